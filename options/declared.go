@@ -1,0 +1,637 @@
+package options
+
+import (
+	"sort"
+	"strings"
+)
+
+// EventKind classifies an entry in an option's log.
+type EventKind int
+
+const (
+	// Assigned: the option took the value.
+	Assigned EventKind = iota + 1
+	// Unchanged: a downstream value equal to the current one; Conan does
+	// not record it as an assignment.
+	Unchanged
+	// Ignored: a pattern matched the package but the option does not
+	// exist (or was removed), so the value was not applied.
+	Ignored
+	// Removed: the option was deleted (del self.options.x, rm_safe).
+	Removed
+	// Rejected: the assignment failed (a conflict or a bad value); the
+	// error stopped Conan.
+	Rejected
+)
+
+func (k EventKind) String() string {
+	return [...]string{"", "assigned", "unchanged", "ignored", "removed", "rejected"}[k]
+}
+
+// MarshalText names the kind in JSON.
+func (k EventKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Event is one thing that happened to an option of a package.
+type Event struct {
+	Option string    `json:"option"`
+	Kind   EventKind `json:"kind"`
+	Value  string    `json:"value,omitempty"`
+	HasVal bool      `json:"-"`
+	Origin *Origin   `json:"origin,omitempty"`
+	// Via is the consumer that propagated the value to this package
+	// (empty for the package's own code and defaults).
+	Via    string `json:"via,omitempty"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// Option is one declared option (Conan's PackageOption).
+type Option struct {
+	name     string
+	any      bool
+	possible []string // sorted
+	value    *Value   // nil: no value (Python None)
+}
+
+// Name returns the option's name.
+func (o *Option) Name() string { return o.name }
+
+// Value returns the value and whether one is set.
+func (o *Option) Value() (Value, bool) {
+	if o.value == nil {
+		return Value{}, false
+	}
+	return *o.value, true
+}
+
+// String is str(option): the value or "None".
+func (o *Option) String() string {
+	if o.value == nil {
+		return "None"
+	}
+	return o.value.Str
+}
+
+// Truth is bool(option).
+func (o *Option) Truth() bool { return o.value != nil && Truthy(o.value.Str) }
+
+// IsAny reports whether any value is accepted.
+func (o *Option) IsAny() bool { return o.any }
+
+// Possible returns the allowed values (nil when any value is accepted).
+func (o *Option) Possible() []string { return o.possible }
+
+func (o *Option) check(v string) error {
+	if !o.any && !contains(o.possible, v) {
+		return wrongValue(o.name, v, o.possible)
+	}
+	return nil
+}
+
+// Eq is option == other (nil for None): comparing with an impossible
+// value is an error, as in Conan.
+func (o *Option) Eq(other *string) (bool, error) {
+	if other == nil {
+		return o.value == nil, nil
+	}
+	if err := o.check(*other); err != nil {
+		return false, err
+	}
+	return *other == o.String(), nil
+}
+
+// RemoveValues drops possible values; the current value must stay valid.
+func (o *Option) RemoveValues(values ...string) error {
+	if o.any {
+		return nil
+	}
+	var keep []string
+	for _, p := range o.possible {
+		if !contains(values, p) {
+			keep = append(keep, p)
+		}
+	}
+	o.possible = keep
+	if o.value != nil {
+		return o.check(o.value.Str)
+	}
+	return nil
+}
+
+func contains(l []string, v string) bool {
+	for _, x := range l {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Definition is a declared option: its name and possible values as
+// strings; Any when "ANY" is among them.
+type Definition struct {
+	Name     string
+	Possible []string
+	Any      bool
+}
+
+// PackageOptions are a recipe's declared options (Conan's PackageOptions).
+type PackageOptions struct {
+	data     map[string]*Option
+	order    []string // declaration order
+	modified map[string]modEntry
+	frozen   bool
+	// Ref names the package in events and messages.
+	Ref string
+	log []Event
+}
+
+// NewPackageOptions declares options.
+func NewPackageOptions(defs []Definition) *PackageOptions {
+	p := &PackageOptions{data: map[string]*Option{}}
+	for _, d := range defs {
+		o := &Option{name: d.Name}
+		if d.Any || contains(d.Possible, "ANY") {
+			o.any = true
+		} else {
+			o.possible = append([]string(nil), d.Possible...)
+			sort.Strings(o.possible)
+		}
+		if _, dup := p.data[d.Name]; !dup {
+			p.order = append(p.order, d.Name)
+		}
+		p.data[d.Name] = o
+	}
+	return p
+}
+
+// Log returns every event recorded so far, in order.
+func (p *PackageOptions) Log() []Event { return p.log }
+
+// Record appends an event (used by the graph for events it detects).
+func (p *PackageOptions) Record(e Event) { p.log = append(p.log, e) }
+
+// Fields returns the option names sorted.
+func (p *PackageOptions) Fields() []string {
+	r := make([]string, 0, len(p.data))
+	for k := range p.data {
+		r = append(r, k)
+	}
+	sort.Strings(r)
+	return r
+}
+
+func (p *PackageOptions) unsortedFields() []string {
+	var r []string
+	for _, n := range p.order {
+		if _, ok := p.data[n]; ok {
+			r = append(r, n)
+		}
+	}
+	return r
+}
+
+// Has reports whether an option is declared.
+func (p *PackageOptions) Has(name string) bool { _, ok := p.data[name]; return ok }
+
+// Get returns a declared option, or Conan's "doesn't exist" error.
+func (p *PackageOptions) Get(name string) (*Option, error) {
+	o, ok := p.data[name]
+	if !ok {
+		return nil, notExist(name, p.unsortedFields())
+	}
+	return o, nil
+}
+
+// Lookup returns a declared option if it exists.
+func (p *PackageOptions) Lookup(name string) (*Option, bool) {
+	o, ok := p.data[name]
+	return o, ok
+}
+
+// Set assigns an option's value (self.options.x = v), checking it.
+func (p *PackageOptions) Set(name string, v Value) error {
+	o, err := p.Get(name)
+	if err != nil {
+		return err
+	}
+	if err := o.check(v.Str); err != nil {
+		p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Reason: err.Error()})
+		return err
+	}
+	o.value = &v
+	p.log = append(p.log, Event{Option: name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin})
+	return nil
+}
+
+// Del removes a declared option (del self.options.x), which must exist.
+func (p *PackageOptions) Del(name string, origin *Origin) error {
+	if _, err := p.Get(name); err != nil {
+		return err
+	}
+	delete(p.data, name)
+	p.log = append(p.log, Event{Option: name, Kind: Removed, Origin: origin})
+	return nil
+}
+
+// Remove drops options if declared.
+func (p *PackageOptions) Remove(origin *Origin, names ...string) {
+	for _, n := range names {
+		if _, ok := p.data[n]; ok {
+			delete(p.data, n)
+			p.log = append(p.log, Event{Option: n, Kind: Removed, Origin: origin})
+		}
+	}
+}
+
+// Clear removes every option.
+func (p *PackageOptions) Clear(origin *Origin) {
+	for _, n := range p.Fields() {
+		p.log = append(p.log, Event{Option: n, Kind: Removed, Origin: origin})
+	}
+	p.data = map[string]*Option{}
+}
+
+// Validate checks that every option has a value or may be None.
+func (p *PackageOptions) Validate() error {
+	for _, n := range p.Fields() {
+		o := p.data[n]
+		if o.value == nil && (o.any || !contains(o.possible, "None")) {
+			return errorf("'%s' value not defined", o.name)
+		}
+	}
+	return nil
+}
+
+// Values returns the current values (Conan's PackageOptions.values); an
+// option without value gives "None".
+func (p *PackageOptions) Values() *PackageValues {
+	r := NewPackageValues()
+	for _, n := range p.Fields() {
+		o := p.data[n]
+		if o.value == nil {
+			r.Set(n, Value{Str: "None"})
+		} else {
+			r.Set(n, *o.value)
+		}
+	}
+	return r
+}
+
+// SetValues assigns every given value; each option must exist.
+func (p *PackageOptions) SetValues(vals *PackageValues) error {
+	for _, it := range vals.Items() {
+		if err := p.Set(it.Name, it.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// InitializePatterns applies values only to options that exist.
+func (p *PackageOptions) InitializePatterns(vals *PackageValues) error {
+	for _, it := range vals.Items() {
+		if _, ok := p.data[it.Name]; ok {
+			if err := p.Set(it.Name, it.Value); err != nil {
+				return err
+			}
+		} else {
+			p.log = append(p.log, Event{Option: it.Name, Kind: Ignored, Value: it.Value.Str, HasVal: true, Origin: it.Value.Origin, Reason: "the package has no such option"})
+		}
+	}
+	return nil
+}
+
+// Freeze forbids later changes from downstream.
+func (p *PackageOptions) Freeze() { p.frozen = true }
+
+// PropagateUpstream applies values given by downstream consumer downRef.
+// Names listed in patternNames came from patterns and are skipped when
+// the option does not exist.
+func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef string, patternNames map[string]bool) error {
+	if vals.Len() == 0 {
+		return nil
+	}
+	for _, it := range vals.Items() {
+		name, v := it.Name, it.Value
+		if o, ok := p.data[name]; ok && o.value != nil && o.value.Str == v.Str {
+			p.log = append(p.log, Event{Option: name, Kind: Unchanged, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
+			continue
+		}
+		if p.frozen {
+			cur := "None"
+			if o, ok := p.data[name]; ok {
+				cur = o.String()
+			}
+			err := errorf("%s tried to change %s option %s to %s\nbut it was already defined as %s", downRef, ownRef, name, v.Str, cur)
+			p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
+			return err
+		}
+		if m, ok := p.modified[name]; ok {
+			err := errorf("%s tried to change %s option %s to %s\nbut it was already assigned to %s by %s", downRef, ownRef, name, v.Str, m.value.Str, m.ref)
+			p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
+			return err
+		}
+		o, exists := p.data[name]
+		if patternNames[name] && !exists {
+			p.log = append(p.log, Event{Option: name, Kind: Ignored, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: "the package has no such option"})
+			continue
+		}
+		if !exists {
+			return notExist(name, p.unsortedFields())
+		}
+		if err := o.check(v.Str); err != nil {
+			p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
+			return err
+		}
+		vv := v
+		o.value = &vv
+		if p.modified == nil {
+			p.modified = map[string]modEntry{}
+		}
+		p.modified[name] = modEntry{v, downRef}
+		p.log = append(p.log, Event{Option: name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
+	}
+	return nil
+}
+
+// ---- Options ----
+
+// Options is a recipe's self.options: its own declared options and the
+// values it holds for its dependencies, by package name.
+type Options struct {
+	Pkg  *PackageOptions
+	deps map[string]*PackageValues
+	// depOrder keeps the first-seen order of dependency names.
+	depOrder []string
+}
+
+// New wraps declared options.
+func New(p *PackageOptions) *Options { return &Options{Pkg: p, deps: map[string]*PackageValues{}} }
+
+// Dep returns (creating) the values held for a dependency (Python's
+// self.options["zlib"]).
+func (o *Options) Dep(name string) *PackageValues {
+	v, ok := o.deps[name]
+	if !ok {
+		v = NewPackageValues()
+		o.deps[name] = v
+		o.depOrder = append(o.depOrder, name)
+	}
+	return v
+}
+
+// DepNames returns dependency names sorted.
+func (o *Options) DepNames() []string {
+	r := make([]string, 0, len(o.deps))
+	for k := range o.deps {
+		r = append(r, k)
+	}
+	sort.Strings(r)
+	return r
+}
+
+// LookupDep returns held values for a dependency if any.
+func (o *Options) LookupDep(name string) (*PackageValues, bool) {
+	v, ok := o.deps[name]
+	return v, ok
+}
+
+// DepsValues returns every dependency's values (shared, not copied).
+func (o *Options) DepsValues() map[string]*PackageValues { return o.deps }
+
+// Values is Conan's Options.values: own values and copies of the values
+// held for dependencies.
+func (o *Options) Values() *Values {
+	v := NewValues()
+	v.Own = o.Pkg.Values()
+	for _, n := range o.depOrder {
+		v.SetPkg(n, o.deps[n].Copy())
+	}
+	return v
+}
+
+// SetValues is Conan's "options.values = v": own values are assigned and
+// checked, dependency values replaced.
+func (o *Options) SetValues(v *Values) error {
+	if err := o.Pkg.SetValues(v.Own); err != nil {
+		return err
+	}
+	o.deps, o.depOrder = map[string]*PackageValues{}, nil
+	for _, n := range v.reqOrder {
+		o.deps[n] = v.reqs[n].Copy()
+		o.depOrder = append(o.depOrder, n)
+	}
+	return nil
+}
+
+// Copy returns a deep copy (the log is shared up to this point).
+func (o *Options) Copy() *Options {
+	c := New(o.Pkg.copy())
+	for _, n := range o.depOrder {
+		c.deps[n] = o.deps[n].Copy()
+		c.depOrder = append(c.depOrder, n)
+	}
+	return c
+}
+
+func (p *PackageOptions) copy() *PackageOptions {
+	c := &PackageOptions{data: make(map[string]*Option, len(p.data)), order: p.order, Ref: p.Ref, log: append([]Event(nil), p.log...)}
+	for k, v := range p.data {
+		oc := *v
+		oc.possible = append([]string(nil), v.possible...)
+		c.data[k] = &oc
+	}
+	return c
+}
+
+// Freeze freezes own options and held dependency values.
+func (o *Options) Freeze() {
+	o.Pkg.Freeze()
+	for _, v := range o.deps {
+		v.Freeze()
+	}
+}
+
+// PropagateUpstream applies what downstream consumer downRef gives: down
+// maps a package name or pattern to values. Patterns other than the exact
+// name are applied first (in sorted order), then the exact name; values
+// for other packages are kept for passing further upstream.
+func (o *Options) PropagateUpstream(down map[string]*PackageValues, downRef, ownName, ownRef string) error {
+	if len(down) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(down))
+	for k := range down {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	merged := NewPackageValues()
+	patternNames := map[string]bool{}
+	for _, pattern := range keys {
+		if pattern != ownName && Match(ownName, pattern) {
+			merged.Update(down[pattern])
+		}
+	}
+	for _, n := range merged.keys {
+		patternNames[n] = true
+	}
+	if exact, ok := down[ownName]; ok {
+		merged.Update(exact)
+	}
+	if err := o.Pkg.PropagateUpstream(merged, downRef, ownRef, patternNames); err != nil {
+		return err
+	}
+	for _, name := range keys {
+		if name == ownName {
+			continue
+		}
+		if err := o.Dep(name).PropagateUpstream(down[name], downRef, ownRef, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// InitializeUpstream applies user values (profile, -o) to a consumer:
+// patterns matching its name (or "&") first, then its own values, then
+// values for dependencies are kept.
+func (o *Options) InitializeUpstream(user *Values, name string) error {
+	if user == nil {
+		return nil
+	}
+	for _, pattern := range user.PkgNames() {
+		if Match(name, pattern) || pattern == "&" {
+			if err := o.Pkg.InitializePatterns(user.reqs[pattern]); err != nil {
+				return err
+			}
+		}
+	}
+	if err := o.Pkg.SetValues(user.Own); err != nil {
+		return err
+	}
+	for _, n := range user.reqOrder {
+		o.Dep(n).Update(user.reqs[n])
+	}
+	return nil
+}
+
+// PropagateDownstream records the final values of dependency name (own
+// values and those it holds for its own dependencies).
+func (o *Options) PropagateDownstream(name string, v *Values) {
+	if _, ok := o.deps[name]; !ok {
+		o.depOrder = append(o.depOrder, name)
+	}
+	o.deps[name] = v.Own
+	for _, n := range v.reqOrder {
+		if _, ok := o.deps[n]; !ok {
+			o.depOrder = append(o.depOrder, n)
+		}
+		o.deps[n] = v.reqs[n].Copy()
+	}
+}
+
+// ClearUnused keeps values only for the named dependencies.
+func (o *Options) ClearUnused(names map[string]bool) {
+	var order []string
+	for _, n := range o.depOrder {
+		if names[n] {
+			order = append(order, n)
+		} else {
+			delete(o.deps, n)
+		}
+	}
+	o.depOrder = order
+}
+
+// Match is Python's fnmatch.fnmatch on a package name (case-sensitive on
+// POSIX, as Conan runs there).
+func Match(name, pattern string) bool {
+	return globMatch(name, pattern)
+}
+
+func globMatch(name, pattern string) bool {
+	// iterative glob with *, ?, [...] as fnmatch
+	n, p := []rune(name), []rune(pattern)
+	var ni, pi int
+	starP, starN := -1, 0
+	for ni < len(n) {
+		if pi < len(p) {
+			switch p[pi] {
+			case '*':
+				starP, starN = pi, ni
+				pi++
+				continue
+			case '?':
+				ni++
+				pi++
+				continue
+			case '[':
+				if end, ok := classEnd(p, pi); ok {
+					if classMatch(p[pi+1:end], n[ni]) {
+						ni++
+						pi = end + 1
+						continue
+					}
+				} else if n[ni] == '[' {
+					ni++
+					pi++
+					continue
+				}
+			default:
+				if p[pi] == n[ni] {
+					ni++
+					pi++
+					continue
+				}
+			}
+		}
+		if starP >= 0 {
+			starN++
+			ni = starN
+			pi = starP + 1
+			continue
+		}
+		return false
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+func classEnd(p []rune, i int) (int, bool) {
+	j := i + 1
+	if j < len(p) && p[j] == '!' {
+		j++
+	}
+	if j < len(p) && p[j] == ']' {
+		j++
+	}
+	for j < len(p) && p[j] != ']' {
+		j++
+	}
+	return j, j < len(p)
+}
+
+func classMatch(class []rune, c rune) bool {
+	neg := false
+	if len(class) > 0 && class[0] == '!' {
+		neg, class = true, class[1:]
+	}
+	match := false
+	for i := 0; i < len(class); i++ {
+		if i+2 < len(class) && class[i+1] == '-' {
+			if class[i] <= c && c <= class[i+2] {
+				match = true
+			}
+			i += 2
+			continue
+		}
+		if class[i] == c {
+			match = true
+		}
+	}
+	return match != neg
+}
+
+var _ = strings.Join

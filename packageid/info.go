@@ -1,0 +1,450 @@
+// Package packageid computes Conan 1 package IDs: the model of a
+// package's info (Conan's ConanInfo: the settings, options and
+// requirements that identify a binary) and its hash.
+//
+// # The hashed text
+//
+// A package ID is the lowercase hex SHA-1 of these lines joined with "\n":
+//
+//	S   = sha1(settings lines)
+//	O   = sha1(own-options sha + "\n" + one sha per dependency name, sorted)
+//	R   = sha1(requirement lines)
+//	[P] = sha1(python-requires lines), only when the recipe has any
+//
+// where each inner sha1 is also lowercase hex of lines joined with "\n":
+//
+//   - settings lines: "name=value" for every setting in info.settings,
+//     depth first, names sorted, skipping any node whose value is false-like
+//     (False, None, 0, off, empty; case-insensitive) together with its
+//     sub-settings; e.g. "arch=x86_64", "compiler=gcc", "compiler.version=11";
+//   - own-options sha: sha1 of "name=value" for each own option, names
+//     sorted, skipping false-like values (so shared=False is not hashed);
+//     each dependency's options sha is computed the same way (after
+//     info.options drops the values of dependencies by default, those are
+//     sha1("")), for dependency names still in info.requires;
+//   - requirement lines: for each requirement whose name survives its mode,
+//     sorted by (name, version, user, channel, package_id), the text
+//     "name/version/user/channel/package_id" with Python's "None" for a
+//     field the mode erased (semver_direct_mode gives "zlib/1.Y.Z/None/None/None"),
+//     followed by "/rrev" and "/prev" when the mode keeps revisions.
+//
+// A requirement whose package ID is not known yet (package_revision_mode
+// on a dependency to be built) makes the ID "Package_ID_unknown"; an
+// invalid configuration (validate() raised) makes it "INVALID".
+//
+// Setting CONID_DEBUG_HASH=1 in the environment makes the CLI print every
+// line hashed, as cmd/go's GODEBUG=gocachehash=1 does.
+package packageid
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/conid/conid/options"
+	"github.com/conid/conid/recipe/ref"
+	"github.com/conid/conid/recipe/version"
+)
+
+// Special package IDs.
+const (
+	Unknown = "Package_ID_unknown"
+	Invalid = "INVALID"
+	// PrevUnknown is the package revision of a binary not built yet.
+	PrevUnknown = "PREV unknown"
+)
+
+// Modes lists Conan 1's package_id_mode names.
+var Modes = []string{"unrelated_mode", "semver_direct_mode", "semver_mode", "full_version_mode", "patch_mode", "base_mode", "minor_mode", "major_mode", "full_recipe_mode", "full_package_mode", "recipe_revision_mode", "package_revision_mode"}
+
+// ValidMode reports whether a mode name is known ("semver" is an alias).
+func ValidMode(m string) bool {
+	if m == "semver" {
+		return true
+	}
+	for _, x := range Modes {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// Requirement is one dependency as it enters the package ID (Conan's
+// RequirementInfo): the full reference, and the fields its mode keeps.
+type Requirement struct {
+	Pref     ref.PackageRef // full reference; Pref.Revision is the prev
+	Indirect bool
+	// Kept fields; "" means None.
+	Name, Version, User, Channel, PackageID, RecipeRevision, PackageRevision string
+	// Mode is the last mode applied, and ModeFrom why (for explain).
+	Mode     string
+	ModeFrom string
+}
+
+// NewRequirement applies the default mode.
+func NewRequirement(p ref.PackageRef, mode string, indirect bool, from string) (*Requirement, error) {
+	r := &Requirement{Pref: p, Indirect: indirect}
+	if err := r.ApplyMode(mode, from); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func modelVersion(s string) version.Version {
+	v, err := version.ParseVersion(s)
+	if err != nil {
+		return version.Version{}
+	}
+	return v
+}
+
+// ApplyMode sets the kept fields as a mode does. from records why.
+func (r *Requirement) ApplyMode(mode, from string) error {
+	full := r.Pref.Ref
+	set := func(name, ver, user, channel, pid, rrev, prev string) {
+		r.Name, r.Version, r.User, r.Channel, r.PackageID, r.RecipeRevision, r.PackageRevision = name, ver, user, channel, pid, rrev, prev
+	}
+	v := modelVersion(full.Version)
+	switch mode {
+	case "unrelated_mode":
+		set("", "", "", "", "", "", "")
+	case "semver_direct_mode":
+		if r.Indirect {
+			set("", "", "", "", "", "", "")
+		} else {
+			set(full.Name, v.Stable(), "", "", "", "", "")
+		}
+	case "semver_mode", "semver":
+		set(full.Name, v.Stable(), "", "", "", "", "")
+	case "full_version_mode":
+		set(full.Name, full.Version, "", "", "", "", "")
+	case "patch_mode":
+		set(full.Name, v.Patch(), "", "", "", "", "")
+	case "base_mode":
+		set(full.Name, v.Base(), "", "", "", "", "")
+	case "minor_mode":
+		set(full.Name, v.Minor(true), "", "", "", "", "")
+	case "major_mode":
+		set(full.Name, v.Major(true), "", "", "", "", "")
+	case "full_recipe_mode":
+		set(full.Name, full.Version, full.User, full.Channel, "", "", "")
+	case "full_package_mode":
+		set(full.Name, full.Version, full.User, full.Channel, r.Pref.PackageID, "", "")
+	case "recipe_revision_mode":
+		set(full.Name, full.Version, full.User, full.Channel, r.Pref.PackageID, full.Revision, "")
+	case "package_revision_mode":
+		prev := r.Pref.Revision
+		if prev == "" {
+			prev = PrevUnknown
+		}
+		set(full.Name, full.Version, full.User, full.Channel, r.Pref.PackageID, full.Revision, prev)
+	default:
+		return &Error{Msg: fmt.Sprintf("'%s' is not a known package_id_mode", mode)}
+	}
+	r.Mode, r.ModeFrom = mode, from
+	return nil
+}
+
+func none(s string) string {
+	if s == "" {
+		return "None"
+	}
+	return s
+}
+
+// HashLine is the requirement's line in the requirements hash; ok is
+// false when the ID is unknown, and the line is Invalid for an invalid
+// dependency.
+func (r *Requirement) HashLine() (line string, ok bool) {
+	if r.PackageID == Unknown || r.PackageRevision == PrevUnknown {
+		return "", false
+	}
+	if r.PackageID == Invalid {
+		return Invalid, true
+	}
+	vals := []string{none(r.Name), none(r.Version), none(r.User), none(r.Channel), none(r.PackageID)}
+	if r.RecipeRevision != "" {
+		vals = append(vals, r.RecipeRevision)
+	}
+	if r.PackageRevision != "" {
+		vals = append(vals, r.PackageRevision)
+	}
+	return strings.Join(vals, "/"), true
+}
+
+// Dumps is the conaninfo.txt form.
+func (r *Requirement) Dumps() string {
+	if r.Name == "" {
+		return ""
+	}
+	s := r.Name + "/" + r.Version
+	if r.User != "" || r.Channel != "" {
+		s += "@" + none(r.User) + "/" + none(r.Channel)
+	}
+	if r.RecipeRevision != "" {
+		s += "#" + r.RecipeRevision
+	}
+	if r.PackageID != "" {
+		s += ":" + r.PackageID
+	}
+	if r.PackageRevision != "" {
+		s += "#" + r.PackageRevision
+	}
+	return s
+}
+
+// Requirements are the requirements of an info, keyed by full package
+// reference (Conan's RequirementsInfo).
+type Requirements struct {
+	list []*Requirement
+}
+
+// Add appends requirements with a mode.
+func (rs *Requirements) Add(prefs []ref.PackageRef, mode string, indirect bool, from string) error {
+	for _, p := range prefs {
+		r, err := NewRequirement(p, mode, indirect, from)
+		if err != nil {
+			return err
+		}
+		rs.set(r)
+	}
+	return nil
+}
+
+func (rs *Requirements) set(r *Requirement) {
+	for i, x := range rs.list {
+		if x.Pref == r.Pref {
+			rs.list[i] = r
+			return
+		}
+	}
+	rs.list = append(rs.list, r)
+}
+
+// All returns every requirement, sorted by full package reference.
+func (rs *Requirements) All() []*Requirement {
+	out := append([]*Requirement(nil), rs.list...)
+	sort.SliceStable(out, func(i, j int) bool { return PrefLess(out[i].Pref, out[j].Pref) })
+	return out
+}
+
+// Get returns the requirement with a package name.
+func (rs *Requirements) Get(name string) (*Requirement, error) {
+	for _, r := range rs.list {
+		if r.Pref.Ref.Name == name {
+			return r, nil
+		}
+	}
+	return nil, &Error{Msg: "No requirement matching for " + name}
+}
+
+// Remove drops requirements by name; each must exist.
+func (rs *Requirements) Remove(names ...string) error {
+	for _, n := range names {
+		found := false
+		for i, r := range rs.list {
+			if r.Pref.Ref.Name == n {
+				rs.list = append(rs.list[:i:i], rs.list[i+1:]...)
+				found = true
+				break
+			}
+		}
+		if !found {
+			return &Error{Msg: "No requirement matching for " + n}
+		}
+	}
+	return nil
+}
+
+// Clear drops every requirement.
+func (rs *Requirements) Clear() { rs.list = nil }
+
+// ApplyModeAll applies a mode to every requirement.
+func (rs *Requirements) ApplyModeAll(mode, from string) error {
+	for _, r := range rs.list {
+		if err := r.ApplyMode(mode, from); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Prefs returns the full package references (Conan's refs()).
+func (rs *Requirements) Prefs() []ref.PackageRef {
+	out := make([]ref.PackageRef, len(rs.list))
+	for i, r := range rs.list {
+		out[i] = r.Pref
+	}
+	return out
+}
+
+// Names returns the package names.
+func (rs *Requirements) Names() []string {
+	out := make([]string, len(rs.list))
+	for i, r := range rs.list {
+		out[i] = r.Pref.Ref.Name
+	}
+	return out
+}
+
+// Copy returns an independent copy.
+func (rs *Requirements) Copy() *Requirements {
+	c := &Requirements{}
+	for _, r := range rs.list {
+		x := *r
+		c.list = append(c.list, &x)
+	}
+	return c
+}
+
+// HashLines returns the lines hashed for requirements, or ok=false when
+// some ID is unknown; invalid is true when a dependency is invalid.
+func (rs *Requirements) HashLines() (lines []string, ok, invalid bool) {
+	for _, r := range rs.All() {
+		if r.Name == "" {
+			continue
+		}
+		l, known := r.HashLine()
+		if !known {
+			return nil, false, false
+		}
+		if l == Invalid {
+			return nil, true, true
+		}
+		lines = append(lines, l)
+	}
+	return lines, true, false
+}
+
+// PrefLess orders package references as Conan sorts them: reference
+// (name, version by Conan's version order, user, channel, revision), then
+// package ID, then package revision.
+func PrefLess(a, b ref.PackageRef) bool {
+	if c := RefCompare(a.Ref, b.Ref); c != 0 {
+		return c < 0
+	}
+	if a.PackageID != b.PackageID {
+		return a.PackageID < b.PackageID
+	}
+	return a.Revision < b.Revision
+}
+
+// RefCompare orders recipe references as Python compares Conan's
+// ConanFileReference tuples.
+func RefCompare(a, b ref.Ref) int {
+	if a.Name != b.Name {
+		return strings.Compare(a.Name, b.Name)
+	}
+	if c := version.Compare(modelVersion(a.Version), modelVersion(b.Version)); c != 0 {
+		// Python's tuple comparison asks == first, then <.
+		if version.Compare(modelVersion(a.Version), modelVersion(b.Version)) == -1 {
+			return -1
+		}
+		return 1
+	}
+	if a.User != b.User {
+		return strings.Compare(a.User, b.User)
+	}
+	if a.Channel != b.Channel {
+		return strings.Compare(a.Channel, b.Channel)
+	}
+	return strings.Compare(a.Revision, b.Revision)
+}
+
+// Info is what identifies a binary (Conan's ConanInfo).
+type Info struct {
+	Settings     *Values
+	FullSettings *Values
+	Options      *options.Values
+	FullOptions  *options.Values
+	Requires     *Requirements
+	FullRequires []ref.PackageRef
+	// PythonRequires lines, already rendered per their mode; nil when the
+	// recipe has no python_requires (legacy ones never count).
+	PythonRequires []string
+	// Invalid holds the validate() message when the configuration is
+	// invalid.
+	Invalid string
+}
+
+// Computation is a package ID with the text behind it.
+type Computation struct {
+	ID            string
+	SettingsLines []string
+	OptionsOwn    []string
+	OptionsDeps   []DepOptionLines
+	RequireLines  []string
+	PythonLines   []string
+	Lines         []string // the outer lines: the four shas
+}
+
+// DepOptionLines are the hashed option lines of one dependency.
+type DepOptionLines struct {
+	Name  string
+	Lines []string
+}
+
+// optionLines are the lines hashed for one package's options.
+func optionLines(p *options.PackageValues) []string {
+	var lines []string
+	for _, it := range p.Items() {
+		if options.Truthy(it.Value.Str) {
+			lines = append(lines, it.Name+"="+it.Value.Str)
+		}
+	}
+	return lines
+}
+
+// PackageID computes the ID, filtering dependency options to the
+// requirements still present, as Conan does.
+func (info *Info) PackageID() Computation {
+	var c Computation
+	if info.Invalid != "" {
+		c.ID = Invalid
+		return c
+	}
+	c.SettingsLines = info.Settings.HashLines()
+	used := map[string]bool{}
+	for _, n := range info.Requires.Names() {
+		used[n] = true
+	}
+	info.Options.FilterUsed(used)
+	c.OptionsOwn = optionLines(info.Options.Own)
+	optShas := []string{sha1Hex(strings.Join(c.OptionsOwn, "\n"))}
+	for _, name := range info.Options.PkgNames() {
+		p, _ := info.Options.Lookup(name)
+		lines := optionLines(p)
+		c.OptionsDeps = append(c.OptionsDeps, DepOptionLines{name, lines})
+		optShas = append(optShas, sha1Hex(strings.Join(lines, "\n")))
+	}
+	lines, ok, invalid := info.Requires.HashLines()
+	if !ok {
+		c.ID = Unknown
+		return c
+	}
+	if invalid {
+		info.Invalid = "Invalid transitive dependencies"
+		c.ID = Invalid
+		return c
+	}
+	c.RequireLines = lines
+	c.Lines = []string{
+		sha1Hex(strings.Join(c.SettingsLines, "\n")),
+		sha1Hex(strings.Join(optShas, "\n")),
+		sha1Hex(strings.Join(lines, "\n")),
+	}
+	if info.PythonRequires != nil {
+		c.PythonLines = info.PythonRequires
+		c.Lines = append(c.Lines, sha1Hex(strings.Join(info.PythonRequires, "\n")))
+	}
+	c.ID = sha1Hex(strings.Join(c.Lines, "\n"))
+	return c
+}
+
+// Clear is header_only()/clear(): no settings, options or requirements.
+func (info *Info) Clear() {
+	info.Settings.Clear()
+	info.Options.Clear()
+	info.Requires.Clear()
+}

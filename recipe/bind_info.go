@@ -1,0 +1,374 @@
+package recipe
+
+import (
+	"fmt"
+
+	"github.com/conid/conid/packageid"
+	py "github.com/conid/conid/recipe/python"
+)
+
+// SetInfo installs self.info (and self.info_build for build_id()).
+func (c *Conanfile) SetInfo(info *packageid.Info) {
+	c.Info = info
+	c.SetAttr("info", &pyInfo{info: info, c: c})
+}
+
+// pyInfo is self.info (Conan's ConanInfo).
+type pyInfo struct {
+	info *packageid.Info
+	c    *Conanfile
+}
+
+func (p *pyInfo) TypeName() string { return "ConanInfo" }
+
+func (p *pyInfo) modeFrom() string {
+	file, line := p.c.Loader.In.CurrentLine()
+	return fmt.Sprintf("package_id() at %s:%d", file, line)
+}
+
+func (p *pyInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	info := p.info
+	method := func(fn func() error) (py.Value, bool, error) {
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return py.None, fn()
+		}), true, nil
+	}
+	switch name {
+	case "settings":
+		return &pyValues{info.Settings}, true, nil
+	case "full_settings":
+		return &pyValues{info.FullSettings}, true, nil
+	case "options":
+		return &pyOptionsValues{v: info.Options, c: p.c}, true, nil
+	case "full_options":
+		return &pyOptionsValues{v: info.FullOptions, c: p.c}, true, nil
+	case "requires":
+		return &pyReqsInfo{p}, true, nil
+	case "full_requires":
+		var out []py.Value
+		for _, pr := range info.FullRequires {
+			out = append(out, pr.Full())
+		}
+		return py.NewList(out...), true, nil
+	case "invalid":
+		if info.Invalid == "" {
+			return py.None, true, nil
+		}
+		return info.Invalid, true, nil
+	case "header_only", "clear":
+		return method(func() error { info.Clear(); return nil })
+	case "shared_library_package_id":
+		return method(func() error { return p.sharedLibraryPackageID() })
+	case "vs_toolset_compatible":
+		return method(func() error { packageid.VSToolsetCompatible(info); return nil })
+	case "vs_toolset_incompatible":
+		return method(func() error { packageid.VSToolsetIncompatible(info); return nil })
+	case "discard_build_settings":
+		return method(func() error { packageid.DiscardBuildSettings(info); return nil })
+	case "include_build_settings":
+		return method(func() error { packageid.IncludeBuildSettings(info); return nil })
+	case "default_std_matching":
+		return method(func() error { packageid.DefaultStdMatching(info); return nil })
+	case "default_std_non_matching":
+		return method(func() error { packageid.DefaultStdNonMatching(info); return nil })
+	case "python_requires":
+		return &pyPythonRequiresInfo{p}, true, nil
+	}
+	return nil, false, nil
+}
+
+func (p *pyInfo) SetAttr(in *py.Interp, name string, v py.Value) error {
+	if name == "invalid" {
+		if v == py.None {
+			p.info.Invalid = ""
+			return nil
+		}
+		s, err := in.Str(v)
+		if err != nil {
+			return err
+		}
+		p.info.Invalid = s
+		return nil
+	}
+	return in.Unsupportedf("setting self.info.%s", name)
+}
+
+// sharedLibraryPackageID is ConanInfo.shared_library_package_id.
+func (p *pyInfo) sharedLibraryPackageID() error {
+	info := p.info
+	shared, ok := info.FullOptions.Own.Get("shared")
+	if !ok || !truthy(shared.Str) {
+		return nil
+	}
+	for _, name := range info.Requires.Names() {
+		dep, _ := info.FullOptions.Lookup(name)
+		dshared, ok := dep.Get("shared")
+		if dep == nil || !ok || !truthy(dshared.Str) {
+			r, err := info.Requires.Get(name)
+			if err != nil {
+				return conanErr(err)
+			}
+			if err := r.ApplyMode("package_revision_mode", "shared_library_package_id() at "+p.modeFrom()); err != nil {
+				return conanErr(err)
+			}
+		}
+	}
+	return nil
+}
+
+func truthy(s string) bool {
+	v := &OptionValue{s}
+	return v.Truth()
+}
+
+// pyPythonRequiresInfo is self.info.python_requires: only legacy recipes
+// without python_requires reach package_id(), so mode calls do nothing
+// but are accepted.
+type pyPythonRequiresInfo struct{ p *pyInfo }
+
+func (x *pyPythonRequiresInfo) TypeName() string { return "PythonRequiresInfo" }
+func (x *pyPythonRequiresInfo) Truth() bool      { return len(x.p.info.PythonRequires) > 0 }
+
+func (x *pyPythonRequiresInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	if packageid.ValidMode(name) || name == "clear" {
+		if len(x.p.info.PythonRequires) > 0 {
+			return nil, false, in.Unsupportedf("self.info.python_requires.%s()", name)
+		}
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) { return py.None, nil }), true, nil
+	}
+	return nil, false, nil
+}
+
+// pyValues is a node of info.settings (Conan's Values): missing children
+// read as None.
+type pyValues struct{ v *packageid.Values }
+
+func (p *pyValues) TypeName() string { return "Values" }
+func (p *pyValues) Str() string      { return p.v.Value() }
+func (p *pyValues) Truth() bool      { return p.v.Truth() }
+
+func (p *pyValues) Eq(in *py.Interp, other py.Value) (bool, bool, error) {
+	s, err := in.Str(other)
+	if err != nil {
+		return false, true, err
+	}
+	return s == p.v.Value(), true, nil
+}
+
+func (p *pyValues) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	switch name {
+	case "clear":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			p.v.Clear()
+			return py.None, nil
+		}), true, nil
+	case "fields":
+		return strsToList(p.v.Fields()), true, nil
+	case "get_safe":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			a, err := in.Args(name, args, kw, "attr")
+			if err != nil {
+				return nil, err
+			}
+			s, err := in.Str(a[0])
+			if err != nil {
+				return nil, err
+			}
+			for _, nv := range p.v.AsList(true) {
+				if nv.Name == s {
+					return nv.Value, nil
+				}
+			}
+			return py.None, nil
+		}), true, nil
+	case "copy":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return &pyValues{p.v.Copy()}, nil
+		}), true, nil
+	case "dumps":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return p.v.Dumps(), nil
+		}), true, nil
+	case "rm_safe":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return nil, in.Unsupportedf("self.info.settings.rm_safe (Conan 1.65 has no such method)")
+		}), true, nil
+	case "value":
+		return p.v.Value(), true, nil
+	}
+	if len(name) > 0 && name[0] == '_' {
+		return nil, false, nil
+	}
+	if c := p.v.Get(name); c != nil {
+		return &pyValues{c}, true, nil
+	}
+	return py.None, true, nil
+}
+
+func (p *pyValues) SetAttr(in *py.Interp, name string, v py.Value) error {
+	s, err := in.Str(v)
+	if err != nil {
+		return err
+	}
+	p.v.Set(name, s)
+	return nil
+}
+
+func (p *pyValues) DelAttr(in *py.Interp, name string) error {
+	p.v.Del(name)
+	return nil
+}
+
+// pyReqsInfo is self.info.requires (Conan's RequirementsInfo).
+type pyReqsInfo struct{ p *pyInfo }
+
+func (r *pyReqsInfo) TypeName() string { return "RequirementsInfo" }
+
+func (r *pyReqsInfo) GetItem(in *py.Interp, key py.Value) (py.Value, error) {
+	s, err := in.Str(key)
+	if err != nil {
+		return nil, err
+	}
+	ri, err := r.p.info.Requires.Get(s)
+	if err != nil {
+		return nil, conanErr(err)
+	}
+	return &pyReqInfo{ri, r.p}, nil
+}
+
+func (r *pyReqsInfo) Contains(in *py.Interp, x py.Value) (bool, error) {
+	return false, in.TypeError("argument of type 'RequirementsInfo' is not iterable")
+}
+
+func (r *pyReqsInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	rs := r.p.info.Requires
+	if packageid.ValidMode(name) {
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return py.None, conanErr(rs.ApplyModeAll(name, r.p.modeFrom()))
+		}), true, nil
+	}
+	switch name {
+	case "clear":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			rs.Clear()
+			return py.None, nil
+		}), true, nil
+	case "remove":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			var names []string
+			for _, a := range args {
+				s, err := in.Str(a)
+				if err != nil {
+					return nil, err
+				}
+				names = append(names, s)
+			}
+			return py.None, conanErr(rs.Remove(names...))
+		}), true, nil
+	case "pkg_names":
+		return strsToList(rs.Names()), true, nil
+	case "refs":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			var out []py.Value
+			for _, pr := range rs.Prefs() {
+				out = append(out, pr.Full())
+			}
+			return py.NewList(out...), nil
+		}), true, nil
+	}
+	return nil, false, nil
+}
+
+// pyReqInfo is one RequirementInfo.
+type pyReqInfo struct {
+	r *packageid.Requirement
+	p *pyInfo
+}
+
+func (x *pyReqInfo) TypeName() string { return "RequirementInfo" }
+
+func strOrNone(s string) py.Value {
+	if s == "" {
+		return py.None
+	}
+	return s
+}
+
+func (x *pyReqInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	if packageid.ValidMode(name) {
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return py.None, conanErr(x.r.ApplyMode(name, x.p.modeFrom()))
+		}), true, nil
+	}
+	r := x.r
+	full := r.Pref.Ref
+	switch name {
+	case "name":
+		return strOrNone(r.Name), true, nil
+	case "version":
+		if r.Version == "" {
+			return py.None, true, nil
+		}
+		return newModelVersion(r.Version), true, nil
+	case "user":
+		return strOrNone(r.User), true, nil
+	case "channel":
+		return strOrNone(r.Channel), true, nil
+	case "package_id":
+		return strOrNone(r.PackageID), true, nil
+	case "recipe_revision":
+		return strOrNone(r.RecipeRevision), true, nil
+	case "package_revision":
+		return strOrNone(r.PackageRevision), true, nil
+	case "full_name":
+		return full.Name, true, nil
+	case "full_version":
+		return newModelVersion(full.Version), true, nil
+	case "full_user":
+		return strOrNone(full.User), true, nil
+	case "full_channel":
+		return strOrNone(full.Channel), true, nil
+	case "full_recipe_revision":
+		return strOrNone(full.Revision), true, nil
+	case "full_package_id":
+		return strOrNone(r.Pref.PackageID), true, nil
+	case "full_package_revision":
+		return strOrNone(r.Pref.Revision), true, nil
+	case "dumps":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return r.Dumps(), nil
+		}), true, nil
+	}
+	return nil, false, nil
+}
+
+func (x *pyReqInfo) SetAttr(in *py.Interp, name string, v py.Value) error {
+	s := ""
+	if v != py.None {
+		var err error
+		if s, err = in.Str(v); err != nil {
+			return err
+		}
+	}
+	r := x.r
+	switch name {
+	case "name":
+		r.Name = s
+	case "version":
+		r.Version = s
+	case "user":
+		r.User = s
+	case "channel":
+		r.Channel = s
+	case "package_id":
+		r.PackageID = s
+	case "recipe_revision":
+		r.RecipeRevision = s
+	case "package_revision":
+		r.PackageRevision = s
+	default:
+		return in.Unsupportedf("setting RequirementInfo.%s", name)
+	}
+	r.Mode, r.ModeFrom = "custom", "package_id() sets "+name+" at "+x.p.modeFrom()
+	return nil
+}

@@ -1,0 +1,221 @@
+package recipe
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/conid/conid/options"
+	"github.com/conid/conid/packageid"
+	py "github.com/conid/conid/recipe/python"
+	"github.com/conid/conid/recipe/ref"
+	"github.com/conid/conid/settings"
+)
+
+// Conanfile is one instance of a recipe, for one node of a graph: the
+// Python object and the Go model behind self.settings, self.options,
+// self.requires and self.info.
+type Conanfile struct {
+	Recipe *Recipe // nil for conanfile.txt and virtual consumers
+	Loader *Loader
+	Obj    *py.Instance
+
+	Name, Version    string
+	User, Channel    string
+	DisplayName      string
+	Settings         *settings.Settings
+	Options          *options.Options
+	Requires         *Requirements
+	BuildRequires    *BuildRequires
+	Info             *packageid.Info
+	InfoBuild        *packageid.Info
+	Develop          bool
+	Generators       []string
+	SettingsBuild    *settings.Settings
+	SettingsTarget   *settings.Settings
+	Context          string
+	BuildRequiresOpt *options.Values // options kept for build requirements
+
+	// Dependencies, when set by the graph, gives self.dependencies.
+	Dependencies func() (py.Value, error)
+
+	// State the graph keeps between evaluations of requirements().
+	OriginalRequires  *Requirements
+	EvaluatedRequires *Requirements
+
+	// Txt is set for conanfile.txt consumers.
+	Txt *TxtFile
+
+	method string // recipe method being run
+
+	virtualBuildRequires []ref.Ref
+}
+
+// ConanFileClass is the base class recipes derive from.
+var ConanFileClass = newConanFileClass()
+
+func newConanFileClass() *py.Class {
+	c := py.MustClass("ConanFile", py.ObjectClass)
+	c.Module = "conans.model.conan_file"
+	c.NewHost = func() any { return &Conanfile{} }
+	d := c.Dict
+	for _, n := range []string{"name", "version", "url", "license", "author", "description", "topics", "homepage",
+		"build_policy", "upload_policy", "exports", "exports_sources", "default_channel", "default_user",
+		"settings", "options", "default_options", "provides", "deprecated", "folders", "patterns", "win_bash",
+		"win_bash_run", "tested_reference_str", "package_type", "python_requires_extend"} {
+		d.Set(n, py.None)
+	}
+	d.Set("short_paths", false)
+	d.Set("apply_env", true)
+	d.Set("generators", py.NewList("txt"))
+	d.Set("revision_mode", "hash")
+	d.Set("should_configure", true)
+	d.Set("should_build", true)
+	d.Set("should_install", true)
+	d.Set("should_test", true)
+	d.Set("in_local_cache", true)
+	d.Set("develop", false)
+	d.Set("no_copy_source", false)
+	noop := func(name string) {
+		d.Set(name, py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) { return py.None, nil }))
+	}
+	for _, n := range []string{"config_options", "configure", "package_id", "source", "build", "package", "package_info", "system_requirements"} {
+		noop(n)
+	}
+	unsupported := func(name string) {
+		d.Set(name, py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return nil, in.Unsupportedf("self.%s() while computing a graph", name)
+		}))
+	}
+	for _, n := range []string{"run", "collect_libs"} {
+		unsupported(n)
+	}
+	d.Set("test", py.NewBuiltin("test", func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+		return nil, py.NewException(ConanExceptionClass, "You need to create a method 'test' in your test/conanfile.py")
+	}))
+	d.Set("__repr__", py.NewBuiltin("__repr__", func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+		return cf(args[0]).DisplayName, nil
+	}))
+	prop := func(name string, get func(in *py.Interp, c *Conanfile) (py.Value, error)) {
+		d.Set(name, &py.HostProperty{Get: func(in *py.Interp, self *py.Instance) (py.Value, error) {
+			return get(in, cf(self))
+		}})
+	}
+	prop("user", func(in *py.Interp, c *Conanfile) (py.Value, error) {
+		if c.User != "" {
+			return c.User, nil
+		}
+		if v, ok, _ := in.GetAttrOpt(c.Obj.Class, "default_user"); ok {
+			if s, isStr := v.(string); isStr && s != "" {
+				c.User = s
+				return s, nil
+			}
+		}
+		return nil, py.NewException(ConanExceptionClass, "user not defined, but self.user is used in conanfile")
+	})
+	prop("channel", func(in *py.Interp, c *Conanfile) (py.Value, error) {
+		if c.Channel != "" {
+			return c.Channel, nil
+		}
+		if v, ok, _ := in.GetAttrOpt(c.Obj.Class, "default_channel"); ok {
+			if s, isStr := v.(string); isStr && s != "" {
+				c.Channel = s
+				return s, nil
+			}
+		}
+		return nil, py.NewException(ConanExceptionClass, "channel not defined, but self.channel is used in conanfile")
+	})
+	prop("context", func(in *py.Interp, c *Conanfile) (py.Value, error) { return c.Context, nil })
+	prop("dependencies", func(in *py.Interp, c *Conanfile) (py.Value, error) {
+		if c.Dependencies == nil {
+			return nil, in.Unsupportedf("self.dependencies outside validate(), generate() or package_id()")
+		}
+		return c.Dependencies()
+	})
+	for _, n := range []string{"deps_cpp_info", "deps_env_info", "deps_user_info", "env", "cpp_info", "cpp", "buildenv", "runenv", "conf_info", "user_info", "env_info"} {
+		name := n
+		prop(name, func(in *py.Interp, c *Conanfile) (py.Value, error) {
+			return nil, in.Unsupportedf("self.%s while computing a graph", name)
+		})
+	}
+	for _, n := range []string{"source_folder", "build_folder", "package_folder", "install_folder", "generators_folder", "export_folder", "export_sources_folder", "imports_folder"} {
+		prop(n, func(in *py.Interp, c *Conanfile) (py.Value, error) { return py.None, nil })
+	}
+	for _, n := range []string{"source_path", "build_path", "package_path", "generators_path", "export_path", "export_sources_path"} {
+		name := n
+		prop(name, func(in *py.Interp, c *Conanfile) (py.Value, error) {
+			return nil, py.NewException(py.AssertionErrorClass, fmt.Sprintf("`%s` is `None`", strings.TrimSuffix(name, "_path")+"_folder"))
+		})
+	}
+	prop("build_policy_missing", func(in *py.Interp, c *Conanfile) (py.Value, error) {
+		v, _ := in.GetAttr(c.Obj, "build_policy")
+		return v == "missing", nil
+	})
+	prop("build_policy_always", func(in *py.Interp, c *Conanfile) (py.Value, error) {
+		v, _ := in.GetAttr(c.Obj, "build_policy")
+		return v == "always", nil
+	})
+	return c
+}
+
+func cf(v py.Value) *Conanfile {
+	if inst, ok := v.(*py.Instance); ok {
+		if c, ok := inst.Host.(*Conanfile); ok {
+			return c
+		}
+	}
+	return &Conanfile{}
+}
+
+// Attr reads an attribute of the instance (instance, then class).
+func (c *Conanfile) Attr(name string) (py.Value, bool, error) {
+	return c.Loader.In.GetAttrOpt(c.Obj, name)
+}
+
+// StrAttr reads a string attribute; ok is false for None or missing.
+func (c *Conanfile) StrAttr(name string) (string, bool, error) {
+	v, ok, err := c.Attr(name)
+	if err != nil || !ok || v == py.None {
+		return "", false, err
+	}
+	s, err := c.Loader.In.Str(v)
+	return s, err == nil, err
+}
+
+// HasMethod reports whether the recipe (not the base class) defines a
+// callable attribute, as Conan's hasattr(conanfile, name).
+func (c *Conanfile) HasMethod(name string) bool {
+	if c.Obj == nil {
+		return false
+	}
+	if _, ok := c.Obj.Dict.Get(name); ok {
+		return true
+	}
+	_, owner, ok := c.Obj.Class.Lookup(name)
+	return ok && owner != ConanFileClass && owner != py.ObjectClass
+}
+
+// Call runs a recipe method by name, formatting errors as Conan does. It
+// does nothing when the method does not exist.
+func (c *Conanfile) Call(method string) error {
+	if c.Obj == nil {
+		return nil
+	}
+	m, ok, err := c.Loader.In.GetAttrOpt(c.Obj, method)
+	if err != nil {
+		return c.wrapMethodError(method, err)
+	}
+	if !ok {
+		return nil
+	}
+	prev := c.method
+	c.method = method
+	_, err = c.Loader.In.Call(m, nil, nil)
+	c.method = prev
+	if err != nil {
+		return c.wrapMethodError(method, err)
+	}
+	return nil
+}
+
+// SetAttr sets an instance attribute.
+func (c *Conanfile) SetAttr(name string, v py.Value) { c.Obj.Dict.Set(name, v) }

@@ -1,0 +1,258 @@
+package recipe
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/conid/conid/internal/pyyaml"
+
+	py "github.com/conid/conid/recipe/python"
+	"github.com/conid/conid/recipe/python/syntax"
+	"gopkg.in/yaml.v3"
+)
+
+// Recipe is a loaded conanfile.py: its module and ConanFile subclass.
+// It is shared by every node of a graph that uses the same file.
+type Recipe struct {
+	Path   string
+	Source []byte
+	Module *py.Module
+	Class  *py.Class
+
+	linesOnce sync.Once
+	srcLines  []string
+	attrOnce  sync.Once
+	attrLines map[string]int
+}
+
+func (r *Recipe) lines() []string {
+	r.linesOnce.Do(func() { r.srcLines = strings.Split(string(r.Source), "\n") })
+	return r.srcLines
+}
+
+// LoadError is a recipe that cannot be loaded.
+type LoadError struct {
+	Path string
+	Err  error
+}
+
+func (e *LoadError) Error() string {
+	return fmt.Sprintf("Error loading conanfile at '%s': %v", e.Path, e.Err)
+}
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// Loader loads recipes into one interpreter and creates conanfile
+// instances from them. It is not safe for concurrent use.
+type Loader struct {
+	In *py.Interp
+	// Output receives what recipes print through self.output and print().
+	Output func(line string)
+
+	cache map[string]*Recipe
+}
+
+// NewLoader returns a loader with the conans and conan modules registered.
+func NewLoader() *Loader {
+	l := &Loader{In: py.NewInterp(), cache: map[string]*Recipe{}}
+	registerModules(l.In)
+	l.In.Stdout = writerFunc(func(p []byte) {
+		if l.Output != nil {
+			for _, line := range strings.Split(strings.TrimSuffix(string(p), "\n"), "\n") {
+				l.Output(line)
+			}
+		}
+	})
+	return l
+}
+
+type writerFunc func(p []byte)
+
+func (w writerFunc) Write(p []byte) (int, error) { w(p); return len(p), nil }
+
+// Load reads, parses and runs a conanfile.py (once per path).
+func (l *Loader) Load(path string) (*Recipe, error) {
+	if r, ok := l.cache[path]; ok {
+		return r, nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, &LoadError{Path: path, Err: fmt.Errorf("%s not found!", path)}
+		}
+		return nil, &LoadError{Path: path, Err: err}
+	}
+	r, err := l.LoadSource(path, src)
+	if err != nil {
+		return nil, err
+	}
+	l.cache[path] = r
+	return r, nil
+}
+
+// LoadSource loads a recipe from its text; path names it in messages and
+// locates conandata.yml.
+func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
+	mod, err := syntax.Parse(path, src)
+	if err != nil {
+		return nil, &LoadError{Path: path, Err: err}
+	}
+	r := &Recipe{Path: path, Source: src}
+	name := "conanfile_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(filepath.Base(filepath.Dir(path)))
+	m, err := l.In.ExecModule(name, mod)
+	if err != nil {
+		return nil, &LoadError{Path: path, Err: loadErr(path, err)}
+	}
+	r.Module = m
+	if v, ok := m.Dict.Get("required_conan_version"); ok {
+		if s, isStr := v.(string); isStr {
+			if err := checkRequiredConanVersion(s); err != nil {
+				return nil, &LoadError{Path: path, Err: err}
+			}
+		}
+	}
+	var found *py.Class
+	for _, k := range m.Dict.Keys() {
+		if strings.HasPrefix(k, "_") {
+			continue
+		}
+		v, _ := m.Dict.Get(k)
+		c, ok := v.(*py.Class)
+		if !ok || c.Module != m.Name {
+			continue
+		}
+		if c.IsSubclass(ConanFileClass) && c != ConanFileClass {
+			if found != nil {
+				return nil, &LoadError{Path: path, Err: fmt.Errorf("%s: More than 1 conanfile in the file", path)}
+			}
+			found = c
+		}
+	}
+	if found == nil {
+		return nil, &LoadError{Path: path, Err: fmt.Errorf("%s: No subclass of ConanFile", path)}
+	}
+	r.Class = found
+	// Conan sets these on the class when loading.
+	found.Dict.Set("recipe_folder", filepath.Dir(path))
+	data, err := loadConanData(filepath.Join(filepath.Dir(path), "conandata.yml"))
+	if err != nil {
+		return nil, &LoadError{Path: path, Err: err}
+	}
+	found.Dict.Set("conan_data", data)
+	return r, nil
+}
+
+func loadErr(path string, err error) error {
+	var exc *py.Exception
+	if errors.As(err, &exc) {
+		return fmt.Errorf("Unable to load conanfile in %s\n%s", path, exc.FormatTraceback())
+	}
+	return err
+}
+
+// loadConanData reads conandata.yml as Python values (None when absent).
+func loadConanData(path string) (py.Value, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return py.None, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("Invalid yml format at conandata.yml: %v", err)
+	}
+	if len(doc.Content) == 0 {
+		return py.NewDict(), nil
+	}
+	v, err := yamlToPy(doc.Content[0])
+	if err != nil {
+		return nil, fmt.Errorf("conandata.yml: %v", err)
+	}
+	if v == py.None {
+		return py.NewDict(), nil
+	}
+	return v, nil
+}
+
+// yamlToPy converts YAML as PyYAML's safe_load would.
+func yamlToPy(n *yaml.Node) (py.Value, error) {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		d := py.NewDict()
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, err := yamlToPy(n.Content[i])
+			if err != nil {
+				return nil, err
+			}
+			if n.Content[i].Value == "<<" && n.Content[i].Tag == "!!merge" {
+				src, err := yamlToPy(n.Content[i+1])
+				if err != nil {
+					return nil, err
+				}
+				if sd, ok := src.(*py.Dict); ok {
+					keys, vals := sd.Items()
+					for j, kk := range keys {
+						if _, has, _ := d.Get(kk); !has {
+							d.Set(kk, vals[j])
+						}
+					}
+				}
+				continue
+			}
+			v, err := yamlToPy(n.Content[i+1])
+			if err != nil {
+				return nil, err
+			}
+			if err := d.Set(k, v); err != nil {
+				return nil, err
+			}
+		}
+		return d, nil
+	case yaml.SequenceNode:
+		l := py.NewList()
+		for _, c := range n.Content {
+			v, err := yamlToPy(c)
+			if err != nil {
+				return nil, err
+			}
+			l.Items = append(l.Items, v)
+		}
+		return l, nil
+	case yaml.ScalarNode:
+		return yamlScalar(n), nil
+	}
+	return py.None, nil
+}
+
+func yamlScalar(n *yaml.Node) py.Value {
+	if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 || n.Tag == "!!str" && n.Style&yaml.TaggedStyle != 0 {
+		return n.Value
+	}
+	kind, text := pyyaml.Resolve(n.Value)
+	switch kind {
+	case pyyaml.Null:
+		return py.None
+	case pyyaml.Bool:
+		return text == "True"
+	case pyyaml.Int:
+		if i, err := strconv.ParseInt(text, 10, 64); err == nil {
+			return i
+		}
+		return text
+	case pyyaml.Float:
+		if f, err := strconv.ParseFloat(text, 64); err == nil {
+			return f
+		}
+	}
+	return text
+}

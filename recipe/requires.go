@@ -1,0 +1,227 @@
+package recipe
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/conid/conid/recipe/ref"
+)
+
+// Requirement is one requirement of a recipe (Conan's Requirement): a
+// reference plus how it is required. Ref is what the graph resolves to;
+// RangeRef keeps the reference as written (with its version range).
+type Requirement struct {
+	Ref      ref.Ref
+	RangeRef ref.Ref
+	Override bool
+	Private  bool
+	// Build requirements (tool requires) only:
+	BuildRequire bool
+	Context      string // "host" or "build"
+	ForceHost    bool
+	// Where it was declared, for messages and explain.
+	File string
+	Line int
+}
+
+// VersionRange returns the range expression without brackets, if any.
+func (r *Requirement) VersionRange() (string, bool) { return r.RangeRef.RangeExpr() }
+
+// IsResolved reports whether a range was already resolved to a version.
+func (r *Requirement) IsResolved() bool { return r.Ref != r.RangeRef }
+
+// Alias returns the aliased reference for a "(version)" requirement.
+func (r *Requirement) Alias() (ref.Ref, bool) {
+	if !ref.IsAlias(r.Ref.Version) {
+		return ref.Ref{}, false
+	}
+	a := r.Ref
+	a.Version = a.Version[1 : len(a.Version)-1]
+	return a, true
+}
+
+// Same is Conan's Requirement equality: override, ref and private.
+func (r *Requirement) Same(o *Requirement) bool {
+	return r.Override == o.Override && r.Ref == o.Ref && r.Private == o.Private
+}
+
+func (r *Requirement) String() string {
+	s := r.Ref.String()
+	if r.Private {
+		s += " P"
+	}
+	return s
+}
+
+// Requirements are a recipe's requirements by package name, in order
+// (Conan's Requirements).
+type Requirements struct {
+	names []string
+	m     map[string]*Requirement
+}
+
+// NewRequirements returns an empty set.
+func NewRequirements() *Requirements { return &Requirements{m: map[string]*Requirement{}} }
+
+// Len is the number of requirements.
+func (rs *Requirements) Len() int { return len(rs.names) }
+
+// Get returns a requirement by package name.
+func (rs *Requirements) Get(name string) (*Requirement, bool) {
+	r, ok := rs.m[name]
+	return r, ok
+}
+
+// Names returns package names in order.
+func (rs *Requirements) Names() []string { return append([]string(nil), rs.names...) }
+
+// Values returns requirements in order.
+func (rs *Requirements) Values() []*Requirement {
+	out := make([]*Requirement, len(rs.names))
+	for i, n := range rs.names {
+		out[i] = rs.m[n]
+	}
+	return out
+}
+
+// Put sets a requirement by its package name (keeping its position when
+// replaced).
+func (rs *Requirements) Put(name string, r *Requirement) {
+	if _, ok := rs.m[name]; !ok {
+		rs.names = append(rs.names, name)
+	}
+	rs.m[name] = r
+}
+
+// Pop removes a requirement by name.
+func (rs *Requirements) Pop(name string) {
+	if _, ok := rs.m[name]; !ok {
+		return
+	}
+	delete(rs.m, name)
+	for i, n := range rs.names {
+		if n == name {
+			rs.names = append(rs.names[:i:i], rs.names[i+1:]...)
+			break
+		}
+	}
+}
+
+// Copy is Conan's shallow copy: a new ordered map sharing the
+// *Requirement values, so range resolution done through one is seen by
+// the other.
+func (rs *Requirements) Copy() *Requirements {
+	c := &Requirements{names: append([]string(nil), rs.names...), m: make(map[string]*Requirement, len(rs.m))}
+	for k, v := range rs.m {
+		c.m[k] = v
+	}
+	return c
+}
+
+// Equal compares two sets by name and by Requirement.Same, in order.
+func (rs *Requirements) Equal(o *Requirements) bool {
+	if len(rs.names) != len(o.names) {
+		return false
+	}
+	for i, n := range rs.names {
+		if o.names[i] != n || !rs.m[n].Same(o.m[n]) {
+			return false
+		}
+	}
+	return true
+}
+
+// Add adds a requirement written as text, as Conan's Requirements.add.
+func (rs *Requirements) Add(text string, private, override bool, file string, line int) error {
+	r, err := ref.Parse(text)
+	if err != nil {
+		return err
+	}
+	return rs.AddRef(r, private, override, file, line)
+}
+
+// AddRef adds a parsed requirement; a different one for the same name is
+// an error unless the existing one was an override.
+func (rs *Requirements) AddRef(r ref.Ref, private, override bool, file string, line int) error {
+	n := &Requirement{Ref: r, RangeRef: r, Private: private, Override: override, File: file, Line: line}
+	if old, ok := rs.m[r.Name]; ok && !old.Same(n) {
+		if old.Override {
+			rs.m[r.Name] = &Requirement{Ref: old.Ref, RangeRef: old.Ref, Private: private, Override: override, File: file, Line: line}
+			return nil
+		}
+		return &DuplicateError{Old: old.String(), New: n.String()}
+	}
+	rs.Put(r.Name, n)
+	return nil
+}
+
+// DuplicateError is Conan's "Duplicated requirement".
+type DuplicateError struct{ Old, New string }
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("Duplicated requirement %s != %s", e.Old, e.New)
+}
+
+// Override is Conan's Requirements.override (for --require-override).
+func (rs *Requirements) Override(r ref.Ref) {
+	if _, ok := rs.m[r.Name]; ok {
+		rs.m[r.Name] = &Requirement{Ref: r, RangeRef: r}
+		return
+	}
+	rs.Put(r.Name, &Requirement{Ref: r, RangeRef: r, Override: true})
+}
+
+// Warning is a message Conan prints with "WARN:".
+type Warning string
+
+// Update applies requirements coming from downstream (down) to rs, as
+// Conan's Requirements.update: a downstream requirement on the same name
+// overrides the version here. ownRef and downRef name the packages for
+// messages ("" for a consumer). It returns what to pass further upstream
+// and the override warnings.
+func (rs *Requirements) Update(down *Requirements, ownRef, ownName, downRef string, errorOnOverride bool) (*Requirements, []Warning, error) {
+	newReqs := down.Copy()
+	if ownName != "" {
+		newReqs.Pop(ownName)
+	}
+	var warns []Warning
+	for _, name := range rs.names {
+		req := rs.m[name]
+		if req.Private {
+			continue
+		}
+		if other, ok := down.m[name]; ok {
+			if other.Ref != req.Ref {
+				d := downRef
+				if d == "" {
+					d = "your conanfile"
+				}
+				msg := fmt.Sprintf("%s: requirement %s overridden by %s to %s ", noneStr(ownRef), req.Ref.String(), d, other.Ref.String())
+				if errorOnOverride && !other.Override {
+					return nil, nil, &OverrideError{Msg: msg}
+				}
+				warns = append(warns, Warning(msg))
+				req.Ref = other.Ref
+				if _, isRange := req.VersionRange(); isRange {
+					if _, otherRange := other.VersionRange(); !otherRange {
+						req.RangeRef = other.RangeRef
+					}
+				}
+			}
+		}
+		newReqs.Put(name, req)
+	}
+	return newReqs, warns, nil
+}
+
+func noneStr(s string) string {
+	if s == "" {
+		return "None"
+	}
+	return s
+}
+
+// OverrideError is raised with CONAN_ERROR_ON_OVERRIDE.
+type OverrideError struct{ Msg string }
+
+func (e *OverrideError) Error() string { return strings.TrimSpace(e.Msg) }

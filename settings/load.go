@@ -1,0 +1,282 @@
+package settings
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/conid/conid/internal/pyyaml"
+	"gopkg.in/yaml.v3"
+)
+
+// defaultJSON holds the facts of Conan 1.65's default settings.yml, every
+// key and value already turned into the string Conan compares with: one
+// top-level setting per line, as [name, definition], where a definition is
+// "ANY", a list of values, or {"values": [[value, [sub-settings...]]...]}.
+//
+//go:embed default_settings.json
+var defaultJSON []byte
+
+var (
+	defaultOnce sync.Once
+	defaultDef  *Definition
+)
+
+// Default returns the definition of Conan 1.65's default settings.yml.
+func Default() *Definition {
+	defaultOnce.Do(func() {
+		var raw []any
+		if err := json.Unmarshal(defaultJSON, &raw); err != nil {
+			panic("settings: embedded default is broken: " + err.Error())
+		}
+		root, err := fieldsFromJSON(raw)
+		if err != nil {
+			panic("settings: embedded default is broken: " + err.Error())
+		}
+		defaultDef = &Definition{root: root}
+	})
+	return defaultDef
+}
+
+func fieldsFromJSON(raw []any) (*fieldsDef, error) {
+	f := &fieldsDef{}
+	for _, e := range raw {
+		pair, ok := e.([]any)
+		if !ok || len(pair) != 2 {
+			return nil, fmt.Errorf("bad field %v", e)
+		}
+		name, _ := pair[0].(string)
+		it, err := itemFromJSON(pair[1])
+		if err != nil {
+			return nil, err
+		}
+		f.names = append(f.names, name)
+		f.items = append(f.items, it)
+	}
+	return f, nil
+}
+
+func itemFromJSON(raw any) (*itemDef, error) {
+	switch v := raw.(type) {
+	case string:
+		if v != "ANY" {
+			return nil, fmt.Errorf("bad definition %q", v)
+		}
+		return &itemDef{any: true}, nil
+	case []any:
+		d := &itemDef{list: make([]string, len(v))}
+		for i, x := range v {
+			d.list[i], _ = x.(string)
+		}
+		return d, nil
+	case map[string]any:
+		vals, _ := v["values"].([]any)
+		d := &itemDef{isDict: true}
+		for _, e := range vals {
+			pair, ok := e.([]any)
+			if !ok || len(pair) != 2 {
+				return nil, fmt.Errorf("bad value %v", e)
+			}
+			key, _ := pair[0].(string)
+			subRaw, _ := pair[1].([]any)
+			sub, err := fieldsFromJSON(subRaw)
+			if err != nil {
+				return nil, err
+			}
+			d.keys = append(d.keys, key)
+			d.subs = append(d.subs, sub)
+		}
+		return d, nil
+	}
+	return nil, fmt.Errorf("bad definition %v", raw)
+}
+
+// ParseYAML reads a settings.yml the way Conan 1.65 does (PyYAML's YAML
+// 1.1 rules: unquoted 10.10 is the float 10.1, yes is True, 010 is 8; then
+// Python's str() of each key and value). Errors name the file and line.
+func ParseYAML(filename string, data []byte) (*Definition, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: Invalid settings.yml format: %v", filename, err)
+	}
+	if len(doc.Content) == 0 {
+		return &Definition{root: &fieldsDef{}}, nil
+	}
+	p := yamlParser{file: filename}
+	root, err := p.fields(doc.Content[0], "settings", "")
+	if err != nil {
+		return nil, err
+	}
+	return &Definition{root: root}, nil
+}
+
+type yamlParser struct{ file string }
+
+func (p *yamlParser) errorf(n *yaml.Node, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: Invalid settings.yml format: %s", p.file, n.Line, fmt.Sprintf(format, args...))
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// mapPairs returns the key/value pairs of a mapping in order, applying
+// "<<" merge keys as PyYAML does (merged keys first, own keys override
+// them in place).
+func (p *yamlParser) mapPairs(n *yaml.Node) ([][2]*yaml.Node, error) {
+	var merged, own [][2]*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolveAlias(n.Content[i+1])
+		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
+			srcs := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				srcs = nil
+				for _, c := range v.Content {
+					srcs = append(srcs, resolveAlias(c))
+				}
+			}
+			for _, src := range srcs {
+				if src.Kind != yaml.MappingNode {
+					return nil, p.errorf(k, "merge of a non-mapping")
+				}
+				pairs, err := p.mapPairs(src)
+				if err != nil {
+					return nil, err
+				}
+				merged = mergePairs(merged, pairs)
+			}
+			continue
+		}
+		own = append(own, [2]*yaml.Node{k, v})
+	}
+	return mergePairs(merged, own), nil
+}
+
+func mergePairs(base, over [][2]*yaml.Node) [][2]*yaml.Node {
+	out := append([][2]*yaml.Node(nil), base...)
+	for _, kv := range over {
+		replaced := false
+		for i := range out {
+			if out[i][0].Value == kv[0].Value {
+				out[i] = kv
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+func (p *yamlParser) fields(n *yaml.Node, name, parentValue string) (*fieldsDef, error) {
+	n = resolveAlias(n)
+	f := &fieldsDef{}
+	if isNull(n) {
+		return f, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, p.errorf(n, "'%s' must be a mapping of settings", name)
+	}
+	if parentValue == "None" && len(n.Content) > 0 {
+		return nil, fmt.Errorf("%s:%d: settings.yml: None setting can't have subsettings", p.file, n.Line)
+	}
+	pairs, err := p.mapPairs(n)
+	if err != nil {
+		return nil, err
+	}
+	for _, kv := range pairs {
+		k, err := p.scalar(kv[0])
+		if err != nil {
+			return nil, err
+		}
+		it, err := p.item(kv[1], name+"."+k)
+		if err != nil {
+			return nil, err
+		}
+		f.names = append(f.names, k)
+		f.items = append(f.items, it)
+	}
+	return f, nil
+}
+
+func (p *yamlParser) item(n *yaml.Node, name string) (*itemDef, error) {
+	n = resolveAlias(n)
+	switch {
+	case isNull(n):
+		return nil, p.errorf(n, "'%s' has no values", name)
+	case n.Kind == yaml.ScalarNode:
+		s, err := p.scalar(n)
+		if err != nil {
+			return nil, err
+		}
+		if s == "ANY" {
+			return &itemDef{any: true}, nil
+		}
+		// Conan iterates a string: each character becomes a value.
+		d := &itemDef{}
+		for _, r := range s {
+			d.list = append(d.list, string(r))
+		}
+		return d, nil
+	case n.Kind == yaml.SequenceNode:
+		d := &itemDef{list: []string{}}
+		for _, c := range n.Content {
+			s, err := p.scalar(resolveAlias(c))
+			if err != nil {
+				return nil, err
+			}
+			d.list = append(d.list, s)
+		}
+		return d, nil
+	case n.Kind == yaml.MappingNode:
+		pairs, err := p.mapPairs(n)
+		if err != nil {
+			return nil, err
+		}
+		d := &itemDef{isDict: true}
+		for _, kv := range pairs {
+			k, err := p.scalar(kv[0])
+			if err != nil {
+				return nil, err
+			}
+			sub, err := p.fields(kv[1], name, k)
+			if err != nil {
+				return nil, err
+			}
+			d.keys = append(d.keys, k)
+			d.subs = append(d.subs, sub)
+		}
+		return d, nil
+	}
+	return nil, p.errorf(n, "unexpected node in '%s'", name)
+}
+
+func (p *yamlParser) scalar(n *yaml.Node) (string, error) {
+	if n.Kind != yaml.ScalarNode {
+		return "", p.errorf(n, "expected a scalar value")
+	}
+	if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return n.Value, nil
+	}
+	if n.Tag != "" && n.Tag != "!" && !strings.HasPrefix(n.Tag, "!!") {
+		return n.Value, nil
+	}
+	switch n.Tag {
+	case "!!str", "!!binary":
+		if n.Style&yaml.TaggedStyle != 0 {
+			return n.Value, nil
+		}
+	}
+	return pyyaml.Plain(n.Value), nil
+}
