@@ -448,3 +448,18 @@ func (info *Info) Clear() {
 	info.Options.Clear()
 	info.Requires.Clear()
 }
+
+// CopyForBuild is ConanInfo.copy, used for build_id(): settings, options,
+// requirements and validity, without the full_* fields.
+func (info *Info) CopyForBuild() *Info {
+	return &Info{
+		Settings:       info.Settings.Copy(),
+		FullSettings:   info.FullSettings,
+		Options:        info.Options.Copy(),
+		FullOptions:    info.FullOptions,
+		Requires:       info.Requires.Copy(),
+		FullRequires:   info.FullRequires,
+		PythonRequires: info.PythonRequires,
+		Invalid:        info.Invalid,
+	}
+}

@@ -13,8 +13,8 @@ import (
 // Python's result depends on objects or features conid does not model.
 var handUnsupported = map[string]bool{
 	"1j": true, "1+2j": true, "1e3j": true, // complex numbers
-	"'\\ud800'": true,                                     // lone surrogate
-	"f'{1}'": true, "f'{{}}'": true, "'\\N{BULLET}'": true, // f-string fields, \N{}
+	"'\\ud800'": true,                                         // lone surrogate
+	"f'{1}'":    true, "f'{{}}'": true, "'\\N{BULLET}'": true, // f-string fields, \N{}
 	"{1, 2}": true, "{'a'}": true, // sets print in hash order
 	"exit": true, "quit": true, "help": true, "copyright": true, "license": true, "credits": true,
 	"os": true, "six": true, "fnmatch": true, "Conf": true, "OrderedDict": true,

@@ -210,13 +210,34 @@ func (v *orderedVars) clone() *orderedVars {
 	return w
 }
 
+// maxExpansion bounds the length of a line or variable after variable
+// substitution. Variables referencing each other can grow exponentially
+// (A=$B$B, B=$C$C, ...); Conan would exhaust memory, conid reports an
+// error instead.
+const maxExpansion = 1 << 22
+
+func errExpansion(o Origin) error {
+	return errAt(o, "variable substitution makes the text longer than %d bytes", maxExpansion)
+}
+
+// replace is strings.ReplaceAll with the expansion limit.
+func replaceBounded(s, old, new string) (string, bool) {
+	if n := strings.Count(s, old); n > 0 && len(new) > len(old) && len(s)+n*(len(new)-len(old)) > maxExpansion {
+		return "", false
+	}
+	return strings.ReplaceAll(s, old, new), true
+}
+
 // replaceAll applies every variable in order, as Conan's chained
 // str.replace("$NAME", value) calls do.
-func (v *orderedVars) replaceAll(s string) string {
+func (v *orderedVars) replaceAll(s string) (string, bool) {
 	for _, k := range v.keys {
-		s = strings.ReplaceAll(s, "$"+k, v.vals[k])
+		var ok bool
+		if s, ok = replaceBounded(s, "$"+k, v.vals[k]); !ok {
+			return "", false
+		}
 	}
-	return s
+	return s, true
 }
 
 // profileParser is Conan's ProfileParser: variables, includes and the
@@ -273,20 +294,33 @@ func (p *profileParser) updateVars(included *orderedVars) {
 }
 
 // applyVars is ProfileParser.apply_vars.
-func (p *profileParser) applyVars() {
+func (p *profileParser) applyVars(file string) error {
 	resolved := newVars()
+	budget := 4 * maxExpansion // for all the substituted text together
 	for _, k := range p.vars.keys {
 		key, value := k, p.vars.vals[k]
 		for _, rk := range p.vars.keys {
-			key = strings.ReplaceAll(key, "$"+rk, p.vars.vals[rk])
-			value = strings.ReplaceAll(value, "$"+rk, p.vars.vals[rk])
+			var ok1, ok2 bool
+			key, ok1 = replaceBounded(key, "$"+rk, p.vars.vals[rk])
+			value, ok2 = replaceBounded(value, "$"+rk, p.vars.vals[rk])
+			if !ok1 || !ok2 {
+				return errExpansion(Origin{File: file})
+			}
+		}
+		if budget -= len(key) + len(value); budget < 0 {
+			return errExpansion(Origin{File: file})
 		}
 		resolved.set(key, value)
 	}
 	p.vars = resolved
 	for i := range p.text {
-		p.text[i].text = p.vars.replaceAll(p.text[i].text)
+		text, ok := p.vars.replaceAll(p.text[i].text)
+		if budget -= len(text); !ok || budget < 0 {
+			return errExpansion(Origin{File: file, Line: p.text[i].line})
+		}
+		p.text[i].text = text
 	}
+	return nil
 }
 
 // sections is Conan's ConfigParser result: the lines of each section.
@@ -393,7 +427,10 @@ func (st *loadState) loadProfile(text, profilePath string) (*Profile, *orderedVa
 	// Includes are resolved lazily: the name of the second include sees
 	// the variables of the first one (Conan iterates a generator).
 	for _, inc := range parser.includes {
-		name := parser.vars.replaceAll(inc.text)
+		name, ok := parser.vars.replaceAll(inc.text)
+		if !ok {
+			return nil, nil, errExpansion(Origin{File: abs, Line: inc.line})
+		}
 		prof, incVars, err := st.readProfile(name, dir)
 		if err != nil {
 			if e, ok := err.(*Error); ok && e.Origin.IsZero() {
@@ -409,7 +446,9 @@ func (st *loadState) loadProfile(text, profilePath string) (*Profile, *orderedVa
 	if dir != "" {
 		parser.vars.set("PROFILE_DIR", strings.ReplaceAll(dir, "\\", "/"))
 	}
-	parser.applyVars()
+	if err := parser.applyVars(abs); err != nil {
+		return nil, nil, err
+	}
 	secs, err := parseSections(parser.text, abs)
 	if err != nil {
 		return nil, nil, err

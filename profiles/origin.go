@@ -68,8 +68,10 @@ const (
 	PackageSettingSet
 	// SettingDropped records a top-level sub-setting removed because its
 	// parent changed while composing profiles ("compiler=clang" drops
-	// "compiler.version=11"). Event.Value is the dropped value and
-	// Event.Origin is the origin of the parent assignment that caused it.
+	// "compiler.version=11"), or because a CONAN_ENV_* variable set its
+	// parent. Event.Value is the dropped value and Event.Origin is the
+	// origin of the parent assignment that caused it. It comes right
+	// before the assignments of the profile being composed.
 	SettingDropped
 	// SettingPreprocessed records a top-level setting added, changed or
 	// removed by Profile.ReplaceSettings. Event.Value is the new value

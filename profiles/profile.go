@@ -90,10 +90,11 @@ func (p *Profile) setOption(o Option) {
 
 // updateSettings is Profile.update_settings: new settings override, and a
 // top-level setting that changes value drops the sub-settings of its old
-// value ("compiler=clang" drops "compiler.version=11").
-func (p *Profile) updateSettings(news Settings) {
+// value ("compiler=clang" drops "compiler.version=11"). It returns the
+// SettingDropped events.
+func (p *Profile) updateSettings(news Settings) []Event {
 	if len(news) == 0 {
-		return
+		return nil
 	}
 	res := append(Settings(nil), p.Settings...)
 	var dropped []Event
@@ -118,14 +119,16 @@ func (p *Profile) updateSettings(news Settings) {
 		res.set(n)
 	}
 	p.Settings = res
-	p.History = append(p.History, dropped...)
+	return dropped
 }
 
 // compose is Profile.compose_profile: other is applied on top of p.
 // other is not modified.
 func (p *Profile) compose(other *Profile) error {
-	p.History = append(p.History, other.History...)
-	p.updateSettings(other.Settings)
+	// In the history, the sub-settings dropped by the composition come
+	// before the assignments of other.
+	dropped := p.updateSettings(other.Settings)
+	p.History = append(append(p.History, dropped...), other.History...)
 	for _, ps := range other.PackageSettings {
 		dst := p.packageSettings(ps.Pattern)
 		for _, s := range ps.Settings {

@@ -205,8 +205,8 @@ func TestProvenance(t *testing.T) {
 	wantVersion := []Event{
 		{Kind: SettingSet, Name: "compiler.version", Value: "11", Origin: base(4)},
 		{Kind: SettingSet, Name: "compiler.version", Value: "12", Origin: child(4)},
-		{Kind: SettingSet, Name: "compiler.version", Value: "14", Origin: other(3)},
 		{Kind: SettingDropped, Name: "compiler.version", Value: "12", Origin: other(2)},
+		{Kind: SettingSet, Name: "compiler.version", Value: "14", Origin: other(3)},
 		{Kind: SettingDropped, Name: "compiler.version", Value: "14", Origin: Origin{Flag: "-s", Arg: 2}},
 	}
 	if got := p.SettingHistory("compiler.version"); !reflect.DeepEqual(got, wantVersion) {
@@ -431,5 +431,38 @@ func TestOriginString(t *testing.T) {
 		if got := o.String(); got != want {
 			t.Errorf("%+v: %q, want %q", o, got, want)
 		}
+	}
+}
+
+// TestLockfileProfileText reproduces a `conan lock create` run (Conan
+// 1.65.0, -pr profiles/vs plus -s:b values, the same profile installed as
+// the default one) and compares with the profile_host / profile_build
+// texts of the lockfile it wrote. Conan's preprocessing added
+// compiler.runtime=MDd to the host settings and sorted both: the test
+// plays the settings package's part with ReplaceSettings.
+func TestLockfileProfileText(t *testing.T) {
+	vs := "[settings]\nos=Windows\narch=x86_64\ncompiler=Visual Studio\ncompiler.version=16\nbuild_type=Debug\nzlib:build_type=Release\n" +
+		"[options]\nzlib:shared=True\n[conf]\nuser.a:l+=1\ntools.build:jobs=2\n[buildenv]\nCC= cl\n[env]\nP=[a, b]\n"
+	dir := writeFiles(t, map[string]string{"profiles/vs": vs, "home/default": vs})
+	ctx := Context{Cwd: dir, ProfilesDir: filepath.Join(dir, "home")}
+	host, err := FromArgs(ctx, Args{Profiles: []string{"profiles/vs"}}, false)
+	must(t, err)
+	build, err := FromArgs(ctx, Args{Settings: []string{"os=Linux", "compiler=gcc", "compiler.version=11", "compiler.libcxx=libstdc++11", "build_type=Release"}}, true)
+	must(t, err)
+	host.ReplaceSettings(sortedSettingValues(append(host.Settings, Setting{Name: "compiler.runtime", Value: "MDd"})))
+	build.ReplaceSettings(sortedSettingValues(build.Settings))
+	wantHost := "[settings]\narch=x86_64\nbuild_type=Debug\ncompiler=Visual Studio\ncompiler.runtime=MDd\ncompiler.version=16\nos=Windows\nzlib:build_type=Release\n[options]\nzlib:shared=True\n[build_requires]\n[env]\nP=[a,b]\n[conf]\nuser.a:l=[1]\ntools.build:jobs=2\n[buildenv]\nCC= cl\n"
+	wantBuild := "[settings]\narch=x86_64\nbuild_type=Release\ncompiler=gcc\ncompiler.libcxx=libstdc++11\ncompiler.version=11\nos=Linux\nzlib:build_type=Release\n[options]\nzlib:shared=True\n[build_requires]\n[env]\nP=[a,b]\n[conf]\nuser.a:l=[1]\ntools.build:jobs=2\n[buildenv]\nCC= cl\n"
+	if got := host.Dumps(); got != wantHost {
+		t.Errorf("host:\n got %q\nwant %q", got, wantHost)
+	}
+	if got := build.Dumps(); got != wantBuild {
+		t.Errorf("build:\n got %q\nwant %q", got, wantBuild)
+	}
+	// The build profile's compiler.version=16 of the default profile was
+	// dropped when -s:b compiler=gcc changed the compiler.
+	h := build.SettingHistory("compiler.version")
+	if len(h) != 3 || h[1].Kind != SettingDropped || h[1].Value != "16" || h[1].Origin != (Origin{Flag: "-s:b", Arg: 2}) || h[2].Origin != (Origin{Flag: "-s:b", Arg: 3}) {
+		t.Errorf("history = %+v", h)
 	}
 }

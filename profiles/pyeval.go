@@ -88,7 +88,52 @@ func pyEval(text string) (PyValue, error) {
 	if err := checkModelled(v); err != nil {
 		return nil, err
 	}
+	if reprTooLong(v, 4*maxPyLen) {
+		return nil, unsupported("very large values")
+	}
 	return v, nil
+}
+
+// reprTooLong reports whether the repr of v would exceed limit bytes,
+// without building it.
+func reprTooLong(v PyValue, limit int) bool {
+	var size func(v PyValue) int
+	size = func(v PyValue) int {
+		switch v := v.(type) {
+		case PyList:
+			n := 2
+			for _, e := range v {
+				if n += 2 + size(e); n > limit {
+					return n
+				}
+			}
+			return n
+		case PyTuple:
+			n := 3
+			for _, e := range v {
+				if n += 2 + size(e); n > limit {
+					return n
+				}
+			}
+			return n
+		case PyDict:
+			n := 2
+			for _, it := range v {
+				if n += 4 + size(it.Key) + size(it.Value); n > limit {
+					return n
+				}
+			}
+			return n
+		case PyStr:
+			return 2 + 4*len(v)
+		case PyBytes:
+			return 3 + 4*len(v)
+		case PyInt:
+			return v.V.BitLen()/3 + 2
+		}
+		return 32
+	}
+	return size(v) > limit
 }
 
 // checkModelled rejects results conid cannot print like Python.

@@ -12,6 +12,11 @@ import (
 // PyValue is a Python value, as Conan stores a [conf] value after
 // evaluating it with Python's eval(). Conan writes it back with str(), so
 // String follows Python's str() and Repr Python's repr() exactly.
+//
+// The concrete types are the Py* types of this package, plus builtin
+// classes and functions (`user.x:y=len` holds the function len, whose
+// TypeName is "builtin_function_or_method" and whose String is
+// "<built-in function len>").
 type PyValue interface {
 	// Repr is Python's repr(value).
 	Repr() string

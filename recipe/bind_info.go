@@ -242,7 +242,14 @@ func (r *pyReqsInfo) Contains(in *py.Interp, x py.Value) (bool, error) {
 
 func (r *pyReqsInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 	rs := r.p.info.Requires
-	if packageid.ValidMode(name) {
+	if name == "unrelated_mode" {
+		// RequirementsInfo.unrelated_mode clears the requirements.
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			rs.Clear()
+			return py.None, nil
+		}), true, nil
+	}
+	if packageid.ValidMode(name) && name != "semver" {
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
 			return py.None, conanErr(rs.ApplyModeAll(name, r.p.modeFrom()))
 		}), true, nil

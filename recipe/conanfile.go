@@ -168,6 +168,11 @@ func cf(v py.Value) *Conanfile {
 
 // Attr reads an attribute of the instance (instance, then class).
 func (c *Conanfile) Attr(name string) (py.Value, bool, error) {
+	if c.Obj == nil {
+		// conanfile.txt and virtual consumers are bare ConanFile objects
+		v, _, ok := ConanFileClass.Lookup(name)
+		return v, ok, nil
+	}
 	return c.Loader.In.GetAttrOpt(c.Obj, name)
 }
 
@@ -218,4 +223,94 @@ func (c *Conanfile) Call(method string) error {
 }
 
 // SetAttr sets an instance attribute.
-func (c *Conanfile) SetAttr(name string, v py.Value) { c.Obj.Dict.Set(name, v) }
+func (c *Conanfile) SetAttr(name string, v py.Value) {
+	if c.Obj != nil {
+		c.Obj.Dict.Set(name, v)
+	}
+}
+
+// CallPackageID runs package_id() with self.info installed.
+func (c *Conanfile) CallPackageID() error { return c.Call("package_id") }
+
+// CallCatchingInvalid runs validate() or validate_build(): a
+// ConanInvalidConfiguration is returned as a message (Conan marks the
+// package invalid instead of failing).
+func (c *Conanfile) CallCatchingInvalid(method string) (msg string, invalid bool, err error) {
+	if c.Obj == nil {
+		return "", false, nil
+	}
+	m, ok, err := c.Loader.In.GetAttrOpt(c.Obj, method)
+	if err != nil || !ok {
+		return "", false, c.wrapMethodError(method, err)
+	}
+	prev := c.method
+	c.method = method
+	_, err = c.Loader.In.Call(m, nil, nil)
+	c.method = prev
+	if exc, isExc := err.(*py.Exception); isExc && exc.IsInstance(ConanInvalidConfigurationClass) {
+		return exc.Message(), true, nil
+	}
+	if err != nil {
+		return "", false, c.wrapMethodError(method, err)
+	}
+	return "", false, nil
+}
+
+// InstallSettingsBuild exposes SettingsBuild (and SettingsTarget) to
+// Python, as Conan does only when a build profile is given.
+func (c *Conanfile) InstallSettingsBuild() {
+	if c.Obj == nil {
+		return
+	}
+	if c.SettingsBuild != nil {
+		c.SetAttr("settings_build", &pySettings{c.SettingsBuild})
+	}
+	if c.SettingsTarget != nil {
+		c.SetAttr("settings_target", &pySettings{c.SettingsTarget})
+	} else {
+		c.SetAttr("settings_target", py.None)
+	}
+}
+
+// ResetRequires reinstalls self.requires after the graph restores the
+// original requirements before running requirements() again.
+func (c *Conanfile) ResetRequires() {
+	if c.Obj != nil {
+		c.SetAttr("requires", &pyRequires{c.Requires, c})
+	}
+}
+
+// Provides is make_tuple(self.provides or self.name), or nil.
+func (c *Conanfile) Provides() py.Value {
+	if c.Obj == nil {
+		return nil
+	}
+	v, ok, _ := c.Attr("provides")
+	if ok && v != py.None {
+		if t, _ := c.Loader.In.Truth(v); t {
+			if s, isStr := v.(string); isStr {
+				return py.Tuple{s}
+			}
+			return v
+		}
+	}
+	if c.Name != "" {
+		return py.Tuple{c.Name}
+	}
+	return nil
+}
+
+// BuildID computes the build ID when the recipe has build_id(), as
+// Conan's installer.build_id; "" otherwise.
+func (c *Conanfile) BuildID() (string, error) {
+	if !c.HasMethod("build_id") || c.Info == nil {
+		return "", nil
+	}
+	b := c.Info.CopyForBuild()
+	c.InfoBuild = b
+	c.SetAttr("info_build", &pyInfo{info: b, c: c})
+	if err := c.Call("build_id"); err != nil {
+		return "", err
+	}
+	return b.PackageID().ID, nil
+}

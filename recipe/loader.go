@@ -256,3 +256,15 @@ func yamlScalar(n *yaml.Node) py.Value {
 	}
 	return text
 }
+
+// Location is where a recipe is.
+type Location struct {
+	Path string
+	// Revision is the recipe revision (the hash of its exported files).
+	Revision string
+	// Remote is set when the recipe came from a remote.
+	Remote string
+}
+
+// ErrNotFound is wrapped by recipe sources when a recipe does not exist.
+var ErrNotFound = errors.New("recipe not found")

@@ -1,7 +1,10 @@
 package recipe
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 )
@@ -30,11 +33,26 @@ type TxtError struct {
 	Msg  string
 }
 
+// Error reads as Conan's ("<folder>:\n<message>") followed by the file
+// and line.
 func (e *TxtError) Error() string {
+	where := e.Path
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+		where = fmt.Sprintf("%s:%d", e.Path, e.Line)
 	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	return fmt.Sprintf("%s:\n%s (%s)", filepath.Dir(e.Path), e.Msg, where)
+}
+
+// ReadTxt reads and parses a conanfile.txt.
+func ReadTxt(path string) (*TxtFile, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("Conanfile not found!")
+		}
+		return nil, err
+	}
+	return ParseTxt(path, string(b))
 }
 
 var sectionRe = regexp.MustCompile(`^\[([a-z_]{2,50})]`)

@@ -10,11 +10,10 @@ import "strings"
 //
 // The zero Version is the empty version "".
 type Version struct {
-	s        string // the stripped text, str(Version)
-	base     string
-	build    string
-	hasBuild bool
-	items    []modelItem
+	s     string // the stripped text, str(Version)
+	base  string
+	build string
+	items []modelItem // never empty once parsed; see list
 }
 
 // modelItem is an item of Version.as_list: an int (canonical digits) or a
@@ -26,6 +25,17 @@ type modelItem struct {
 
 func (it modelItem) String() string { return it.s }
 
+// emptyItems is as_list of "": one empty string.
+var emptyItems = []modelItem{{s: ""}}
+
+// list is as_list; it makes the zero Version behave like ParseVersion("").
+func (v Version) list() []modelItem {
+	if v.items == nil {
+		return emptyItems
+	}
+	return v.items
+}
+
 // ParseVersion builds a Version. Python builds the object lazily and raises
 // ValueError the first time the items are needed when an item passes
 // str.isdigit() but not int() (superscripts like "1.²", or more than 4300
@@ -35,7 +45,7 @@ func ParseVersion(s string) (Version, error) {
 	s = pyStrip(s)
 	v := Version{s: s, base: s}
 	if i := strings.LastIndexByte(s, '+'); i >= 0 {
-		v.base, v.build, v.hasBuild = s[:i], s[i+1:], true
+		v.base, v.build = s[:i], s[i+1:]
 	}
 	start := 0
 	for i := 0; i <= len(v.base); i++ {
@@ -73,7 +83,7 @@ func (v Version) String() string { return v.s }
 // Items returns as_list: the numbers (as canonical decimal strings) and
 // strings of the base, and whether each one is a number.
 func (v Version) Items() (items []string, isNum []bool) {
-	for _, it := range v.items {
+	for _, it := range v.list() {
 		items = append(items, it.s)
 		isNum = append(isNum, it.isNum)
 	}
@@ -82,11 +92,11 @@ func (v Version) Items() (items []string, isNum []bool) {
 
 // firstIsNum reports whether the first item is a number; when it is not,
 // Major, Minor, Patch and Pre return the base unchanged.
-func (v Version) firstIsNum() bool { return len(v.items) > 0 && v.items[0].isNum }
+func (v Version) firstIsNum() bool { return len(v.list()) > 0 && v.list()[0].isNum }
 
 func (v Version) item(i int) string {
-	if i < len(v.items) {
-		return v.items[i].s
+	if i < len(v.list()) {
+		return v.list()[i].s
 	}
 	return "0"
 }
@@ -110,7 +120,7 @@ func (v Version) Major(fill bool) string {
 // Stable is stable(), used by semver_direct_mode: the whole version
 // (build included) when the first item is the number 0, else Major(true).
 func (v Version) Stable() string {
-	if v.firstIsNum() && v.items[0].s == "0" {
+	if v.firstIsNum() && v.list()[0].s == "0" {
 		return v.s
 	}
 	return v.Major(true)
@@ -142,8 +152,8 @@ func (v Version) Pre() string {
 		return v.base
 	}
 	p := v.item(0) + "." + v.item(1) + "." + v.item(2)
-	if len(v.items) > 3 {
-		p += "-" + v.items[3].s
+	if len(v.list()) > 3 {
+		p += "-" + v.list()[3].s
 	}
 	return pyStrip(p)
 }
@@ -158,9 +168,9 @@ func (v Version) Base() string { return pyStrip(v.base) }
 // to the shorter one), true as soon as either item is the string "X", "Y"
 // or "Z", false at the first difference, true if none.
 func (v Version) Compatible(other Version) bool {
-	n := min(len(v.items), len(other.items))
+	n := min(len(v.list()), len(other.list()))
 	for i := 0; i < n; i++ {
-		a, b := v.items[i], other.items[i]
+		a, b := v.list()[i], other.list()[i]
 		if isXYZ(a) || isXYZ(b) {
 			return true
 		}
@@ -203,14 +213,14 @@ func Compare(v, other Version) int {
 			return 1
 		}
 	}
-	for i, el := range v.items {
-		if i >= len(other.items) {
+	for i, el := range v.list() {
+		if i >= len(other.list()) {
 			if el.isNum {
 				return 1
 			}
 			return -1
 		}
-		o := other.items[i]
+		o := other.list()[i]
 		switch {
 		case !el.isNum && o.isNum:
 			return -1
@@ -232,13 +242,13 @@ func Compare(v, other Version) int {
 // number 0.
 func (v Version) equalItems(o Version) bool {
 	zero := modelItem{s: "0", isNum: true}
-	for i := 0; i < max(len(v.items), len(o.items)); i++ {
+	for i := 0; i < max(len(v.list()), len(o.list())); i++ {
 		a, b := zero, zero
-		if i < len(v.items) {
-			a = v.items[i]
+		if i < len(v.list()) {
+			a = v.list()[i]
 		}
-		if i < len(o.items) {
-			b = o.items[i]
+		if i < len(o.list()) {
+			b = o.list()[i]
 		}
 		if a != b {
 			return false

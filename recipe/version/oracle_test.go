@@ -499,6 +499,10 @@ func TestOracleSort(t *testing.T) {
 			Perm  []int    `json:"perm"`
 			Max   int      `json:"max"`
 		} `json:"cases"`
+		RefCases []struct {
+			Refs [][4]*string `json:"refs"`
+			Perm []int        `json:"perm"`
+		} `json:"ref_cases"`
 	}
 	loadJSON(t, "sort.json", &data)
 	for _, c := range data.Cases {
@@ -518,5 +522,41 @@ func TestOracleSort(t *testing.T) {
 			t.Errorf("Max(%q) = %q %v %v, want index %d", c.Input, best, ok, err, c.Max)
 		}
 	}
-	t.Logf("%d sort cases", len(data.Cases))
+	// References, sorted with ConanFileReference.__lt__ through SortFunc.
+	type ref struct {
+		name    string
+		version Version
+		user    string
+		channel string
+		index   int
+	}
+	refLess := func(a, b ref) bool {
+		if a.name != b.name {
+			return a.name < b.name
+		}
+		if c := Compare(a.version, b.version); c != 0 {
+			return c == -1
+		}
+		if a.user != b.user {
+			return a.user < b.user
+		}
+		return a.channel < b.channel
+	}
+	for _, c := range data.RefCases {
+		refs := make([]ref, len(c.Refs))
+		for i, r := range c.Refs {
+			refs[i] = ref{name: *r[0], version: MustParseVersion(*r[1]), index: i}
+			if r[2] != nil {
+				refs[i].user, refs[i].channel = *r[2], *r[3]
+			}
+		}
+		SortFunc(refs, refLess)
+		for i, r := range refs {
+			if r.index != c.Perm[i] {
+				t.Errorf("refs %v: position %d holds %d, want %d", c.Refs, i, r.index, c.Perm[i])
+				break
+			}
+		}
+	}
+	t.Logf("%d sort cases, %d reference sort cases", len(data.Cases), len(data.RefCases))
 }

@@ -26,6 +26,8 @@ import (
 //
 // No comparison raises: Python compares a Version with a string by parsing
 // the string, which always succeeds, so CompareString needs no error.
+//
+// The zero ScmVersion behaves like ParseScmVersion("").
 type ScmVersion struct {
 	value    string
 	items    []Item
@@ -137,14 +139,23 @@ func ParseScmVersion(value string) ScmVersion {
 	return v
 }
 
+// orEmpty makes the zero ScmVersion behave like ParseScmVersion("").
+func (v ScmVersion) orEmpty() ScmVersion {
+	if v.items == nil {
+		return ParseScmVersion("")
+	}
+	return v
+}
+
 // String is str(v): the text exactly as given.
 func (v ScmVersion) String() string { return v.value }
 
 // Main returns the items of the main part (the main property), trailing
 // zeros included.
-func (v ScmVersion) Main() []Item { return append([]Item(nil), v.items...) }
+func (v ScmVersion) Main() []Item { return append([]Item(nil), v.orEmpty().items...) }
 
 func (v ScmVersion) at(i int) (Item, bool) {
+	v = v.orEmpty()
 	if i < len(v.items) {
 		return v.items[i], true
 	}
@@ -258,10 +269,16 @@ func scmLess(a, b *ScmVersion) bool {
 }
 
 // Equal is v == other.
-func (v ScmVersion) Equal(other ScmVersion) bool { return scmEqual(&v, &other) }
+func (v ScmVersion) Equal(other ScmVersion) bool {
+	v, other = v.orEmpty(), other.orEmpty()
+	return scmEqual(&v, &other)
+}
 
 // Less is v < other.
-func (v ScmVersion) Less(other ScmVersion) bool { return scmLess(&v, &other) }
+func (v ScmVersion) Less(other ScmVersion) bool {
+	v, other = v.orEmpty(), other.orEmpty()
+	return scmLess(&v, &other)
+}
 
 // LessEqual is v <= other (functools.total_ordering: v < other or v == other).
 func (v ScmVersion) LessEqual(other ScmVersion) bool { return v.Less(other) || v.Equal(other) }
@@ -320,6 +337,7 @@ func (v ScmVersion) UpperBound(index int) (ScmVersion, error) {
 }
 
 func (v ScmVersion) bumped(index int) (string, error) {
+	v = v.orEmpty()
 	n := len(v.items)
 	i := index
 	if i < 0 {

@@ -45,6 +45,16 @@ func SortVersions(vs []Version) {
 	pySort(vs, func(a, b Version) bool { return a.Less(b) })
 }
 
+// SortFunc sorts s in place exactly like CPython 3.11's list.sort() does
+// when less is the elements' "<": same comparisons, same order, same
+// result even when less is not a strict weak order. Use it to order
+// anything whose Python ordering involves model Versions, e.g. references
+// as search_recipes does (sorted(refs) with ConanFileReference.__lt__,
+// which compares the tuples (name, Version, user or "", channel or "",
+// revision or "") lexicographically: the first field where a == b is false
+// decides, by a < b).
+func SortFunc[T any](s []T, less func(a, b T) bool) { pySort(s, less) }
+
 // Max returns the greatest version like Python's max() over model
 // Versions: the first element, replaced by each later one that is greater
 // (Compare == 1). It returns the error of the first string ParseVersion

@@ -161,3 +161,25 @@ func TestSortNeedsPythonsAlgorithm(t *testing.T) {
 	}
 	t.Logf("Go's stable sort differs from Python's on %d of %d cases", differ, len(data.Cases))
 }
+
+func TestZeroValues(t *testing.T) {
+	empty := MustParseVersion("")
+	for _, s := range []string{"", "0", "1", "a", "-"} {
+		o := MustParseVersion(s)
+		if Compare(Version{}, o) != Compare(empty, o) || Compare(o, Version{}) != Compare(o, empty) {
+			t.Errorf("zero Version differs from \"\" against %q", s)
+		}
+		so := ParseScmVersion(s)
+		if (ScmVersion{}).Less(so) != ParseScmVersion("").Less(so) ||
+			so.Less(ScmVersion{}) != so.Less(ParseScmVersion("")) ||
+			(ScmVersion{}).Equal(so) != ParseScmVersion("").Equal(so) {
+			t.Errorf("zero ScmVersion differs from \"\" against %q", s)
+		}
+	}
+	if (Version{}).Major(true) != empty.Major(true) || (Version{}).Pre() != empty.Pre() {
+		t.Errorf("zero Version parts differ")
+	}
+	if (ToolsVersion{}).String() != "0.0.0" {
+		t.Errorf("zero ToolsVersion = %q", ToolsVersion{})
+	}
+}

@@ -93,7 +93,9 @@ func (p *parser) parseNamedExpression() Expr {
 		target := &Name{At{pos}, p.name(t)}
 		p.advance()
 		p.advance()
-		return &NamedExpr{At{pos}, target, p.parseExpression()}
+		e := &NamedExpr{At{pos}, target, p.parseExpression()}
+		p.lastPos, p.lastExpr = pos, e
+		return e
 	}
 	e := p.parseExpression()
 	switch p.kind() {
@@ -115,11 +117,15 @@ func (p *parser) parseExpression() Expr {
 		p.advance()
 		test := p.parseDisjunction()
 		if !p.got(kwElse) {
+			if p.kind() == tColon {
+				p.syntaxError()
+			}
 			p.failAt(pos, "expected 'else' after 'if' expression")
 		}
 		e = &IfExp{At: At{pos}, Test: test, Body: e, Orelse: p.parseExpression()}
 	}
 	p.leave()
+	p.lastPos, p.lastExpr = pos, e
 	return e
 }
 
@@ -131,6 +137,7 @@ func (p *parser) parseLambda() Expr {
 	p.expect(tColon)
 	e := &Lambda{At{pos}, args, p.parseExpression()}
 	p.leave()
+	p.lastPos, p.lastExpr = pos, e
 	return e
 }
 
@@ -265,17 +272,26 @@ func binaryOp(k tokKind) (Operator, int) {
 	return 0, 0
 }
 
-func (p *parser) parseBitOr() Expr { return p.parseBinary(1) }
+func (p *parser) parseBitOr() Expr {
+	pos := p.pos()
+	e := p.parseBinary(1)
+	p.lastPos, p.lastExpr = pos, e
+	return e
+}
 
 // parseBinary parses left-associative binary operators of precedence at
 // least prec by precedence climbing.
 func (p *parser) parseBinary(prec int) Expr {
 	pos := p.pos()
 	left := p.parseFactor()
-	for {
+	for n := p.depth; ; n++ {
 		op, opPrec := binaryOp(p.kind())
 		if opPrec < prec || opPrec == 0 {
 			return left
+		}
+		if n >= maxDepth {
+			// The tree grows one level per operator.
+			p.failAt(p.pos(), "too many nested expressions")
 		}
 		p.advance()
 		right := p.parseBinary(opPrec + 1)
@@ -313,7 +329,9 @@ func (p *parser) parsePower() Expr {
 		e = p.parsePrimary()
 	}
 	if p.got(tPower) {
+		p.enter()
 		e = &BinOp{At{pos}, e, Pow, p.parseFactor()}
+		p.leave()
 	}
 	return e
 }
@@ -323,7 +341,11 @@ func (p *parser) parsePower() Expr {
 func (p *parser) parsePrimary() Expr {
 	pos := p.pos()
 	e := p.parseAtom()
-	for {
+	for n := p.depth; ; n++ {
+		if n >= maxDepth {
+			// The tree grows one level per trailer.
+			p.failAt(p.pos(), "too many nested expressions")
+		}
 		switch p.kind() {
 		case tDot:
 			p.advance()
@@ -338,7 +360,6 @@ func (p *parser) parsePrimary() Expr {
 		case tLsqb:
 			p.advance()
 			e = &Subscript{At{pos}, e, p.parseSlices()}
-			p.expect(tRsqb)
 		default:
 			return e
 		}
@@ -369,6 +390,9 @@ func (p *parser) parseCallArgs(lpar Pos, allowGenexp bool) (args []Expr, kws []*
 			p.advance()
 			kws = append(kws, &Keyword{At{pos}, name, p.parseExpression()})
 			seenKw = true
+			if p.kind() == tEqual {
+				p.syntaxError()
+			}
 		default:
 			e := p.parseNamedExpression()
 			if k := p.kind(); k == kwFor || k == kwAsync {
@@ -394,7 +418,7 @@ func (p *parser) parseCallArgs(lpar Pos, allowGenexp bool) (args []Expr, kws []*
 		}
 		if !p.got(tComma) {
 			if p.kind() != tRpar {
-				p.badElement(pos, nil)
+				p.badElement()
 			}
 			break
 		}
@@ -402,33 +426,15 @@ func (p *parser) parseCallArgs(lpar Pos, allowGenexp bool) (args []Expr, kws []*
 	return args, kws
 }
 
-// badElement reports an element of a bracketed list, which started at
-// start, that is not followed by a comma or the closing bracket.
-func (p *parser) badElement(start Pos, e Expr) {
+// badElement reports the last expression parsed, an element of a
+// display or an argument, when it is not followed by a comma or the
+// closing bracket.
+func (p *parser) badElement() {
+	start, e := p.lastPos, p.lastExpr
 	switch {
+	case e == nil:
 	case p.kind() == tEqual:
-		// "(x = 1)": CPython hints at a comparison if an operand follows.
-		if !isBitwiseOrLevel(e) || !p.check(func() {
-			p.advance()
-			p.parseBitOr()
-			if k := p.kind(); k == tEqual || k == tWalrus {
-				p.syntaxError()
-			}
-		}) {
-			break
-		}
-		switch x := e.(type) {
-		case *Name:
-			p.failAt(start, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
-		case *List, *Tuple, *GeneratorExp:
-		case *Constant:
-			if x.Value.Kind == KindNone || x.Value.Kind == KindBool {
-				break
-			}
-			p.failAt(x.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
-		default:
-			p.failAt(e.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
-		}
+		p.equalsHint(start, e)
 	case p.startsExpr():
 		if n, ok := e.(*Name); ok && (p.kind() == tString || n.ID == "match" || n.ID == "case" || n.ID == "_") {
 			break
@@ -442,11 +448,41 @@ func (p *parser) badElement(start Pos, e Expr) {
 	p.syntaxError()
 }
 
-// parseSlices parses the inside of a subscript.
+// equalsHint reports, as CPython does, an expression e (which started at
+// start) followed by '=' and an operand where a comparison was probably
+// meant: "(x = 1)". It returns if that is not the case.
+func (p *parser) equalsHint(start Pos, e Expr) {
+	if !isBitwiseOrLevel(e) || !p.check(func() {
+		p.advance()
+		p.parseBitOr()
+		if k := p.kind(); k == tEqual || k == tWalrus {
+			p.syntaxError()
+		}
+	}) {
+		return
+	}
+	switch x := e.(type) {
+	case *Name:
+		p.failAt(start, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	case *List, *Tuple, *GeneratorExp:
+	case *Constant:
+		if x.Value.Kind != KindNone && x.Value.Kind != KindBool {
+			p.failAt(x.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
+		}
+	default:
+		p.failAt(e.Position(), "cannot assign to %s here. Maybe you meant '==' instead of '='?", exprName(e))
+	}
+}
+
+// parseSlices parses the inside of a subscript and its closing bracket.
 func (p *parser) parseSlices() Expr {
 	pos := p.pos()
 	first := p.parseSlice()
 	if p.kind() != tComma {
+		if p.kind() != tRsqb {
+			p.badElement()
+		}
+		p.advance()
 		if _, ok := first.(*Starred); ok {
 			return &Tuple{At{pos}, []Expr{first}}
 		}
@@ -459,6 +495,10 @@ func (p *parser) parseSlices() Expr {
 		}
 		elts = append(elts, p.parseSlice())
 	}
+	if p.kind() != tRsqb {
+		p.badElement()
+	}
+	p.advance()
 	return &Tuple{At{pos}, elts}
 }
 
@@ -595,19 +635,16 @@ func (p *parser) parseAtom() Expr {
 
 // parseElements parses the rest of a comma-separated display after its
 // first element, through the closing bracket.
-func (p *parser) parseElements(first Expr, firstPos Pos, close tokKind) []Expr {
+func (p *parser) parseElements(first Expr, close tokKind) []Expr {
 	elts := []Expr{first}
-	last, lastPos := first, firstPos
 	for p.got(tComma) {
 		if p.kind() == close {
 			break
 		}
-		lastPos = p.pos()
-		last = p.parseStarNamedExpression()
-		elts = append(elts, last)
+		elts = append(elts, p.parseStarNamedExpression())
 	}
 	if p.kind() != close {
-		p.badElement(lastPos, last)
+		p.badElement()
 	}
 	p.advance()
 	return elts
@@ -642,9 +679,9 @@ func (p *parser) parseParen() Expr {
 		}
 		return first
 	case tComma:
-		return &Tuple{At{pos}, p.parseElements(first, firstPos, tRpar)}
+		return &Tuple{At{pos}, p.parseElements(first, tRpar)}
 	}
-	p.badElement(firstPos, first)
+	p.badElement()
 	return nil
 }
 
@@ -664,7 +701,7 @@ func (p *parser) parseList() Expr {
 		p.expect(tRsqb)
 		return e
 	}
-	return &List{At{pos}, p.parseElements(first, firstPos, tRsqb)}
+	return &List{At{pos}, p.parseElements(first, tRsqb)}
 }
 
 func (p *parser) parseBrace() Expr {
@@ -684,7 +721,7 @@ func (p *parser) parseBrace() Expr {
 		}
 	case tStar:
 		first := p.parseStarNamedExpression()
-		return &Set{At{pos}, p.parseElements(first, firstPos, tRbrace)}
+		return &Set{At{pos}, p.parseElements(first, tRbrace)}
 	default:
 		first := p.parseNamedExpression()
 		if p.kind() != tColon {
@@ -693,7 +730,7 @@ func (p *parser) parseBrace() Expr {
 				p.expect(tRbrace)
 				return e
 			}
-			return &Set{At{pos}, p.parseElements(first, firstPos, tRbrace)}
+			return &Set{At{pos}, p.parseElements(first, tRbrace)}
 		}
 		if _, ok := first.(*NamedExpr); ok {
 			p.syntaxError()
@@ -719,12 +756,18 @@ func (p *parser) parseBrace() Expr {
 		d.Keys = append(d.Keys, p.parseExpression())
 		d.Values = append(d.Values, p.parseDictValue())
 	}
-	p.expect(tRbrace)
+	if p.kind() != tRbrace {
+		p.badElement()
+	}
+	p.advance()
 	return d
 }
 
 // parseDictValue parses ':' expression after a dictionary key.
 func (p *parser) parseDictValue() Expr {
+	if p.kind() != tColon && p.startsExpr() {
+		p.badElement()
+	}
 	if !p.got(tColon) {
 		p.failAt(p.pos(), "':' expected after dictionary key")
 	}

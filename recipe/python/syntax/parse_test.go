@@ -54,9 +54,11 @@ var knownErrorDeviations = map[string]string{
 	"err match statement":        "error: q.py:1:1: match statement is not supported",
 	"err match statement parens": "error: q.py:1:1: match statement is not supported",
 	// CPython raises ValueError without a position.
-	"err null byte": "error: q.py:1:6: source code cannot contain null bytes",
-	// CPython's position and offset come from its decoder's internals.
-	"err invalid utf8": "error: q.py:1:6: (unicode error) 'utf-8' codec can't decode byte 0xff: invalid start byte",
+	"err null byte":           "error: q.py:1:6: source code cannot contain null bytes",
+	"err null byte in string": "error: q.py:1:6: source code cannot contain null bytes",
+	// By design: \N{...} needs the Unicode name table.
+	"named escape":         "error: q.py:1:13: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: \\N{...} escapes are not supported",
+	"fstring named escape": "error: q.py:1:18: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: \\N{...} escapes are not supported",
 }
 
 func TestGolden(t *testing.T) {

@@ -3,6 +3,7 @@ package syntax
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"unicode/utf8"
 )
 
@@ -56,42 +57,35 @@ func prepareSource(filename string, src []byte) ([]byte, error) {
 		}
 		src = out
 	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line := 1 + bytes.Count(src[:i], []byte{'\n'})
+		col := i - (bytes.LastIndexByte(src[:i], '\n') + 1) + 1
+		return nil, &Error{Filename: filename, Pos: Pos{line, col}, Msg: "source code cannot contain null bytes"}
+	}
 	if enc := codingCookie(src); enc != "" {
 		switch normalizeEncoding(enc) {
 		case "utf-8":
 		case "latin-1":
 			src = latin1ToUTF8(src)
 		default:
-			return nil, &Error{Filename: filename, Pos: Pos{1, 1}, Msg: "unknown encoding: " + enc}
+			return nil, &Error{Filename: filename, Pos: Pos{1, 1}, Msg: "unsupported encoding: " + enc}
 		}
-	}
-	if !utf8.Valid(src) {
-		line, col, b := 1, 1, byte(0)
-		for i := 0; i < len(src); {
-			r, size := utf8.DecodeRune(src[i:])
-			if r == utf8.RuneError && size == 1 {
-				b = src[i]
-				break
-			}
-			if r == '\n' {
-				line, col = line+1, 1
-			} else {
-				col += size
-			}
-			i += size
-		}
-		return nil, &Error{Filename: filename, Pos: Pos{line, col},
-			Msg: fmt.Sprintf("(unicode error) 'utf-8' codec can't decode byte 0x%02x: invalid start byte", b)}
 	}
 	if len(src) == 0 || src[len(src)-1] != '\n' {
 		// Copy rather than write past the end of the caller's slice.
 		src = append(src[:len(src):len(src)], '\n')
 	}
+	if len(src) >= math.MaxInt32 {
+		// Token offsets are 32-bit.
+		return nil, &Error{Filename: filename, Pos: Pos{1, 1}, Msg: "source code too large"}
+	}
 	return src, nil
 }
 
-// codingCookie returns the encoding named by a PEP 263 comment in the
-// first two lines, or "".
+// codingCookie returns the encoding named by a PEP 263 comment
+// ("# -*- coding: latin-1 -*-") on one of the first two lines, or "". As
+// in CPython, the second line counts only if the first one holds nothing
+// but a comment or whitespace.
 func codingCookie(src []byte) string {
 	for n := 0; n < 2 && len(src) > 0; n++ {
 		line := src
@@ -101,47 +95,64 @@ func codingCookie(src []byte) string {
 			src = nil
 		}
 		t := bytes.TrimLeft(line, " \t\f")
-		if len(t) == 0 || t[0] != '#' {
-			if len(t) == 0 {
-				continue
-			}
-			return ""
-		}
-		i := bytes.Index(t, []byte("coding"))
-		if i < 0 || i+6 >= len(t) || (t[i+6] != ':' && t[i+6] != '=') {
+		if len(t) == 0 {
 			continue
 		}
-		rest := bytes.TrimLeft(t[i+7:], " \t")
-		j := 0
-		for j < len(rest) && (isIdentChar[rest[j]&0x7f] && rest[j] < utf8.RuneSelf || rest[j] == '-' || rest[j] == '.') {
-			j++
+		if t[0] != '#' {
+			return ""
 		}
-		if j > 0 {
-			return string(rest[:j])
+		for {
+			i := bytes.Index(t, []byte("coding"))
+			if i < 0 {
+				break
+			}
+			t = t[i+6:]
+			if len(t) == 0 || t[0] != ':' && t[0] != '=' {
+				continue
+			}
+			name := bytes.TrimLeft(t[1:], " \t")
+			j := 0
+			for j < len(name) && (name[j] < utf8.RuneSelf && isIdentChar[name[j]] || name[j] == '-' || name[j] == '.') {
+				j++
+			}
+			if j > 0 {
+				return string(name[:j])
+			}
 		}
 	}
 	return ""
 }
 
+// normalizeEncoding maps the encoding names that Python's codecs know
+// for UTF-8 and Latin-1 (after Python's own normalization of the name) to
+// "utf-8" and "latin-1".
 func normalizeEncoding(enc string) string {
-	b := []byte(enc)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-		if c == '_' {
-			b[i] = '-'
+	var b []byte
+	pending := false
+	for i := 0; i < len(enc); i++ {
+		c := enc[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.':
+			if pending && len(b) > 0 {
+				b = append(b, '_')
+			}
+			pending = false
+			b = append(b, c)
+		default:
+			pending = true
 		}
 	}
-	s := string(b)
-	switch {
-	case s == "utf-8" || s == "utf8" || bytes.HasPrefix(b, []byte("utf-8-")):
+	switch string(b) {
+	case "utf_8", "utf8", "utf", "u8", "utf8_ucs2", "utf8_ucs4", "cp65001", "utf_8_sig",
+		"ascii", "us_ascii", "646", "us", "ansi_x3.4_1968", "iso646_us", "cp367", "csascii", "ibm367", "iso_ir_6":
 		return "utf-8"
-	case s == "latin-1" || s == "latin1" || s == "iso-8859-1" || s == "iso8859-1" || s == "l1" ||
-		bytes.HasPrefix(b, []byte("latin-1-")) || bytes.HasPrefix(b, []byte("iso-8859-1-")):
+	case "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859", "cp819", "iso_ir_100", "csisolatin1", "ibm819":
 		return "latin-1"
 	}
-	return s
+	return string(b)
 }
 
 func latin1ToUTF8(src []byte) []byte {
@@ -154,10 +165,13 @@ func latin1ToUTF8(src []byte) []byte {
 
 // bailout carries a syntax error up the parser's stack. final marks the
 // indentation errors that CPython reports without scanning the rest of
-// the file for tokenizer errors.
+// the file for tokenizer errors. hard marks the errors that speculative
+// parsing must not swallow: like those that CPython raises from a rule's
+// action or while looking for a better message, all errors but a plain
+// "invalid syntax".
 type bailout struct {
-	err   *Error
-	final bool
+	err         *Error
+	final, hard bool
 }
 
 // parser is a recursive-descent parser over a lazily filled token buffer.
@@ -174,6 +188,14 @@ type parser struct {
 	// bareTuple is the last tuple made without parentheses, to tell
 	// "a, b = c" from "(a, b) = c" in error messages.
 	bareTuple *Tuple
+	// firstValue is the index of the first '=' of an assignment.
+	firstValue int
+	// matchNoColon is where "match subject" lacks its ':', if it does.
+	matchNoColon Pos
+	// The last expression parsed and where it started, for hints about
+	// missing commas and mistyped comparisons.
+	lastPos  Pos
+	lastExpr Expr
 
 	// For f-string expressions: the message prefix of errors, and the
 	// line whose columns CPython reports relative to the expression text.
@@ -198,7 +220,7 @@ func (p *parser) fill() {
 	t := &p.toks[len(p.toks)-1]
 	p.sc.next(t)
 	if p.sc.err != nil {
-		panic(bailout{err: p.sc.err})
+		panic(bailout{err: p.sc.err, hard: true})
 	}
 }
 
@@ -263,7 +285,8 @@ func (p *parser) failAt(pos Pos, format string, args ...any) {
 	if p.errPrefix != "" && pos.Line == p.errLine {
 		pos.Col -= p.errColShift
 	}
-	panic(bailout{err: &Error{Filename: p.filename, Pos: pos, Msg: p.errPrefix + format}})
+	msg := p.errPrefix + format
+	panic(bailout{err: &Error{Filename: p.filename, Pos: pos, Msg: msg}, hard: format != "invalid syntax"})
 }
 
 // syntaxError reports "invalid syntax" at the current token, or an
@@ -281,15 +304,21 @@ func (p *parser) syntaxError() {
 
 // indentError reports an unexpected INDENT or DEDENT token.
 func (p *parser) indentError(pos Pos, msg string) {
-	panic(bailout{&Error{Filename: p.filename, Pos: pos, Msg: p.errPrefix + msg}, true})
+	panic(bailout{err: &Error{Filename: p.filename, Pos: pos, Msg: p.errPrefix + msg}, final: true, hard: true})
 }
 
 // dedentPos returns where CPython reports an error at the current token
 // when it has no position of its own: a DEDENT or the end of the file.
 func (p *parser) dedentPos() Pos {
 	t := p.tok()
-	if (t.kind == tEOF || t.kind == tDedent && int(t.off) >= len(p.src)) && p.i > 0 {
-		return p.toks[p.i-1].pos() // the NEWLINE before
+	if t.kind == tEOF || t.kind == tDedent && int(t.off) >= len(p.src) {
+		j := p.i - 1 // the NEWLINE before
+		for j > 0 && p.toks[j].kind == tDedent {
+			j--
+		}
+		if j >= 0 {
+			return p.toks[j].pos()
+		}
 	}
 	pos := t.pos()
 	if t.kind == tDedent {
@@ -340,13 +369,13 @@ func (p *parser) enter() {
 
 func (p *parser) leave() { p.depth-- }
 
-// speculate runs f and reports whether it parsed without error; on error
-// the parser is rewound. Scanner errors are final and still propagate.
+// speculate runs f and reports whether it parsed without error; on a
+// plain syntax error the parser is rewound. Other errors propagate.
 func (p *parser) speculate(f func()) (ok bool) {
 	save, depth := p.i, p.depth
 	defer func() {
 		if r := recover(); r != nil {
-			if _, isBail := r.(bailout); !isBail || p.sc.err != nil {
+			if b, isBail := r.(bailout); !isBail || b.hard {
 				panic(r)
 			}
 			p.i, p.depth = save, depth
@@ -392,8 +421,19 @@ func (p *parser) parseStatement(list []Stmt) []Stmt {
 	case tIndent:
 		p.indentError(p.pos(), "unexpected indent")
 	case tName:
-		if p.isName("match") && p.isMatchStmt() {
-			p.failAt(p.pos(), "match statement is not supported")
+		if p.isName("match") {
+			if p.isMatchStmt() {
+				p.failAt(p.pos(), "match statement is not supported")
+			}
+			if pos := p.matchNoColon; pos.Line > 0 {
+				// "match x" alone on its line is a match statement
+				// missing its colon, unless it is an expression.
+				var stmts []Stmt
+				if !p.speculate(func() { stmts = p.parseSimpleStmts(list) }) {
+					p.failAt(pos, "expected ':'")
+				}
+				return stmts
+			}
 		}
 	}
 	return p.parseSimpleStmts(list)
@@ -445,9 +485,13 @@ func (p *parser) isMatchStmt() bool {
 		return false
 	}
 	save := p.i
+	p.matchNoColon = Pos{}
 	ok := p.speculate(func() {
 		p.advance()
 		p.parseStarNamedExpressions()
+		if p.kind() == tNewline {
+			p.matchNoColon = p.pos()
+		}
 		if p.kind() != tColon || p.peek() != tNewline {
 			p.syntaxError()
 		}
@@ -570,7 +614,20 @@ func (p *parser) parseExprStmt() Stmt {
 		targets := []Expr{first}
 		var value Expr
 		for p.got(tEqual) {
+			if len(targets) > 1 && firstTok == tName && invalidTarget(targets[len(targets)-1], false) != nil {
+				// "x = a, 1 = b": CPython suggests that the first '='
+				// was meant as a comparison.
+				if _, ok := first.(*Name); ok {
+					i := p.i
+					p.i = p.firstValue
+					p.equalsHint(pos, first)
+					p.i = i
+				}
+			}
 			p.checkAssignTarget(targets[len(targets)-1])
+			if len(targets) == 1 {
+				p.firstValue = p.i - 1
+			}
 			if p.kind() == kwYield {
 				value = p.parseYield()
 			} else {
@@ -735,7 +792,11 @@ func (p *parser) parseFromImport() Stmt {
 func (p *parser) parseDecorated() Stmt {
 	var decos []Expr
 	for p.got(tAt) {
-		decos = append(decos, p.parseNamedExpression())
+		d := p.parseNamedExpression()
+		if p.kind() == tEqual {
+			p.badElement()
+		}
+		decos = append(decos, d)
 		p.expect(tNewline)
 	}
 	pos := p.pos()
@@ -818,7 +879,11 @@ func (p *parser) parseParams(end tokKind, annotations bool) *Arguments {
 		case tStar:
 			starPos := p.pos()
 			if seenStar {
-				p.failAt(starPos, "* argument may appear only once")
+				if k := p.peek(); k == tName || k == tComma {
+					p.failAt(starPos, "* argument may appear only once")
+				}
+				p.advance()
+				p.syntaxError()
 			}
 			seenStar = true
 			p.advance()
@@ -915,18 +980,29 @@ func (p *parser) parseIf() Stmt {
 		what = "'elif' statement"
 	}
 	p.advance()
-	s := &If{At: At{pos}, Test: p.parseNamedExpression()}
+	s := &If{At: At{pos}, Test: p.parseCondition()}
 	p.expectColonNL()
 	s.Body = p.parseBlock(what, pos.Line)
 	switch p.kind() {
 	case kwElif:
+		p.enter()
 		s.Orelse = []Stmt{p.parseIf()}
+		p.leave()
 	case kwElse:
 		s.Orelse = p.parseElse()
 	default:
 		s.Orelse = []Stmt{}
 	}
 	return s
+}
+
+// parseCondition parses the condition of an if, elif or while statement.
+func (p *parser) parseCondition() Expr {
+	e := p.parseNamedExpression()
+	if p.kind() == tEqual {
+		p.equalsHint(p.lastPos, p.lastExpr)
+	}
+	return e
 }
 
 func (p *parser) parseElse() []Stmt {
@@ -939,7 +1015,7 @@ func (p *parser) parseElse() []Stmt {
 func (p *parser) parseWhile() Stmt {
 	pos := p.pos()
 	p.advance()
-	s := &While{At: At{pos}, Test: p.parseNamedExpression()}
+	s := &While{At: At{pos}, Test: p.parseCondition()}
 	p.expectColonNL()
 	s.Body = p.parseBlock("'while' statement", pos.Line)
 	s.Orelse = []Stmt{}
@@ -1007,12 +1083,12 @@ func (p *parser) parseWithItem() *WithItem {
 	it := &WithItem{ContextExpr: p.parseExpression()}
 	if p.got(kwAs) {
 		it.OptionalVars = p.parseStarTarget()
-		p.checkStoreTarget(it.OptionalVars)
 		switch p.kind() {
 		case tComma, tRpar, tColon:
 		default:
 			p.syntaxError()
 		}
+		p.checkStoreTarget(it.OptionalVars)
 	}
 	return it
 }
@@ -1033,7 +1109,7 @@ func (p *parser) parseTry() Stmt {
 		what := "'except' statement"
 		if star {
 			what = "'except*' statement"
-			if p.kind() == tColon {
+			if p.kind() == tColon || p.kind() == tNewline {
 				p.failAt(p.pos(), "expected one or more exception types")
 			}
 		}
@@ -1067,7 +1143,7 @@ func (p *parser) parseTry() Stmt {
 		p.expectColon()
 		s.Finalbody = p.parseBlock("'finally' statement", line)
 	} else if len(s.Handlers) == 0 {
-		p.failAt(p.pos(), "expected 'except' or 'finally' block")
+		p.failAt(p.dedentPos(), "expected 'except' or 'finally' block")
 	}
 	return s
 }

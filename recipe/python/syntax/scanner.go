@@ -243,7 +243,7 @@ func lineStartBefore(src []byte, i int) int {
 func (s *scanner) indentation(t *token) bool {
 	src := s.src
 	for {
-		col, alt := 0, 0
+		col, alt, cont := 0, 0, 0
 		p := s.pos
 	ws:
 		for p < len(src) {
@@ -256,25 +256,35 @@ func (s *scanner) indentation(t *token) bool {
 				alt++
 			case '\f':
 				col, alt = 0, 0
+			case '\\':
+				// A continuation line: as in CPython 3.11, the column of
+				// the first backslash preceded by whitespace sets the
+				// indentation; counting goes on over the next line.
+				if cont == 0 {
+					cont = col
+				}
+				if src[p+1] != '\n' {
+					s.pos = p + 2
+					s.failCur("unexpected character after line continuation character")
+					s.errClass = errDone
+					return false
+				}
+				p += 2
+				s.pos = p
+				s.newline()
+				if p >= len(src) {
+					s.fail(s.line-1, p-1-lineStartBefore(src, p-1)+1, "unexpected EOF while parsing")
+					s.errClass = errDone
+					return false
+				}
+				continue
 			default:
 				break ws
 			}
 			p++
 		}
-		// A backslash continuation: the first physical line sets the
-		// indentation of the logical line, as in CPython 3.11.
-		for p+1 < len(src) && src[p] == '\\' && src[p+1] == '\n' {
-			p += 2
-			s.pos = p
-			s.newline()
-			if p >= len(src) {
-				s.fail(s.line-1, p-1-lineStartBefore(src, p-1)+1, "unexpected EOF while parsing")
-				s.errClass = errDone
-				return false
-			}
-			for p < len(src) && (src[p] == ' ' || src[p] == '\t' || src[p] == '\f') {
-				p++
-			}
+		if cont != 0 {
+			col, alt = cont, cont
 		}
 		if p >= len(src) {
 			s.pos = p
@@ -365,6 +375,10 @@ func (s *scanner) atEOF(t *token) {
 	}
 	s.eof = true
 	s.setTok(t, tEOF, s.pos)
+	// CPython puts ENDMARKER on the last line, at column 0.
+	if t.line > 1 {
+		t.line--
+	}
 	t.col = 0
 }
 
@@ -447,13 +461,22 @@ func stringPrefix(b []byte) (flags uint8, ok bool) {
 }
 
 // checkIdentifier validates a non-ASCII identifier as PEP 3131 asks.
-// Identifiers are not NFKC-normalized (see the package documentation).
+// Unlike CPython, the parser does not NFKC-normalize identifiers (the
+// standard library has no normalization tables), so an identifier such
+// as "ﬁle" stays distinct from "file".
 func (s *scanner) checkIdentifier(start, end int) bool {
+	if !utf8.Valid(s.src[start:end]) {
+		s.fail(s.line, end-s.lineStart, "(unicode error) %s", utf8ErrorText(s.src[start:end]))
+		return false
+	}
 	for p := start; p < end; {
 		r, size := utf8.DecodeRune(s.src[p:end])
 		ok := r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Other_ID_Start, r)
 		if p > start && !ok {
 			ok = unicode.In(r, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Continue)
+		}
+		if ok && r >= 0xCF3 && !isPrintable(r) {
+			ok = false // not yet in CPython 3.11's Unicode tables
 		}
 		if !ok {
 			col := p - s.lineStart + 1
@@ -541,10 +564,10 @@ func (s *scanner) scanNumber(t *token, start int) {
 		}
 		return
 	}
-	isFloat := false
-	if c == '.' {
-		isFloat = true
-	} else if c == '0' {
+	switch c {
+	case '.':
+		// A fraction without an integer part; handled below.
+	case '0':
 		// Only zeros are allowed unless this turns out to be a float.
 		for {
 			for src[s.pos] == '0' {
@@ -559,7 +582,6 @@ func (s *scanner) scanNumber(t *token, start int) {
 				return
 			}
 		}
-		zerosEnd := s.pos
 		nonzero := false
 		if isDigit(src[s.pos]) {
 			nonzero = true
@@ -569,20 +591,19 @@ func (s *scanner) scanNumber(t *token, start int) {
 		}
 		if c := src[s.pos]; nonzero && c != '.' && c|0x20 != 'e' && c|0x20 != 'j' {
 			s.fail(s.line, start-s.lineStart+1, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
-			_ = zerosEnd
 			return
 		}
-	} else if !s.digits(isDigit, "decimal") {
-		return
+	default:
+		if !s.digits(isDigit, "decimal") {
+			return
+		}
 	}
 	if src[s.pos] == '.' {
-		isFloat = true
 		s.pos++
 		if isDigit(src[s.pos]) && !s.digits(isDigit, "decimal") {
 			return
 		}
 	}
-	_ = isFloat
 	if src[s.pos]|0x20 == 'e' {
 		e := s.pos
 		s.pos++

@@ -51,6 +51,25 @@ func (p *parser) parseStrings() Expr {
 		}
 		return &Constant{At: At{pos}, Value: ConstValue{Kind: KindBytes, Str: string(buf)}}
 	}
+	for i := start; i < end; i++ {
+		t := &p.toks[i]
+		if body := p.strBody(t); !utf8.Valid(body) {
+			if t.flags&strRaw == 0 && bytes.IndexByte(body, '\\') >= 0 {
+				// With escapes, CPython decodes each run of non-ASCII
+				// bytes on its own.
+				_, bad := utf8Error(body)
+				lo, hi := bad, bad
+				for lo > 0 && body[lo-1] >= utf8.RuneSelf {
+					lo--
+				}
+				for hi < len(body) && body[hi] >= utf8.RuneSelf {
+					hi++
+				}
+				body = body[lo:hi]
+			}
+			p.failAt(errPos, "(unicode error) %s", utf8ErrorText(body))
+		}
+	}
 	u := first.flags&strU != 0
 	if !fmode {
 		if end-start == 1 {
@@ -95,6 +114,59 @@ func (p *parser) parseStrings() Expr {
 	}
 	b.flush(pos, u)
 	return &JoinedStr{At{pos}, b.values}
+}
+
+// utf8ErrorText describes the first invalid UTF-8 sequence of b as
+// Python's UTF-8 decoder does.
+func utf8ErrorText(b []byte) string {
+	text, _ := utf8Error(b)
+	return text
+}
+
+// utf8Error is utf8ErrorText that also returns the offset of the bad
+// sequence.
+func utf8Error(b []byte) (string, int) {
+	start, end, reason := 0, 0, ""
+	for i := 0; i < len(b) && reason == ""; {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		n, lo, hi := 0, byte(0x80), byte(0xBF)
+		switch {
+		case c >= 0xC2 && c <= 0xDF:
+			n = 1
+		case c == 0xE0:
+			n, lo = 2, 0xA0
+		case c == 0xED:
+			n, hi = 2, 0x9F
+		case c >= 0xE1 && c <= 0xEF:
+			n = 2
+		case c == 0xF0:
+			n, lo = 3, 0x90
+		case c == 0xF4:
+			n, hi = 3, 0x8F
+		case c >= 0xF1 && c <= 0xF3:
+			n = 3
+		default:
+			start, end, reason = i, i+1, "invalid start byte"
+			continue
+		}
+		for k := 1; k <= n && reason == ""; k++ {
+			if i+k >= len(b) {
+				start, end, reason = i, len(b), "unexpected end of data"
+			} else if cb := b[i+k]; cb < lo || cb > hi {
+				start, end, reason = i, i+k, "invalid continuation byte"
+			}
+			lo, hi = 0x80, 0xBF
+		}
+		i += n + 1
+	}
+	if end-start == 1 {
+		return fmt.Sprintf("'utf-8' codec can't decode byte 0x%02x in position %d: %s", b[start], start, reason), start
+	}
+	return fmt.Sprintf("'utf-8' codec can't decode bytes in position %d-%d: %s", start, end-1, reason), start
 }
 
 // unescape appends s with its backslash escapes decoded to dst. In bytes
@@ -158,10 +230,10 @@ func (p *parser) unescape(dst, s []byte, bytesMode bool, errPos Pos) []byte {
 			case 'U':
 				n = 8
 			}
-			var v rune
+			var v uint32
 			k := 0
 			for ; k < n && i < len(s) && isHexDigit(s[i]); k++ {
-				v = v*16 + rune(hexVal(s[i]))
+				v = v*16 + uint32(hexVal(s[i]))
 				i++
 			}
 			if k < n {
@@ -178,14 +250,25 @@ func (p *parser) unescape(dst, s []byte, bytesMode bool, errPos Pos) []byte {
 				p.failAt(errPos, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: illegal Unicode character",
 					escapeOffset(s, start), escapeOffset(s, i)-1)
 			default:
-				dst = appendWTF8(dst, v)
+				dst = appendWTF8(dst, rune(v))
 			}
 		case 'N':
 			if bytesMode {
 				dst = append(dst, '\\', c)
 				continue
 			}
-			p.failAt(errPos, "(unicode error) \\N{...} escapes are not supported")
+			// Named escapes need the Unicode name table, which the Go
+			// standard library lacks.
+			end := -1
+			if i < len(s) && s[i] == '{' {
+				end = bytes.IndexByte(s[i:], '}')
+			}
+			if end <= 1 {
+				p.failAt(errPos, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: malformed \\N character escape",
+					escapeOffset(s, start), escapeOffset(s, i)-1)
+			}
+			p.failAt(errPos, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: \\N{...} escapes are not supported",
+				escapeOffset(s, start), escapeOffset(s, i+end))
 		default:
 			// Unknown escapes are kept verbatim, backslash included.
 			dst = append(dst, '\\')
@@ -272,6 +355,13 @@ func (p *parser) fsParse(c *fsCtx, b *fsBuilder, i int, level int) int {
 		for i < len(body) {
 			ch := body[i]
 			if ch == '\\' && !c.raw && i+1 < len(body) {
+				if body[i+1] == 'N' && i+2 < len(body) && body[i+2] == '{' {
+					// A named escape: its braces are not a field.
+					if end := bytes.IndexByte(body[i+2:], '}'); end >= 0 {
+						i += 2 + end + 1
+						continue
+					}
+				}
 				if next := body[i+1]; next == '{' || next == '}' {
 					i++ // the brace keeps its meaning; the backslash stays literal
 				} else {
@@ -503,9 +593,4 @@ func (p *parser) fsCompile(c *fsCtx, start, end int) Expr {
 		sub.syntaxError()
 	}
 	return e
-}
-
-// String returns a token's kind and position, for debugging.
-func (t token) String() string {
-	return fmt.Sprintf("%d@%d:%d", t.kind, t.line, t.col)
 }

@@ -103,6 +103,8 @@ EXTRA_EXPRS = [
     ">=1.2.3-beta.2, include_prerelease=True", "1.2.3_4", "1.2.3~4", "1.2.3^4",
     "1.2.3|4", "1|2", "1|||2", "1 ||| 2", "||||", "1.2.3 || || 1.3", "!1.2", "1.2!",
     "[1.2]", "(1.2)", "1.2.3 loose", "include_prerelease", "1.2.3 loosely",
+    "1.2.3\x0b<2", "1.2.3\x1c||\x1c2.0", ">1.0\x85<2", "\x1f>1.0\x1f", "~\x0b1.2",
+    ">1.0,\x1finclude_prerelease=True", ">1.0, loose\u3000=\u3000False", "1.2.3\x00",
 ]
 
 
@@ -207,6 +209,7 @@ VERSION_STRINGS = RANGE_VERSIONS + [
     "1.2.3.4-5+6", "1.2.3.4.x", "1.2.x", "1.x.3", "0x10", "1e3", "1.0e3", "None",
     "1.0.0.0.0", "1.0.0.0.1", "0.0", "0.0.0.1", "1.2.0.0.0", "2.0-", "2-", "2.0.0-",
     "1" * 4301, "1." + "2" * 4301, "9" * 4300, "1.2.3-" + "4" * 4301, "1.2.3-" + "7" * 4300,
+    "\x0b1.2.3", "1.2.3\x1f", "\x851.2\x85", "1.\x1c2", "1. 2", "1.2.3-\x0b",
 ]
 
 
@@ -376,7 +379,21 @@ def gen_sort(model_ok):
             perm = sorted(range(len(lst)), key=lambda i: keys[i])
             mx = max(range(len(lst)), key=lambda i: keys[i]) if lst else -1
             cases.append({"input": lst, "perm": perm, "max": mx})
-    dump("sort.json", {"cases": cases})
+    # References sorted like search_recipes: ConanFileReference.__lt__.
+    from conans.model.ref import ConanFileReference
+    ref_cases = []
+    for n in [2, 3, 5, 10, 40, 70, 150]:
+        for _ in range(4):
+            refs = []
+            for _ in range(n):
+                user = rng.choice([None, None, "user", "aa", "zz"])
+                channel = None if user is None else rng.choice(["stable", "testing"])
+                refs.append([rng.choice(["zlib", "zlib", "bzip2"]), rng.choice(tricky + small[:30]),
+                             user, channel])
+            objs = [ConanFileReference(*r, validate=False) for r in refs]
+            perm = sorted(range(n), key=lambda i: objs[i])
+            ref_cases.append({"refs": refs, "perm": perm})
+    dump("sort.json", {"cases": cases, "ref_cases": ref_cases})
 
 
 def gen_random(seed=1650, n=1000, path="random.json"):

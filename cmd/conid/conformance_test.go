@@ -1,0 +1,287 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/conid/conid/home"
+)
+
+// The conformance corpus: cases produced by running the real Conan
+// 1.65.0. Each case runs "conid lock create" and "conid info --json" as
+// the corpus README describes and compares with expected/.
+
+type caseSpec struct {
+	ID      string            `json:"id"`
+	Target  string            `json:"target"`
+	Args    []string          `json:"args"`
+	Error   bool              `json:"error"`
+	Config  map[string]string `json:"config"`
+	Build   []string          `json:"build"`
+	Exports []string          `json:"exports"`
+}
+
+func corpusDirs(t *testing.T) []string {
+	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "conformance", "conan1", "cases", "*"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no conformance cases found: %v", err)
+	}
+	var out []string
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func TestConformance(t *testing.T) {
+	for _, dir := range corpusDirs(t) {
+		dir := dir
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			runCase(t, dir)
+		})
+	}
+}
+
+type caseRun struct {
+	code           int
+	stdout, stderr string
+}
+
+func runConid(t *testing.T, dir, userHome string, args []string) caseRun {
+	t.Helper()
+	abs, _ := filepath.Abs(dir)
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, cwd: abs, getenv: func(k string) string {
+		if k == "CONAN_USER_HOME" {
+			return userHome
+		}
+		return ""
+	}}
+	var code int
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("conid panicked: %v\n%s", r, debug.Stack())
+			}
+		}()
+		code = run(args, e)
+	}()
+	return caseRun{code, out.String(), errb.String()}
+}
+
+func setupHome(t *testing.T, dir string, spec caseSpec) string {
+	userHome := t.TempDir()
+	h := &home.Home{Dir: filepath.Join(userHome, ".conan")}
+	if err := os.MkdirAll(h.ProfilesDir(), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	def, err := os.ReadFile(filepath.Join(dir, "profiles", "default"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(h.ProfilesDir(), "default"), def, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if len(spec.Config) > 0 {
+		if err := h.SetConfig(spec.Config); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return userHome
+}
+
+func runCase(t *testing.T, dir string) {
+	b, err := os.ReadFile(filepath.Join(dir, "case.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec caseSpec
+	if err := json.Unmarshal(b, &spec); err != nil {
+		t.Fatal(err)
+	}
+	userHome := setupHome(t, dir, spec)
+	out := t.TempDir()
+	isRef := strings.Contains(spec.Target, "@")
+	var lockArgs, infoArgs []string
+	if isRef {
+		lockArgs = []string{"lock", "create", "--reference", spec.Target}
+	} else {
+		lockArgs = []string{"lock", "create", spec.Target}
+	}
+	lockFile := filepath.Join(out, "lock.json")
+	infoFile := filepath.Join(out, "info.json")
+	lockArgs = append(lockArgs, "--recipes", "recipes", "--lockfile-out", lockFile)
+	lockArgs = append(lockArgs, spec.Args...)
+	infoArgs = append([]string{"info", spec.Target, "--recipes", "recipes", "--json", infoFile}, spec.Args...)
+	for _, p := range spec.Build {
+		lockArgs = append(lockArgs, "--build="+p)
+		infoArgs = append(infoArgs, "--dry-build="+p)
+	}
+	res := runConid(t, dir, userHome, lockArgs)
+	if spec.Error {
+		checkError(t, dir, res)
+		return
+	}
+	if res.code != 0 {
+		t.Fatalf("lock create failed (exit %d):\n%s", res.code, res.stderr)
+	}
+	compareLock(t, dir, lockFile)
+	res = runConid(t, dir, userHome, infoArgs)
+	if res.code != 0 {
+		t.Fatalf("info failed (exit %d):\n%s", res.code, res.stderr)
+	}
+	compareInfo(t, dir, infoFile)
+}
+
+var refInMessage = regexp.MustCompile(`[A-Za-z0-9_][A-Za-z0-9_+.-]*/[A-Za-z0-9_][A-Za-z0-9_+.\-]*(@[A-Za-z0-9_][A-Za-z0-9_+.-]*/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?`)
+
+func checkError(t *testing.T, dir string, res caseRun) {
+	b, err := os.ReadFile(filepath.Join(dir, "expected", "error.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var exp struct {
+		ExitCode int    `json:"exit_code"`
+		Message  string `json:"message"`
+	}
+	if err := json.Unmarshal(b, &exp); err != nil {
+		t.Fatal(err)
+	}
+	if res.code == 0 {
+		t.Fatalf("conid succeeded; Conan fails with:\n%s", exp.Message)
+	}
+	if res.code != exp.ExitCode {
+		t.Errorf("exit code %d, Conan's is %d", res.code, exp.ExitCode)
+	}
+	for _, r := range refInMessage.FindAllString(exp.Message, -1) {
+		if strings.HasPrefix(r, "http") || strings.Contains(r, "docs.conan.io") || strings.HasPrefix(r, "en/") {
+			continue
+		}
+		if !strings.Contains(res.stderr, r) {
+			t.Errorf("error does not name %q\nConan: %s\nconid: %s", r, exp.Message, res.stderr)
+		}
+	}
+}
+
+type lockNode struct {
+	Ref           string   `json:"ref"`
+	Options       string   `json:"options"`
+	PackageID     string   `json:"package_id"`
+	Requires      []string `json:"requires"`
+	BuildRequires []string `json:"build_requires"`
+	Path          string   `json:"path"`
+	Context       string   `json:"context"`
+}
+
+func readLock(t *testing.T, file string) map[string]lockNode {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l struct {
+		GraphLock struct {
+			Nodes map[string]lockNode `json:"nodes"`
+		} `json:"graph_lock"`
+	}
+	if err := json.Unmarshal(b, &l); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	for id, n := range l.GraphLock.Nodes {
+		if n.Path != "" {
+			n.Path = filepath.Base(n.Path)
+			l.GraphLock.Nodes[id] = n
+		}
+	}
+	return l.GraphLock.Nodes
+}
+
+func compareLock(t *testing.T, dir, got string) {
+	exp := readLock(t, filepath.Join(dir, "expected", "lock.json"))
+	act := readLock(t, got)
+	ids := map[string]bool{}
+	for id := range exp {
+		ids[id] = true
+	}
+	for id := range act {
+		ids[id] = true
+	}
+	var sorted []string
+	for id := range ids {
+		sorted = append(sorted, id)
+	}
+	sort.Strings(sorted)
+	for _, id := range sorted {
+		e, eok := exp[id]
+		a, aok := act[id]
+		switch {
+		case !eok:
+			t.Errorf("node %s: unexpected %+v", id, a)
+		case !aok:
+			t.Errorf("node %s: missing, Conan has %+v", id, e)
+		default:
+			if d := diffNode(e, a); d != "" {
+				t.Errorf("node %s (%s): %s", id, e.Ref, d)
+			}
+		}
+	}
+}
+
+func diffNode(e, a lockNode) string {
+	var diffs []string
+	check := func(name, x, y string) {
+		if x != y {
+			diffs = append(diffs, fmt.Sprintf("%s: Conan %q, conid %q", name, x, y))
+		}
+	}
+	check("ref", e.Ref, a.Ref)
+	check("path", e.Path, a.Path)
+	check("context", e.Context, a.Context)
+	check("options", e.Options, a.Options)
+	check("package_id", e.PackageID, a.PackageID)
+	check("requires", strings.Join(e.Requires, ","), strings.Join(a.Requires, ","))
+	check("build_requires", strings.Join(e.BuildRequires, ","), strings.Join(a.BuildRequires, ","))
+	return strings.Join(diffs, "; ")
+}
+
+type infoEntry struct {
+	Reference string `json:"reference"`
+	Context   string `json:"context"`
+	ID        string `json:"id"`
+}
+
+func compareInfo(t *testing.T, dir, got string) {
+	read := func(f string) []infoEntry {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l []infoEntry
+		if err := json.Unmarshal(b, &l); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		sort.Slice(l, func(i, j int) bool {
+			if l[i].Reference != l[j].Reference {
+				return l[i].Reference < l[j].Reference
+			}
+			if l[i].Context != l[j].Context {
+				return l[i].Context < l[j].Context
+			}
+			return l[i].ID < l[j].ID
+		})
+		return l
+	}
+	exp, act := read(filepath.Join(dir, "expected", "info.json")), read(got)
+	if fmt.Sprint(exp) != fmt.Sprint(act) {
+		t.Errorf("info ids differ:\nConan: %v\nconid: %v", exp, act)
+	}
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/conid/conid/engine"
+	"github.com/conid/conid/home"
+	"github.com/spf13/pflag"
+)
+
+// conanAliases maps Conan's multi-letter single-dash flags to long flags,
+// which pflag can parse.
+var conanAliases = map[string]string{
+	"-pr": "--profile", "-pr:h": "--profile:host", "-pr:b": "--profile:build",
+	"-pr:host": "--profile:host", "-pr:build": "--profile:build",
+	"-s:h": "--settings:host", "-s:b": "--settings:build", "-s:host": "--settings:host", "-s:build": "--settings:build",
+	"-o:h": "--options:host", "-o:b": "--options:build", "-o:host": "--options:host", "-o:build": "--options:build",
+	"-e:h": "--env:host", "-e:b": "--env:build", "-e:host": "--env:host", "-e:build": "--env:build",
+	"-c:h": "--conf:host", "-c:b": "--conf:build", "-c:host": "--conf:host", "-c:build": "--conf:build",
+	"-b": "--build",
+}
+
+// normalizeArgs rewrites Conan-style arguments for pflag: "-pr x" becomes
+// "--profile x", and "--build" without a value becomes "--build=" (an
+// optional-value flag, as Conan's nargs="?").
+func normalizeArgs(args []string, optional ...string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			out = append(out, args[i:]...)
+			break
+		}
+		name, val, hasVal := strings.Cut(a, "=")
+		if long, ok := conanAliases[name]; ok {
+			name = long
+			if hasVal {
+				a = name + "=" + val
+			} else {
+				a = name
+			}
+		}
+		for _, opt := range optional {
+			if name == "--"+opt && !hasVal {
+				if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") && !looksLikeTarget(args[i+1]) {
+					a = name + "=" + args[i+1]
+					i++
+				} else {
+					a = name + "="
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// looksLikeTarget keeps "--build conanfile.py" from eating the target.
+func looksLikeTarget(s string) bool {
+	return strings.HasSuffix(s, ".py") || strings.HasSuffix(s, ".txt") || strings.Contains(s, "@")
+}
+
+// graphFlags are the flags shared by graph commands.
+type graphFlags struct {
+	fs            *pflag.FlagSet
+	profiles      []string
+	profilesHost  []string
+	profilesBuild []string
+	settings      []string
+	settingsHost  []string
+	settingsBuild []string
+	options       []string
+	optionsHost   []string
+	optionsBuild  []string
+	env           []string
+	envHost       []string
+	envBuild      []string
+	conf          []string
+	confHost      []string
+	confBuild     []string
+	recipes       []string
+	packageIDMode string
+	settingsFile  string
+}
+
+func newGraphFlags(name string) *graphFlags {
+	g := &graphFlags{fs: pflag.NewFlagSet(name, pflag.ContinueOnError)}
+	fs := g.fs
+	fs.SortFlags = false
+	fs.StringArrayVar(&g.profiles, "profile", nil, "apply a profile to the host context (-pr)")
+	fs.StringArrayVar(&g.profilesHost, "profile:host", nil, "profile for the host context (-pr:h)")
+	fs.StringArrayVar(&g.profilesBuild, "profile:build", nil, "profile for the build context (-pr:b)")
+	fs.StringArrayVarP(&g.settings, "settings", "s", nil, "setting for the host context, [pkg:]name=value")
+	fs.StringArrayVar(&g.settingsHost, "settings:host", nil, "setting for the host context (-s:h)")
+	fs.StringArrayVar(&g.settingsBuild, "settings:build", nil, "setting for the build context (-s:b)")
+	fs.StringArrayVarP(&g.options, "options", "o", nil, "option for the host context, [pkg:]name=value")
+	fs.StringArrayVar(&g.optionsHost, "options:host", nil, "option for the host context (-o:h)")
+	fs.StringArrayVar(&g.optionsBuild, "options:build", nil, "option for the build context (-o:b)")
+	fs.StringArrayVarP(&g.env, "env", "e", nil, "environment variable for the host context")
+	fs.StringArrayVar(&g.envHost, "env:host", nil, "environment variable for the host context (-e:h)")
+	fs.StringArrayVar(&g.envBuild, "env:build", nil, "environment variable for the build context (-e:b)")
+	fs.StringArrayVarP(&g.conf, "conf", "c", nil, "configuration for the host context")
+	fs.StringArrayVar(&g.confHost, "conf:host", nil, "configuration for the host context (-c:h)")
+	fs.StringArrayVar(&g.confBuild, "conf:build", nil, "configuration for the build context (-c:b)")
+	fs.StringArrayVar(&g.recipes, "recipes", nil, "folder of recipes (repeatable); default: the Conan cache")
+	fs.StringVar(&g.packageIDMode, "package-id-mode", "", "default package_id_mode (overrides conan.conf)")
+	fs.StringVar(&g.settingsFile, "settings-file", "", "settings.yml to use instead of the Conan home's")
+	return g
+}
+
+// params builds the engine parameters.
+func (g *graphFlags) params(e *env) (engine.Params, error) {
+	h, err := home.FromEnv(e.getenv)
+	if err != nil {
+		return engine.Params{}, err
+	}
+	cwd := e.cwd
+	var recipes []string
+	for _, r := range g.recipes {
+		if !filepath.IsAbs(r) {
+			r = filepath.Join(cwd, r)
+		}
+		recipes = append(recipes, r)
+	}
+	settingsFile := g.settingsFile
+	if settingsFile != "" && !filepath.IsAbs(settingsFile) {
+		settingsFile = filepath.Join(cwd, settingsFile)
+	}
+	p := engine.Params{Home: h, Cwd: cwd, Recipes: recipes, PackageIDMode: g.packageIDMode, SettingsFile: settingsFile}
+	p.Host.Profiles = append(append([]string(nil), g.profiles...), g.profilesHost...)
+	p.Host.Settings = append(append([]string(nil), g.settings...), g.settingsHost...)
+	p.Host.Options = append(append([]string(nil), g.options...), g.optionsHost...)
+	p.Host.Env = append(append([]string(nil), g.env...), g.envHost...)
+	p.Host.Conf = append(append([]string(nil), g.conf...), g.confHost...)
+	p.Build.Profiles = g.profilesBuild
+	p.Build.Settings = g.settingsBuild
+	p.Build.Options = g.optionsBuild
+	p.Build.Env = g.envBuild
+	p.Build.Conf = g.confBuild
+	return p, nil
+}
+
+// buildModes turns --build values into Conan's list: nil when absent,
+// empty for a bare --build.
+func buildModes(fs *pflag.FlagSet, name string, values []string) []string {
+	if !fs.Changed(name) {
+		return nil
+	}
+	out := []string{}
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func usageError(format string, args ...any) error { return fmt.Errorf(format, args...) }

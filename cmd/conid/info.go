@@ -1,0 +1,87 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/conid/conid/engine"
+	"github.com/conid/conid/graph"
+	"github.com/conid/conid/recipe/ref"
+)
+
+func cmdInfo(args []string, e *env) error {
+	stdout, stderr := e.stdout, e.stderr
+	g := newGraphFlags("info")
+	var jsonOut, dotOut string
+	var only, dryBuild []string
+	g.fs.StringVar(&jsonOut, "json", "", "write the graph as Conan's info JSON to FILE ('-' for stdout)")
+	g.fs.StringVar(&dotOut, "graph", "", "write the graph as Graphviz DOT to FILE.dot")
+	g.fs.StringArrayVarP(&only, "only", "n", nil, "show only these fields (id, requires, binary...)")
+	g.fs.StringArrayVar(&dryBuild, "dry-build", nil, "compute binaries as --build would (repeatable)")
+	if err := g.fs.Parse(normalizeArgs(args, "dry-build")); err != nil {
+		return err
+	}
+	p, err := g.params(e)
+	if err != nil {
+		return err
+	}
+	rest := g.fs.Args()
+	if len(rest) != 1 {
+		return usageError("info needs one path or reference")
+	}
+	target := rest[0]
+	if ref.LooksLikeRef(target) {
+		p.Target, p.IsRef = target, true
+	} else {
+		path := target
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(p.Cwd, path)
+		}
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			for _, name := range []string{"conanfile.py", "conanfile.txt"} {
+				if _, err := os.Stat(filepath.Join(path, name)); err == nil {
+					path = filepath.Join(path, name)
+					break
+				}
+			}
+		}
+		if _, err := os.Stat(path); err != nil {
+			return usageError("Conanfile not found at %s", path)
+		}
+		p.Target = path
+	}
+	p.BuildModes = buildModes(g.fs, "dry-build", dryBuild)
+	p.Output = func(line string) { io.WriteString(stderr, line+"\n") }
+	res, err := engine.Resolve(p)
+	if err != nil {
+		return err
+	}
+	items, err := res.Graph.Info()
+	if err != nil {
+		return err
+	}
+	if dotOut != "" {
+		if err := os.WriteFile(dotOut, []byte(res.Graph.DOT()), 0o644); err != nil {
+			return err
+		}
+	}
+	if jsonOut != "" {
+		text := graph.InfoJSON(items)
+		if jsonOut == "-" {
+			io.WriteString(stdout, text+"\n")
+			return nil
+		}
+		if err := os.WriteFile(jsonOut, []byte(text), 0o644); err != nil {
+			return err
+		}
+		return nil
+	}
+	var fields []string
+	for _, o := range only {
+		fields = append(fields, strings.Split(o, ",")...)
+	}
+	graph.PrintInfo(stdout, items, fields)
+	return nil
+}

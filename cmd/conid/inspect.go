@@ -1,0 +1,5 @@
+package main
+
+func cmdInspect(args []string, e *env) error {
+	return usageError("inspect: not implemented yet")
+}

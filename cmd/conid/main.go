@@ -1,0 +1,102 @@
+// Command conid computes Conan 1.65 dependency graphs, options and
+// package IDs, offline and fast. Run "conid help" for the commands.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/conid/conid/recipe"
+)
+
+const usage = `conid: Conan 1.65 graphs, options and package IDs, fast and explained.
+
+Usage:
+  conid info <path|ref> [--json FILE] [--graph FILE.dot] [-n FIELD] [profile args] [--recipes DIR]
+  conid lock create <path> | --reference REF [--lockfile-out FILE] [profile args] [--recipes DIR]
+  conid inspect <path|ref> [--json] [--recipes DIR]
+  conid version
+
+Profile args, as Conan's: -pr/--profile, -s/--settings, -o/--options,
+-e/--env, -c/--conf, each with :h/:host and :b/:build variants (-pr:b ...),
+and --build[=PATTERN] (lock create) / --dry-build[=PATTERN] (info).
+Without --recipes, recipes come from the Conan cache of $CONAN_USER_HOME
+(default ~/.conan); --recipes DIR (repeatable) reads a recipe tree
+<name>/<version>/<user|_>/<channel|_>/conanfile.py, a Conan cache data
+folder, or a conan-center-index recipes/ folder.
+`
+
+// exit codes, as Conan's
+const (
+	exitOK            = 0
+	exitError         = 1
+	exitInvalidConfig = 6
+)
+
+// env is what a command may use of its process: tests run commands
+// in-process with their own.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	cwd            string
+}
+
+func main() {
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ERROR:", err)
+		os.Exit(exitError)
+	}
+	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, cwd: cwd}))
+}
+
+func run(args []string, e *env) int {
+	stdout, stderr := e.stdout, e.stderr
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitError
+	}
+	var err error
+	switch args[0] {
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "version", "--version":
+		fmt.Fprintf(stdout, "conid (Conan %s compatible)\n", recipe.ConanVersion)
+		return exitOK
+	case "info":
+		err = cmdInfo(args[1:], e)
+	case "lock":
+		if len(args) < 2 || args[1] != "create" {
+			fmt.Fprintln(stderr, "ERROR: usage: conid lock create <path> | --reference REF [--lockfile-out FILE]")
+			return exitError
+		}
+		err = cmdLockCreate(args[2:], e)
+	case "inspect":
+		err = cmdInspect(args[1:], e)
+	default:
+		fmt.Fprintf(stderr, "ERROR: unknown command %q\n\n%s", args[0], usage)
+		return exitError
+	}
+	if err != nil {
+		return report(stderr, err)
+	}
+	return exitOK
+}
+
+// report prints an error as Conan does and returns the exit code.
+func report(w io.Writer, err error) int {
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "ERROR: ") {
+		msg = "ERROR: " + msg
+	}
+	fmt.Fprintln(w, msg)
+	var ic *recipe.InvalidConfigError
+	if errors.As(err, &ic) {
+		return exitInvalidConfig
+	}
+	return exitError
+}

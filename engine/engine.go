@@ -1,0 +1,266 @@
+// Package engine runs conid's main job for the CLI: it reads a Conan home
+// (conan.conf, settings.yml, profiles), composes and processes profiles,
+// opens the recipe store, and resolves the graph with package IDs.
+package engine
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/conid/conid/graph"
+	"github.com/conid/conid/home"
+	"github.com/conid/conid/options"
+	"github.com/conid/conid/packageid"
+	"github.com/conid/conid/profiles"
+	"github.com/conid/conid/recipe"
+	"github.com/conid/conid/recipe/ref"
+	"github.com/conid/conid/recipe/store"
+	"github.com/conid/conid/settings"
+)
+
+// Params are the inputs of one graph computation.
+type Params struct {
+	Home *home.Home
+	Cwd  string
+	// Target is a path to conanfile.py/conanfile.txt, or a reference when
+	// IsRef.
+	Target string
+	IsRef  bool
+	// Recipes are --recipes folders; empty means the home's cache.
+	Recipes []string
+	Host    profiles.Args
+	Build   profiles.Args
+	// BuildModes are --build values (nil: none given).
+	BuildModes []string
+	// PackageIDMode overrides conan.conf's default_package_id_mode.
+	PackageIDMode string
+	// SettingsFile overrides the home's settings.yml.
+	SettingsFile string
+	Output       func(string)
+	// Binaries finds binaries on remotes (nil: none).
+	Binaries graph.BinaryLookup
+	Source   graph.Source // overrides Recipes when set
+}
+
+// Result is a resolved graph and the profiles it used.
+type Result struct {
+	Graph       *graph.Graph
+	ProfileHost *profiles.Profile
+	// ProfileBuild is nil in single-profile mode.
+	ProfileBuild *profiles.Profile
+	Config       *home.Config
+	Definition   *settings.Definition
+}
+
+// Resolve computes the graph.
+func Resolve(p Params) (*Result, error) {
+	cfg, err := p.Home.Config()
+	if err != nil {
+		return nil, err
+	}
+	def, err := loadDefinition(p)
+	if err != nil {
+		return nil, err
+	}
+	ctx := profiles.Context{Cwd: p.Cwd, ProfilesDir: p.Home.ProfilesDir(), DefaultProfile: cfg.DefaultProfile}
+	hostProf, err := profiles.FromArgs(ctx, p.Host, false)
+	if err != nil {
+		return nil, err
+	}
+	buildProf, err := profiles.FromArgs(ctx, p.Build, true)
+	if err != nil {
+		return nil, err
+	}
+	gHost, err := Process(hostProf, def)
+	if err != nil {
+		return nil, err
+	}
+	var gBuild *graph.Profile
+	if buildProf != nil {
+		if gBuild, err = Process(buildProf, def); err != nil {
+			return nil, err
+		}
+	}
+	src := p.Source
+	if src == nil {
+		dirs := p.Recipes
+		if len(dirs) == 0 {
+			dirs = []string{cfg.StoragePath}
+		}
+		st, err := store.Open(dirs...)
+		if err != nil {
+			return nil, err
+		}
+		src = st
+	}
+	mode := cfg.DefaultPackageIDMode
+	from := cfg.PackageIDModeFrom
+	if p.PackageIDMode != "" {
+		mode, from = p.PackageIDMode, "--package-id-mode"
+	}
+	loader := recipe.NewLoader()
+	loader.Output = p.Output
+	r := &graph.Resolver{
+		Source:                  src,
+		Loader:                  loader,
+		Host:                    gHost,
+		Build:                   gBuild,
+		BuildModes:              p.BuildModes,
+		PackageIDMode:           mode,
+		PackageIDModeFrom:       from,
+		FullTransitivePackageID: cfg.FullTransitivePackageID,
+		Binaries:                p.Binaries,
+		Output:                  p.Output,
+	}
+	var t graph.Target
+	if p.IsRef {
+		rf, err := ref.Parse(p.Target)
+		if err != nil {
+			return nil, err
+		}
+		if rf.Revision != "" && !cfg.RevisionsEnabled {
+			return nil, fmt.Errorf("Revisions not enabled in the client, specify a reference without revision")
+		}
+		t.Ref = &rf
+	} else {
+		path := p.Target
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(p.Cwd, path)
+		}
+		t.Path = path
+	}
+	g, err := r.Resolve(t)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Graph: g, ProfileHost: hostProf, ProfileBuild: buildProf, Config: cfg, Definition: def}, nil
+}
+
+func loadDefinition(p Params) (*settings.Definition, error) {
+	if p.SettingsFile != "" {
+		h := &home.Home{Dir: filepath.Dir(p.SettingsFile)}
+		if filepath.Base(p.SettingsFile) != "settings.yml" {
+			return readSettingsFile(p.SettingsFile)
+		}
+		return h.Settings()
+	}
+	return p.Home.Settings()
+}
+
+// Process turns a composed profile into what the resolver needs, as
+// Conan's process_settings: the settings are assigned in Conan's order to
+// a fresh tree of the settings.yml definition, preprocessed, and written
+// back to the profile (sorted, as Conan writes them in lockfiles).
+func Process(prof *profiles.Profile, def *settings.Definition) (*graph.Profile, error) {
+	s, err := processSettings(def, prof.Settings)
+	if err != nil {
+		return nil, err
+	}
+	var back []profiles.NameValue
+	for _, nv := range s.ValuesList() {
+		back = append(back, profiles.NameValue{Name: nv.Name, Value: nv.Value})
+	}
+	prof.ReplaceSettings(back)
+	gp := &graph.Profile{Settings: s}
+	for _, ps := range prof.PackageSettings {
+		var vals []settings.NameValue
+		for _, st := range ps.Settings {
+			vals = append(vals, settings.NameValue{Name: st.Name, Value: st.Value})
+		}
+		// Conan checks that the package's settings are valid on top of
+		// the processed ones.
+		merged := prof.Clone()
+		merged.PackageSettings = nil
+		if _, err := processSettings(def, mergeSettings(merged.Settings, ps.Settings)); err != nil {
+			var lines []string
+			for _, st := range mergeSettings(merged.Settings, ps.Settings) {
+				lines = append(lines, st.Name+"="+st.Value)
+			}
+			return nil, fmt.Errorf("Error in resulting settings for package '%s': %v\n%s", ps.Pattern, err, strings.Join(lines, "\n"))
+		}
+		gp.PackageSettings = append(gp.PackageSettings, graph.PackageSettings{Pattern: ps.Pattern, Values: vals})
+	}
+	var entries []options.Entry
+	for _, o := range prof.Options {
+		key := o.Name
+		if o.Scoped {
+			key = o.Package + ":" + o.Name
+		}
+		origin := &options.Origin{Layer: options.LayerProfile, File: o.Origin.File, Line: o.Origin.Line, Key: key}
+		if o.Origin.Flag != "" {
+			origin.Layer = options.LayerCommandLine
+			origin.Arg = o.Origin.Arg
+		}
+		entries = append(entries, options.Entry{Key: key, Value: o.Value, Origin: origin})
+	}
+	gp.Options = options.ParseValues(entries)
+	for _, br := range prof.BuildRequires {
+		pr := graph.PatternRefs{Pattern: br.Pattern}
+		for _, r := range br.Refs {
+			pr.Refs = append(pr.Refs, ref.Ref{Name: r.Name, Version: r.Version, User: r.User, Channel: r.Channel})
+		}
+		gp.BuildRequires = append(gp.BuildRequires, pr)
+	}
+	return gp, nil
+}
+
+// mergeSettings is Profile.update_settings for per-package settings.
+func mergeSettings(base, news profiles.Settings) profiles.Settings {
+	res := append(profiles.Settings(nil), base...)
+	for _, n := range news {
+		if strings.Contains(n.Name, ".") {
+			continue
+		}
+		cur, ok := base.Get(n.Name)
+		if !ok || cur.Value == n.Value {
+			continue
+		}
+		var keep profiles.Settings
+		for _, s := range res {
+			if !strings.HasPrefix(s.Name, n.Name+".") {
+				keep = append(keep, s)
+			}
+		}
+		res = keep
+	}
+	for _, n := range news {
+		if i := res.Index(n.Name); i >= 0 {
+			res[i].Value = n.Value
+		} else {
+			res = append(res, n)
+		}
+	}
+	return res
+}
+
+func processSettings(def *settings.Definition, list profiles.Settings) (*settings.Settings, error) {
+	var nv []packageid.NameValue
+	for _, st := range list {
+		nv = append(nv, packageid.NameValue{Name: st.Name, Value: st.Value})
+	}
+	tree, err := packageid.ValuesFromList(nv)
+	if err != nil {
+		return nil, err
+	}
+	s := def.New()
+	var ordered []settings.NameValue
+	for _, x := range tree.AsList(true) {
+		ordered = append(ordered, settings.NameValue{Name: x.Name, Value: x.Value})
+	}
+	if err := s.UpdateValues(ordered); err != nil {
+		return nil, err
+	}
+	if err := settings.Preprocess(s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func readSettingsFile(path string) (*settings.Definition, error) {
+	b, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return settings.ParseYAML(path, b)
+}

@@ -1,0 +1,376 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/conid/conid/options"
+	"github.com/conid/conid/packageid"
+	"github.com/conid/conid/recipe"
+	"github.com/conid/conid/recipe/python"
+	"github.com/conid/conid/recipe/ref"
+	"github.com/conid/conid/settings"
+)
+
+// buildMode is Conan's BuildMode: what --build asks for.
+type buildMode struct {
+	all, missing, never, outdated, cascade bool
+	patterns, excluded                     []string
+	unusedPatterns                         []string
+}
+
+func newBuildMode(params []string) (*buildMode, error) {
+	b := &buildMode{}
+	if params == nil {
+		return b, nil
+	}
+	if len(params) == 0 {
+		b.all = true
+		return b, nil
+	}
+	for _, p := range params {
+		switch p {
+		case "outdated":
+			b.outdated = true
+		case "missing":
+			b.missing = true
+		case "never":
+			b.never = true
+		case "cascade":
+			b.cascade = true
+		default:
+			clean := strings.TrimSuffix(p, "@")
+			clean = strings.ReplaceAll(clean, "@#", "#")
+			if strings.HasPrefix(clean, "!") {
+				b.excluded = append(b.excluded, clean[1:])
+			} else {
+				b.patterns = append(b.patterns, clean)
+			}
+		}
+	}
+	if b.never && (b.outdated || b.missing || len(b.patterns) > 0 || b.cascade) {
+		return nil, fmt.Errorf("--build=never not compatible with other options")
+	}
+	b.unusedPatterns = append(append([]string(nil), b.patterns...), b.excluded...)
+	return b, nil
+}
+
+func (b *buildMode) use(p string) {
+	for i, x := range b.unusedPatterns {
+		if x == p {
+			b.unusedPatterns = append(b.unusedPatterns[:i:i], b.unusedPatterns[i+1:]...)
+			return
+		}
+	}
+}
+
+func (b *buildMode) unused() []string { return b.unusedPatterns }
+
+func buildPolicy(c *recipe.Conanfile) string {
+	s, _, _ := c.StrAttr("build_policy")
+	return s
+}
+
+func (b *buildMode) forced(c *recipe.Conanfile, r ref.Ref, withDepsToBuild bool) bool {
+	match := func(p string) bool {
+		return python.Fnmatch(r.Name, p) || python.Fnmatch(r.NoRevision().Full(), p) || python.Fnmatch(r.Full(), p)
+	}
+	for _, p := range b.excluded {
+		if match(p) {
+			b.use(p)
+			return false
+		}
+	}
+	policy := buildPolicy(c)
+	if policy == "never" || b.never {
+		return false
+	}
+	if b.all {
+		return true
+	}
+	if policy == "always" {
+		return true
+	}
+	if b.cascade && withDepsToBuild {
+		return true
+	}
+	for _, p := range b.patterns {
+		if match(p) {
+			b.use(p)
+			return true
+		}
+	}
+	return false
+}
+
+func (b *buildMode) allowed(c *recipe.Conanfile) bool {
+	policy := buildPolicy(c)
+	if policy == "never" {
+		return false
+	}
+	return b.missing || b.outdated || policy == "missing"
+}
+
+// evaluateGraph computes package IDs and binary statuses of a subset of
+// nodes (Conan's GraphBinariesAnalyzer.evaluate_graph).
+func (r *Resolver) evaluateGraph(g *Graph, subset []*Node, root *Node) error {
+	for _, n := range orderedIterate(subset) {
+		r.propagateOptions(n)
+		if err := r.computePackageID(n); err != nil {
+			return err
+		}
+		if n.Recipe == RecipeConsumer || n.Recipe == RecipeVirtual {
+			continue
+		}
+		if n.PackageID == packageid.Unknown {
+			n.Binary = BinaryUnknown
+			r.buildMode.forced(n.Conanfile, n.Ref, false)
+			continue
+		}
+		if err := r.evaluateNode(n); err != nil {
+			return err
+		}
+	}
+	markPrivateSkippable(g, subset, root)
+	return nil
+}
+
+// propagateOptions records the final options of dependencies in a node
+// and freezes its options (Conan's _propagate_options).
+func (r *Resolver) propagateOptions(n *Node) {
+	c := n.Conanfile
+	transitive := map[string]bool{}
+	for _, nb := range n.Neighbors() {
+		transitive[nb.Name()] = true
+		if nb.Conanfile.Info != nil {
+			for _, p := range nb.Conanfile.Info.Requires.Prefs() {
+				transitive[p.Ref.Name] = true
+			}
+		}
+		c.Options.PropagateDownstream(nb.Name(), nb.Conanfile.Info.FullOptions)
+		if req, ok := c.Requires.Get(nb.Name()); ok {
+			req.Ref = nb.Ref
+		}
+	}
+	c.BuildRequiresOpt = c.Options.Values()
+	c.Options.ClearUnused(transitive)
+	c.Options.Freeze()
+}
+
+func settingsNV(s *settings.Settings) []packageid.NameValue {
+	vl := s.ValuesList()
+	out := make([]packageid.NameValue, len(vl))
+	for i, nv := range vl {
+		out[i] = packageid.NameValue{Name: nv.Name, Value: nv.Value}
+	}
+	return out
+}
+
+// idTransitiveReqs collects the direct and indirect package references a
+// node's ID depends on.
+func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
+	seenD := map[ref.PackageRef]bool{}
+	for _, e := range n.Dependencies {
+		if e.BuildRequire() {
+			continue
+		}
+		p := e.Dst.Pref()
+		if !seenD[p] {
+			seenD[p] = true
+			direct = append(direct, p)
+		}
+	}
+	seenI := map[ref.PackageRef]bool{}
+	for _, e := range n.Dependencies {
+		if e.BuildRequire() {
+			continue
+		}
+		for _, p := range append(append([]ref.PackageRef(nil), e.Dst.idDirectPrefs...), e.Dst.idIndirectPrefs...) {
+			if !seenI[p] && !seenD[p] {
+				seenI[p] = true
+				indirect = append(indirect, p)
+			}
+		}
+	}
+	n.idDirectPrefs, n.idIndirectPrefs = direct, indirect
+	return direct, indirect
+}
+
+// computePackageID is Conan's _compute_package_id.
+func (r *Resolver) computePackageID(n *Node) error {
+	c := n.Conanfile
+	direct, indirect := idTransitiveReqs(n)
+	if !r.FullTransitivePackageID {
+		type key struct {
+			r  ref.Ref
+			id string
+		}
+		old := map[key]bool{}
+		for _, nb := range n.Neighbors() {
+			if nb.Conanfile.Info == nil {
+				continue
+			}
+			for _, p := range nb.Conanfile.Info.Requires.Prefs() {
+				old[key{p.Ref, p.PackageID}] = true
+			}
+		}
+		var kept []ref.PackageRef
+		directSet := map[ref.PackageRef]bool{}
+		for _, p := range direct {
+			directSet[p] = true
+		}
+		for _, p := range indirect {
+			if old[key{p.Ref, p.PackageID}] && !directSet[p] {
+				kept = append(kept, p)
+			}
+		}
+		indirect = kept
+	}
+	from := r.PackageIDModeFrom
+	if from == "" {
+		from = "default package_id_mode"
+	}
+	info, err := packageid.NewInfo(settingsNV(c.Settings), c.Options.Values(), direct, indirect, r.PackageIDMode, from)
+	if err != nil {
+		return err
+	}
+	c.SetInfo(info)
+	if err := c.CallPackageID(); err != nil {
+		return err
+	}
+	if c.HasMethod("validate") {
+		if msg, invalid, err := c.CallCatchingInvalid("validate"); err != nil {
+			return err
+		} else if invalid {
+			info.Invalid = msg
+		}
+	}
+	if c.HasMethod("validate_build") {
+		if msg, invalid, err := c.CallCatchingInvalid("validate_build"); err != nil {
+			return err
+		} else if invalid {
+			n.CantBuild = msg
+		}
+	}
+	n.Computation = info.PackageID()
+	n.PackageID = n.Computation.ID
+	return nil
+}
+
+// evaluateNode decides a node's binary: Build, Missing, Invalid, Cache
+// or Download (Conan's _evaluate_node for unlocked nodes).
+func (r *Resolver) evaluateNode(n *Node) error {
+	pref := ref.PackageRef{Ref: n.Ref, PackageID: n.PackageID}
+	if err := r.processNode(n, pref); err != nil {
+		return err
+	}
+	if n.Binary == BinaryMissing && r.buildMode.allowed(n.Conanfile) {
+		n.ShouldBuild = true
+		if n.CantBuild != "" {
+			n.Binary = BinaryInvalid
+		} else {
+			n.Binary = BinaryBuild
+		}
+	}
+	return nil
+}
+
+func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
+	if prev := r.evaluated[pref]; len(prev) > 0 {
+		first := prev[0]
+		if first.Binary == BinarySkip {
+			n.Binary = first.binaryNonSkip
+		} else {
+			n.Binary = first.Binary
+		}
+		n.BinaryRemote = first.BinaryRemote
+		n.Prev = first.Prev
+		n.PackageID = first.PackageID
+		r.evaluated[pref] = append(prev, n)
+		return nil
+	}
+	r.evaluated[pref] = []*Node{n}
+	if pref.PackageID == packageid.Invalid {
+		if r.buildMode.forced(n.Conanfile, n.Ref, false) {
+			n.ShouldBuild = true
+		}
+		n.Binary = BinaryInvalid
+		return nil
+	}
+	withDeps := false
+	if r.buildMode.cascade {
+		for _, e := range n.Dependencies {
+			if e.Dst.Binary == BinaryBuild {
+				withDeps = true
+				break
+			}
+		}
+	}
+	if r.buildMode.forced(n.Conanfile, n.Ref, withDeps) {
+		n.ShouldBuild = true
+		if n.CantBuild != "" {
+			n.Binary = BinaryInvalid
+		} else {
+			n.Binary = BinaryBuild
+		}
+		n.Prev = ""
+		return nil
+	}
+	if r.Binaries != nil {
+		found, remote, err := r.Binaries.Lookup(pref)
+		if err != nil {
+			return err
+		}
+		if found {
+			n.Binary = BinaryDownload
+			n.BinaryRemote = remote
+			return nil
+		}
+	}
+	n.Binary = BinaryMissing
+	return nil
+}
+
+// markPrivateSkippable marks nodes unreachable from root through needed
+// binaries as Skip (Conan's mark_private_skippable).
+func markPrivateSkippable(g *Graph, subset []*Node, root *Node) {
+	if root == nil {
+		root = g.Root
+	}
+	public := map[*Node]bool{}
+	current := []*Node{root}
+	for len(current) > 0 {
+		next := map[*Node]bool{}
+		for _, n := range current {
+			public[n] = true
+		}
+		for _, n := range current {
+			switch n.Binary {
+			case BinaryCache, BinaryDownload, BinaryUpdate, BinarySkip:
+				for _, e := range n.Dependencies {
+					if !e.Private() {
+						next[e.Dst] = true
+					}
+				}
+			default:
+				for _, d := range n.Neighbors() {
+					if !public[d] {
+						next[d] = true
+					}
+				}
+			}
+		}
+		current = current[:0]
+		for d := range next {
+			current = append(current, d)
+		}
+	}
+	for _, n := range subset {
+		if !public[n] {
+			n.binaryNonSkip = n.Binary
+			n.Binary = BinarySkip
+		}
+	}
+}
+
+var _ = options.Truthy

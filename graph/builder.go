@@ -1,0 +1,384 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/conid/conid/options"
+	"github.com/conid/conid/recipe"
+	"github.com/conid/conid/recipe/ref"
+)
+
+// builder expands the graph: Conan's DepsGraphBuilder.
+type builder struct {
+	r *Resolver
+	g *Graph
+}
+
+// expandNode computes a node's requirements (configure(), requirements(),
+// overrides, ranges) and expands each of them, depth first.
+func (b *builder) expandNode(node *Node, downReqs *recipe.Requirements, downRef string, downOptions map[string]*options.PackageValues) error {
+	newOptions, newReqs, err := b.nodeRequirements(node, downRef, downOptions, downReqs)
+	if err != nil {
+		return err
+	}
+	for _, req := range node.Conanfile.Requires.Values() {
+		if req.Override {
+			continue
+		}
+		if err := b.expandRequire(req, node, newReqs, newOptions, false, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) nodeRequirements(node *Node, downRef string, downOptions map[string]*options.PackageValues, downReqs *recipe.Requirements) (map[string]*options.PackageValues, *recipe.Requirements, error) {
+	newOptions, err := b.configNode(node, downRef, downOptions)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := node.Conanfile
+	if err := b.resolveAliases(node, c.Requires.Values()); err != nil {
+		return nil, nil, err
+	}
+	b.resolveCachedAlias(c.Requires.Values())
+	newReqs, warns, err := c.Requires.Update(downReqs, node.RefString(), node.Name(), downRef, b.r.ErrorOnOverride)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, w := range warns {
+		b.r.warn(string(w))
+	}
+	if err := b.resolveRanges(c.Requires.Values(), c.DisplayName); err != nil {
+		return nil, nil, err
+	}
+	if c.EvaluatedRequires == nil {
+		c.EvaluatedRequires = c.Requires.Copy()
+	} else if !c.Requires.Equal(c.EvaluatedRequires) {
+		return nil, nil, fmt.Errorf("%s: Incompatible requirements obtained in different evaluations of 'requirements'\n    Previous requirements: %s\n    New requirements: %s",
+			c.DisplayName, reqsRepr(c.EvaluatedRequires), reqsRepr(c.Requires))
+	}
+	return newOptions, newReqs, nil
+}
+
+func reqsRepr(rs *recipe.Requirements) string {
+	s := "["
+	for i, r := range rs.Values() {
+		if i > 0 {
+			s += ", "
+		}
+		s += r.String()
+	}
+	return s + "]"
+}
+
+// configNode runs config_options(), applies downstream options, runs
+// configure() and requirements() (Conan's _config_node).
+func (b *builder) configNode(node *Node, downRef string, downOptions map[string]*options.PackageValues) (map[string]*options.PackageValues, error) {
+	c := node.Conanfile
+	err := b.r.runConfigure(node, downOptions, downRef)
+	if err == nil && c.HasMethod("requirements") {
+		if c.OriginalRequires == nil {
+			c.OriginalRequires = c.Requires.Copy()
+		} else {
+			c.Requires = c.OriginalRequires.Copy()
+			c.ResetRequires()
+		}
+		err = c.Call("requirements")
+	}
+	if err != nil {
+		var me *recipe.MethodError
+		var ic *recipe.InvalidConfigError
+		if errors.As(err, &me) || errors.As(err, &ic) {
+			return nil, err
+		}
+		if isUnsupported(err) {
+			return nil, err
+		}
+		prefix := node.RefString()
+		if prefix == "" {
+			prefix = "Conanfile"
+		}
+		return nil, &PrefixedError{Prefix: prefix, Err: err}
+	}
+	return c.Options.DepsValues(), nil
+}
+
+// PrefixedError is Conan's "ref: message" wrapping.
+type PrefixedError struct {
+	Prefix string
+	Err    error
+}
+
+func (e *PrefixedError) Error() string { return e.Prefix + ": " + errMessage(e.Err) }
+func (e *PrefixedError) Unwrap() error { return e.Err }
+
+func (b *builder) resolveRanges(reqs []*recipe.Requirement, consumer string) error {
+	for _, r := range reqs {
+		if err := b.r.resolveRange(r, consumer); err != nil {
+			return err
+		}
+	}
+	b.resolveCachedAlias(reqs)
+	return nil
+}
+
+func (b *builder) resolveCachedAlias(reqs []*recipe.Requirement) {
+	if len(b.g.aliased) == 0 {
+		return
+	}
+	for _, r := range reqs {
+		if a, ok := b.g.aliased[r.Ref]; ok {
+			r.Ref = a
+		}
+	}
+}
+
+// resolveAliases resolves "(version)" requirements by loading the alias
+// recipe and following its alias attribute.
+func (b *builder) resolveAliases(node *Node, reqs []*recipe.Requirement) error {
+	for _, r := range reqs {
+		alias, ok := r.Alias()
+		if !ok {
+			continue
+		}
+		for {
+			pointed, err := b.r.followAlias(alias)
+			if err != nil {
+				return err
+			}
+			r.Ref, r.RangeRef = pointed, pointed
+			b.g.aliased[alias] = pointed
+			next, isAlias := (&recipe.Requirement{Ref: pointed}).Alias()
+			if !isAlias {
+				break
+			}
+			alias = next
+		}
+	}
+	return nil
+}
+
+// expandRequire handles one requirement of node: a new node, or a
+// diamond closing on an existing one (Conan's _expand_require).
+func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs *recipe.Requirements, newOptions map[string]*options.PackageValues, contextSwitch, populateSettingsTarget bool) error {
+	context := node.Context
+	if contextSwitch {
+		context = Build
+	}
+	name := req.Ref.Name
+	if node.ancestors.get(name, context) != nil || (name == node.Name() && context == node.Context) {
+		return &LoopError{Context: context, Ref: node.RefString(), Requires: req.Ref.String(), Path: b.pathTo(node)}
+	}
+	previous := node.publicDeps.get(name, context)
+	previousClosure := node.publicClosure.get(name, context)
+	if previous == nil || ((req.BuildRequire || req.Private) && previousClosure == nil) {
+		newNode, err := b.createNewNode(node, req, contextSwitch, populateSettingsTarget)
+		if err != nil {
+			return err
+		}
+		newNode.publicClosure.add(newNode)
+		newNode.transitiveClosure.set(newNode.Name(), newNode)
+		node.connectClosure(newNode)
+		if req.Private || req.BuildRequire {
+			newNode.publicDeps.assign(node.publicClosure)
+			newNode.publicDeps.add(newNode)
+		} else {
+			node.transitiveClosure.set(newNode.Name(), newNode)
+			newNode.publicDeps.assign(node.publicDeps)
+			newNode.publicDeps.add(newNode)
+			for _, dep := range sortedSet(node.inverseClosure) {
+				dep.connectClosure(newNode)
+			}
+		}
+		if err := b.expandNode(newNode, newReqs, node.RefString(), newOptions); err != nil {
+			return err
+		}
+		if !req.Private && !req.BuildRequire {
+			names, nodes := newNode.transitiveClosure.items()
+			for i, n := range names {
+				node.transitiveClosure.set(n, nodes[i])
+			}
+		}
+		return nil
+	}
+	// a diamond: the node exists already
+	b.resolveCachedAlias([]*recipe.Requirement{req})
+	if conflict := conflictingRefs(previous, req.Ref, node); conflict != "" {
+		return &ConflictError{Msg: conflict, Path: b.pathTo(node), Ref: req.Ref}
+	}
+	for _, n := range previous.publicClosure.nodes() {
+		n.ancestors.add(node)
+		for _, item := range node.ancestors.nodes() {
+			n.ancestors.add(item)
+		}
+	}
+	node.connectClosure(previous)
+	b.g.addEdge(node, previous, req)
+	if !req.Private && !req.BuildRequire {
+		names, nodes := previous.transitiveClosure.items()
+		for i, n := range names {
+			node.transitiveClosure.set(n, nodes[i])
+		}
+		for _, n := range previous.transitiveClosure.values() {
+			node.connectClosure(n)
+			for _, dep := range sortedSet(node.inverseClosure) {
+				dep.connectClosure(n)
+			}
+		}
+	}
+	recurse, err := b.needRecurse(previous.publicClosure, newReqs, newOptions, previous.Context)
+	if err != nil {
+		return err
+	}
+	if recurse {
+		return b.expandNode(previous, newReqs, node.RefString(), newOptions)
+	}
+	return nil
+}
+
+// sortedSet returns the members of a node set in creation order, so that
+// iteration is deterministic (Conan iterates a Python set; the order only
+// affects closure bookkeeping, not results).
+func sortedSet(s map[*Node]bool) []*Node {
+	out := make([]*Node, 0, len(s))
+	for n := range s {
+		out = append(out, n)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].seq < out[j-1].seq; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// conflictingRefs is Conan's _conflicting_references with a consumer.
+func conflictingRefs(previous *Node, newRef ref.Ref, consumer *Node) string {
+	consumerRef := consumer.RefString()
+	if !refEqual(previous.Ref.NoRevision(), newRef.NoRevision()) {
+		if !consumer.HasRef {
+			return fmt.Sprintf("Unresolvable conflict between %s and %s", previous.Ref.String(), newRef.String())
+		}
+		other := ""
+		for _, e := range previous.Dependants {
+			other = e.Src.Conanfile.DisplayName
+			break
+		}
+		return fmt.Sprintf("Conflict in %s:\n    '%s' requires '%s' while '%s' requires '%s'.\n    To fix this conflict you need to override the package '%s' in your root package.",
+			consumerRef, consumerRef, newRef.String(), other, previous.Ref.String(), newRef.Name)
+	}
+	if previous.Ref.Revision != "" && newRef.Revision != "" && previous.Ref.Revision != newRef.Revision {
+		return fmt.Sprintf("Conflict in %s\n    Different revisions of %s has been requested", consumerRef, newRef.String())
+	}
+	return ""
+}
+
+// needRecurse is Conan's _recurse: whether downstream requirements or
+// options disagree with what the existing closure has.
+func (b *builder) needRecurse(closure *nodeDict, newReqs *recipe.Requirements, newOptions map[string]*options.PackageValues, context string) (bool, error) {
+	for _, r := range newReqs.Values() {
+		n := closure.get(r.Ref.Name, context)
+		if n != nil && !refEqual(n.Ref.NoRevision(), r.Ref.NoRevision()) {
+			return true, nil
+		}
+	}
+	for _, pkg := range sortedKeys(newOptions) {
+		n := closure.get(pkg, context)
+		if n == nil {
+			continue
+		}
+		for _, it := range newOptions[pkg].Items() {
+			o, err := n.Conanfile.Options.Pkg.Get(it.Name)
+			if err != nil {
+				return false, err
+			}
+			v := it.Value.Str
+			eq, err := o.Eq(&v)
+			if err != nil {
+				return false, err
+			}
+			if !eq {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// createNewNode loads the recipe of a requirement and adds its node.
+func (b *builder) createNewNode(current *Node, req *recipe.Requirement, contextSwitch, populateSettingsTarget bool) (*Node, error) {
+	prof := b.r.Host
+	context := current.Context
+	if contextSwitch {
+		prof, context = b.r.BuildProfile(), Build
+	} else if current.Context == Build {
+		prof = b.r.BuildProfile()
+	}
+	if err := b.r.hostVersion(current, req); err != nil {
+		return nil, err
+	}
+	res, err := b.r.resolveRecipe(current, req)
+	if err != nil {
+		return nil, err
+	}
+	c, err := b.r.loadConanfile(res.path, res.ref, prof, context)
+	if err != nil {
+		return nil, err
+	}
+	if b.r.Build != nil {
+		c.SettingsBuild = b.r.Build.Settings.Copy()
+		if !contextSwitch {
+			if populateSettingsTarget {
+				c.SettingsTarget = current.Conanfile.SettingsTarget
+			}
+		} else if current.Context == Host {
+			c.SettingsTarget = b.r.Host.Settings.Copy()
+		} else {
+			c.SettingsTarget = b.r.Build.Settings.Copy()
+		}
+		c.InstallSettingsBuild()
+	}
+	n := newNode(res.ref, c, context, res.status)
+	n.HasRef = true
+	n.Remote = res.remote
+	n.ancestors.assign(current.ancestors)
+	n.ancestors.add(current)
+	c.Context = context
+	b.g.addNode(n)
+	b.g.addEdge(current, n, req)
+	return n, nil
+}
+
+// pathTo returns the requirement path from the root to n, for errors.
+func (b *builder) pathTo(n *Node) []string {
+	var path []string
+	seen := map[*Node]bool{}
+	for cur := n; cur != nil && !seen[cur]; {
+		seen[cur] = true
+		path = append([]string{nodeLabel(cur)}, path...)
+		if len(cur.Dependants) == 0 {
+			break
+		}
+		cur = cur.Dependants[0].Src
+	}
+	return path
+}
+
+func nodeLabel(n *Node) string {
+	if s := n.RefString(); s != "" {
+		return s
+	}
+	return n.Conanfile.DisplayName
+}

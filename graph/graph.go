@@ -1,0 +1,267 @@
+// Package graph resolves a Conan 1 dependency graph exactly as Conan 1.65
+// does: the same expansion order, the same closures deciding diamonds and
+// conflicts, the same option propagation and the same node numbering, so
+// that lockfiles and package IDs come out identical.
+//
+// The resolver talks to the world through Source (which recipes exist and
+// where their conanfile.py is) and a recipe.Loader (which evaluates them);
+// files, caches and remotes live behind Source.
+package graph
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/conid/conid/packageid"
+	"github.com/conid/conid/recipe"
+	"github.com/conid/conid/recipe/ref"
+)
+
+// Contexts.
+const (
+	Host  = "host"
+	Build = "build"
+)
+
+// Recipe statuses (Conan's RECIPE_*).
+const (
+	RecipeConsumer = "Consumer"
+	RecipeVirtual  = "Virtual"
+	RecipeCache    = "Cache"
+	RecipeDownload = "Downloaded"
+	RecipeNoRemote = "No remote"
+)
+
+// Binary statuses (Conan's BINARY_*).
+const (
+	BinaryCache    = "Cache"
+	BinaryDownload = "Download"
+	BinaryUpdate   = "Update"
+	BinaryBuild    = "Build"
+	BinaryMissing  = "Missing"
+	BinarySkip     = "Skip"
+	BinaryEditable = "Editable"
+	BinaryUnknown  = "Unknown"
+	BinaryInvalid  = "Invalid"
+)
+
+// Node is one package in one context.
+type Node struct {
+	ID        string
+	Ref       ref.Ref // Name is "" for a consumer without name and the virtual root
+	HasRef    bool    // a consumer conanfile.py has a (maybe empty) reference
+	Conanfile *recipe.Conanfile
+	Context   string
+	Recipe    string // RecipeConsumer, RecipeVirtual, RecipeCache...
+	Path      string // consumer file
+	// Remote the recipe came from, when not from the cache.
+	Remote string
+
+	Dependencies []*Edge
+	Dependants   []*Edge
+
+	publicDeps        *nodeDict
+	publicClosure     *nodeDict
+	transitiveClosure *nameDict
+	inverseClosure    map[*Node]bool
+	ancestors         *nodeDict
+
+	PackageID    string
+	Binary       string
+	BinaryRemote string
+	Prev         string
+	CantBuild    string
+	ShouldBuild  bool
+	binaryNonSkip string
+
+	idDirectPrefs   []ref.PackageRef
+	idIndirectPrefs []ref.PackageRef
+
+	// Computation is the text behind PackageID, for explain.
+	Computation packageid.Computation
+	seq         int // creation order
+}
+
+// Name is the package name ("" for a nameless consumer or virtual root).
+func (n *Node) Name() string { return n.Ref.Name }
+
+// Pref is the node's package reference.
+func (n *Node) Pref() ref.PackageRef {
+	return ref.PackageRef{Ref: n.Ref, PackageID: n.PackageID, Revision: n.Prev}
+}
+
+// RefString is Conan's str(node.ref): "" for nameless consumers.
+func (n *Node) RefString() string {
+	if n.Ref.Name == "" && n.Ref.Version == "" {
+		return ""
+	}
+	if n.Ref.Version == "" {
+		return n.Ref.Name + "/None"
+	}
+	return n.Ref.String()
+}
+
+// Neighbors returns the direct dependencies in order.
+func (n *Node) Neighbors() []*Node {
+	out := make([]*Node, len(n.Dependencies))
+	for i, e := range n.Dependencies {
+		out[i] = e.Dst
+	}
+	return out
+}
+
+// InverseNeighbors returns the direct dependants.
+func (n *Node) InverseNeighbors() []*Node {
+	out := make([]*Node, len(n.Dependants))
+	for i, e := range n.Dependants {
+		out[i] = e.Src
+	}
+	return out
+}
+
+// connectClosure keeps closures consistent when n starts depending on other.
+func (n *Node) connectClosure(other *Node) {
+	n.publicClosure.add(other)
+	n.publicDeps.add(other)
+	other.inverseClosure[n] = true
+}
+
+// Edge is a requirement from Src to Dst.
+type Edge struct {
+	Src, Dst *Node
+	Require  *recipe.Requirement
+}
+
+// Private reports a private requirement.
+func (e *Edge) Private() bool { return e.Require.Private }
+
+// BuildRequire reports a build requirement.
+func (e *Edge) BuildRequire() bool { return e.Require.BuildRequire }
+
+// Graph is a resolved dependency graph.
+type Graph struct {
+	Nodes   []*Node // in creation order
+	Root    *Node
+	counter int
+	aliased map[ref.Ref]ref.Ref
+}
+
+func newGraph() *Graph { return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}} }
+
+func (g *Graph) addNode(n *Node) {
+	if n.ID == "" {
+		g.counter++
+		n.ID = strconv.Itoa(g.counter)
+	}
+	n.seq = len(g.Nodes)
+	if len(g.Nodes) == 0 {
+		g.Root = n
+	}
+	g.Nodes = append(g.Nodes, n)
+}
+
+func (g *Graph) addEdge(src, dst *Node, req *recipe.Requirement) {
+	e := &Edge{Src: src, Dst: dst, Require: req}
+	// Conan's add_edge ignores an equal edge (same src and dst) for
+	// dependencies; dependants is a set.
+	for _, x := range src.Dependencies {
+		if x.Dst == dst {
+			goto dependants
+		}
+	}
+	src.Dependencies = append(src.Dependencies, e)
+dependants:
+	for _, x := range dst.Dependants {
+		if x.Src == src {
+			return
+		}
+	}
+	dst.Dependants = append(dst.Dependants, e)
+}
+
+// nodeDict is Conan's _NodeOrderedDict: nodes by (name, context).
+type nodeKey struct{ name, context string }
+
+type nodeDict struct {
+	keys []nodeKey
+	m    map[nodeKey]*Node
+}
+
+func newNodeDict() *nodeDict { return &nodeDict{m: map[nodeKey]*Node{}} }
+
+func (d *nodeDict) add(n *Node) {
+	k := nodeKey{n.Name(), n.Context}
+	if _, ok := d.m[k]; !ok {
+		d.keys = append(d.keys, k)
+	}
+	d.m[k] = n
+}
+
+func (d *nodeDict) get(name, context string) *Node { return d.m[nodeKey{name, context}] }
+
+func (d *nodeDict) pop(name, context string) {
+	k := nodeKey{name, context}
+	if _, ok := d.m[k]; !ok {
+		return
+	}
+	delete(d.m, k)
+	for i, x := range d.keys {
+		if x == k {
+			d.keys = append(d.keys[:i:i], d.keys[i+1:]...)
+			break
+		}
+	}
+}
+
+func (d *nodeDict) assign(o *nodeDict) {
+	d.keys = append([]nodeKey(nil), o.keys...)
+	d.m = make(map[nodeKey]*Node, len(o.m))
+	for k, v := range o.m {
+		d.m[k] = v
+	}
+}
+
+func (d *nodeDict) nodes() []*Node {
+	out := make([]*Node, len(d.keys))
+	for i, k := range d.keys {
+		out[i] = d.m[k]
+	}
+	return out
+}
+
+// sortBy reorders stably by a key.
+func (d *nodeDict) sortBy(key func(*Node) int) {
+	sort.SliceStable(d.keys, func(i, j int) bool { return key(d.m[d.keys[i]]) < key(d.m[d.keys[j]]) })
+}
+
+// nameDict is an ordered name -> node map (transitive closure).
+type nameDict struct {
+	keys []string
+	m    map[string]*Node
+}
+
+func newNameDict() *nameDict { return &nameDict{m: map[string]*Node{}} }
+
+func (d *nameDict) set(name string, n *Node) {
+	if _, ok := d.m[name]; !ok {
+		d.keys = append(d.keys, name)
+	}
+	d.m[name] = n
+}
+
+func (d *nameDict) values() []*Node {
+	out := make([]*Node, len(d.keys))
+	for i, k := range d.keys {
+		out[i] = d.m[k]
+	}
+	return out
+}
+
+func (d *nameDict) items() ([]string, []*Node) { return append([]string(nil), d.keys...), d.values() }
+
+func newNode(r ref.Ref, c *recipe.Conanfile, context, recipeStatus string) *Node {
+	n := &Node{Ref: r, Conanfile: c, Context: context, Recipe: recipeStatus,
+		publicDeps: newNodeDict(), publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
+		inverseClosure: map[*Node]bool{}, ancestors: newNodeDict()}
+	return n
+}

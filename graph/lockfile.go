@@ -1,0 +1,112 @@
+package graph
+
+import (
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"github.com/conid/conid/internal/pyjson"
+)
+
+// LockNode is one node of a Conan 1 lockfile (format 0.4).
+type LockNode struct {
+	ID            string
+	Ref           string // without revision; "" for consumers
+	Options       string
+	PackageID     string
+	Prev          string
+	Requires      []string
+	BuildRequires []string
+	Path          string
+	Context       string
+}
+
+// Lock returns the lockfile nodes of a graph, as Conan's GraphLock with
+// revisions disabled: every node but the virtual root.
+func (g *Graph) Lock() []LockNode {
+	var out []LockNode
+	for _, n := range g.Nodes {
+		if n.Recipe == RecipeVirtual {
+			continue
+		}
+		ln := LockNode{ID: n.ID, Context: n.Context, Path: n.Path}
+		for _, e := range n.Dependencies {
+			if e.BuildRequire() {
+				ln.BuildRequires = append(ln.BuildRequires, e.Dst.ID)
+			} else {
+				ln.Requires = append(ln.Requires, e.Dst.ID)
+			}
+		}
+		hasRef := n.Ref.Name != ""
+		if hasRef {
+			ln.Ref = n.Ref.NoRevision().Full()
+		}
+		if hasRef && n.Ref.Revision != "" {
+			ln.PackageID = n.PackageID
+			if n.Prev != "" {
+				ln.Prev = "0"
+			}
+		}
+		ln.Options = n.Conanfile.Options.Values().Dumps()
+		out = append(out, ln)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, _ := strconv.Atoi(out[i].ID)
+		b, _ := strconv.Atoi(out[j].ID)
+		return a < b
+	})
+	return out
+}
+
+// LockfileJSON renders a lockfile as Conan writes it. dir is the folder
+// of the lockfile: consumer paths are written relative to it.
+func LockfileJSON(nodes []LockNode, dir, profileHost, profileBuild string) string {
+	var jn pyjson.Object
+	for _, n := range nodes {
+		var o pyjson.Object
+		if n.Ref != "" {
+			o.Set("ref", n.Ref)
+		}
+		o.Set("options", n.Options)
+		if n.PackageID != "" {
+			o.Set("package_id", n.PackageID)
+		}
+		if n.Prev != "" {
+			o.Set("prev", n.Prev)
+		}
+		if len(n.Requires) > 0 {
+			o.Set("requires", n.Requires)
+		}
+		if len(n.BuildRequires) > 0 {
+			o.Set("build_requires", n.BuildRequires)
+		}
+		if n.Path != "" {
+			p := n.Path
+			if abs, err := filepath.Abs(n.Path); err == nil {
+				if absDir, err := filepath.Abs(dir); err == nil {
+					if rel, err := filepath.Rel(absDir, abs); err == nil {
+						p = rel
+					}
+				}
+			}
+			o.Set("path", p)
+		}
+		if n.Context != "" {
+			o.Set("context", n.Context)
+		}
+		jn.Set(n.ID, o)
+	}
+	var gl pyjson.Object
+	gl.Set("nodes", jn)
+	gl.Set("revisions_enabled", false)
+	var top pyjson.Object
+	top.Set("graph_lock", gl)
+	top.Set("version", "0.4")
+	if profileHost != "" {
+		top.Set("profile_host", profileHost)
+	}
+	if profileBuild != "" {
+		top.Set("profile_build", profileBuild)
+	}
+	return pyjson.Dumps(top, 1)
+}

@@ -1,0 +1,423 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/conid/conid/options"
+	"github.com/conid/conid/packageid"
+	"github.com/conid/conid/recipe"
+	"github.com/conid/conid/recipe/python"
+	"github.com/conid/conid/recipe/ref"
+	"github.com/conid/conid/recipe/version"
+	"github.com/conid/conid/settings"
+)
+
+// Source says which recipes exist and where their conanfile.py is.
+type Source interface {
+	// Search returns the references whose name matches name without
+	// regard to case, as Conan's search does, with any version, user and
+	// channel, sorted as Conan sorts them.
+	Search(name string) ([]ref.Ref, error)
+	// Recipe locates the conanfile.py of a reference, or returns an error
+	// wrapping recipe.ErrNotFound.
+	Recipe(r ref.Ref) (recipe.Location, error)
+}
+
+// PackageSettings are per-package settings of a profile ("zlib:build_type=Debug").
+type PackageSettings struct {
+	Pattern string
+	Values  []settings.NameValue
+}
+
+// PatternRefs are a profile's build requirements for a pattern.
+type PatternRefs struct {
+	Pattern string
+	Refs    []ref.Ref
+}
+
+// Profile is a composed profile with its settings already processed.
+type Profile struct {
+	Settings        *settings.Settings
+	PackageSettings []PackageSettings
+	Options         *options.Values
+	BuildRequires   []PatternRefs
+}
+
+// BinaryLookup finds binaries of packages not in the local cache.
+type BinaryLookup interface {
+	// Lookup reports whether a package exists on a remote, and which.
+	Lookup(p ref.PackageRef) (found bool, remote string, err error)
+}
+
+// Resolver resolves graphs. Its zero value is not usable: Source, Loader
+// and Host are required.
+type Resolver struct {
+	Source Source
+	Loader *recipe.Loader
+	Host   *Profile
+	Build  *Profile // nil in single-profile mode
+	// BuildModes are the --build arguments; nil means no --build.
+	BuildModes []string
+	// PackageIDMode is the default package_id_mode ("" is semver_direct_mode).
+	PackageIDMode string
+	// PackageIDModeFrom says where it came from, for explain.
+	PackageIDModeFrom       string
+	FullTransitivePackageID bool
+	ErrorOnOverride         bool
+	Binaries                BinaryLookup
+	// Output receives what Conan prints while resolving.
+	Output func(line string)
+
+	rangeOutput []string
+	buildMode   *buildMode
+	evaluated   map[ref.PackageRef][]*Node
+	rangeCache  map[string][]ref.Ref
+}
+
+// BuildProfile is the profile of the build context (the host one in
+// single-profile mode).
+func (r *Resolver) BuildProfile() *Profile {
+	if r.Build != nil {
+		return r.Build
+	}
+	return r.Host
+}
+
+func (r *Resolver) warn(msg string) {
+	if r.Output != nil {
+		r.Output("WARN: " + msg)
+	}
+}
+
+func (r *Resolver) info(msg string) {
+	if r.Output != nil {
+		r.Output(msg)
+	}
+}
+
+// Target is what to resolve: a consumer file or a reference.
+type Target struct {
+	Path string   // conanfile.py or conanfile.txt
+	Ref  *ref.Ref // "conan lock create --reference"
+	// Name, Version, User, Channel override a consumer's (lock create
+	// --name ... options).
+	User, Channel string
+}
+
+// Resolve builds the graph of a target, evaluates package IDs and binary
+// statuses, and expands build requirements as Conan 1.65 does.
+func (r *Resolver) Resolve(t Target) (*Graph, error) {
+	mode := r.PackageIDMode
+	if mode == "" {
+		mode = "semver_direct_mode"
+	}
+	if !packageid.ValidMode(mode) {
+		return nil, fmt.Errorf("'%s' is not a known package_id_mode", mode)
+	}
+	r.PackageIDMode = mode
+	bm, err := newBuildMode(r.BuildModes)
+	if err != nil {
+		return nil, err
+	}
+	r.buildMode = bm
+	r.evaluated = map[ref.PackageRef][]*Node{}
+	r.rangeCache = map[string][]ref.Ref{}
+	g := newGraph()
+	root, err := r.loadRoot(t)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{r: r, g: g}
+	root.publicClosure.add(root)
+	root.publicDeps.add(root)
+	root.transitiveClosure.set(root.Name(), root)
+	if r.Build != nil {
+		root.Conanfile.SettingsBuild = r.Build.Settings.Copy()
+		root.Conanfile.InstallSettingsBuild()
+	}
+	g.addNode(root)
+	if err := b.expandNode(root, recipe.NewRequirements(), "", nil); err != nil {
+		return nil, err
+	}
+	if err := r.recurseBuildRequires(g, b, r.Host.BuildRequires, g.Nodes, nil); err != nil {
+		return nil, err
+	}
+	if len(r.rangeOutput) > 0 {
+		r.info("Version ranges solved")
+		for _, m := range r.rangeOutput {
+			r.info("    " + m)
+		}
+		r.info("")
+	}
+	for _, p := range r.buildMode.unused() {
+		if r.Output != nil {
+			r.Output(fmt.Sprintf("ERROR: No package matching '%s' pattern found.", p))
+		}
+	}
+	return g, nil
+}
+
+// packageSettingsFor picks a node's per-package settings as Conan's
+// _initialize_conanfile: exact name, "&" for the consumer, else the first
+// fnmatch pattern on "name/version[@user/channel]".
+func packageSettingsFor(p *Profile, name, refStr string, develop bool) []settings.NameValue {
+	if len(p.PackageSettings) == 0 {
+		return nil
+	}
+	var found []settings.NameValue
+	ok := false
+	for _, ps := range p.PackageSettings {
+		if ps.Pattern == name {
+			found, ok = ps.Values, true
+		}
+	}
+	if develop {
+		for _, ps := range p.PackageSettings {
+			if ps.Pattern == "&" {
+				found, ok = ps.Values, true
+			}
+		}
+	}
+	if !ok {
+		for _, ps := range p.PackageSettings {
+			if python.Fnmatch(refStr, ps.Pattern) {
+				return ps.Values
+			}
+		}
+	}
+	return found
+}
+
+func toSettingsNV(vals []settings.NameValue) []settings.NameValue { return vals }
+
+// loadConanfile loads a recipe from the cache for a reference.
+func (r *Resolver) loadConanfile(path string, rf ref.Ref, prof *Profile, context string) (*recipe.Conanfile, error) {
+	rec, err := r.Loader.Load(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: Cannot load recipe.\n%s", rf.String(), errMessage(err))
+	}
+	s := prof.Settings.Copy()
+	refStr := rf.Name + "/" + rf.Version
+	if rf.User != "" {
+		refStr += "@" + rf.User + "/" + rf.Channel
+	}
+	if pkg := packageSettingsFor(prof, rf.Name, refStr, false); pkg != nil {
+		if err := s.UpdateValues(pkg); err != nil {
+			return nil, fmt.Errorf("%s: %s", path, err)
+		}
+	}
+	c, err := r.Loader.New(rec, recipe.InstanceParams{Ref: rf, DisplayName: rf.String(), Settings: s})
+	if err != nil {
+		var ic *recipe.InvalidConfigError
+		var me *recipe.MethodError
+		if errors.As(err, &ic) || errors.As(err, &me) || isUnsupported(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: %s", path, errMessage(err))
+	}
+	c.Context = context
+	return c, nil
+}
+
+func isUnsupported(err error) bool {
+	var u *python.Unsupported
+	return errors.As(err, &u)
+}
+
+// errMessage is str(exception) of an error.
+func errMessage(err error) string {
+	var exc *python.Exception
+	if errors.As(err, &exc) && err == error(exc) {
+		return exc.Message()
+	}
+	return err.Error()
+}
+
+// runConfigure is Conan's run_configure_method.
+func (r *Resolver) runConfigure(n *Node, downOptions map[string]*options.PackageValues, downRef string) error {
+	c := n.Conanfile
+	if c.HasMethod("config") {
+		return fmt.Errorf("%s: config() is not supported (Conan 1.65 deprecates it)", c.DisplayName)
+	}
+	if err := c.Call("config_options"); err != nil {
+		return err
+	}
+	if len(downOptions) > 0 {
+		if err := c.Options.PropagateUpstream(downOptions, downRef, n.Name(), n.RefString()); err != nil {
+			return err
+		}
+	}
+	if err := c.Call("configure"); err != nil {
+		return err
+	}
+	if err := c.Settings.Validate(); err != nil {
+		return err
+	}
+	if err := c.Options.Pkg.Validate(); err != nil {
+		return err
+	}
+	if dep, ok, _ := c.StrAttr("deprecated"); ok && dep != "" {
+		msg := fmt.Sprintf("Recipe '%s' is deprecated", c.DisplayName)
+		if v, _, _ := c.Attr("deprecated"); v != nil {
+			if s, isStr := v.(string); isStr {
+				msg += fmt.Sprintf(" in favor of '%s'", s)
+			}
+		}
+		r.warn(c.DisplayName + ": " + msg + ". Please, consider changing your requirements.")
+	}
+	if c.HasMethod("layout") {
+		if err := c.Call("layout"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resolveRange resolves a requirement's version range (Conan's
+// RangeResolver.resolve) against the recipes Source knows.
+func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error {
+	expr, ok := req.VersionRange()
+	if !ok {
+		return nil
+	}
+	if req.IsResolved() {
+		best, found, out, err := version.Satisfying([]string{req.Ref.Version}, expr)
+		r.rangeOutput = append(r.rangeOutput, out...)
+		if err != nil {
+			return err
+		}
+		if !found || best == "" {
+			return fmt.Errorf("Version range '%s' required by '%s' not valid for downstream requirement '%s'", expr, consumer, req.Ref.String())
+		}
+		r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' valid for downstream requirement '%s'", expr, consumer, req.Ref.String()))
+		return nil
+	}
+	all, ok := r.rangeCache[strings.ToLower(req.Ref.Name)]
+	if !ok {
+		var err error
+		if all, err = r.Source.Search(req.Ref.Name); err != nil {
+			return err
+		}
+		r.rangeCache[strings.ToLower(req.Ref.Name)] = all
+	}
+	var cands []ref.Ref
+	for _, c := range all {
+		if c.User == req.Ref.User && c.Channel == req.Ref.Channel {
+			cands = append(cands, c)
+		}
+	}
+	var resolved *ref.Ref
+	if len(cands) > 0 {
+		versions := make([]string, 0, len(cands))
+		byVersion := map[string]ref.Ref{}
+		for _, c := range cands {
+			if _, dup := byVersion[c.Version]; !dup {
+				versions = append(versions, c.Version)
+			}
+			byVersion[c.Version] = c
+		}
+		best, found, out, err := version.Satisfying(versions, expr)
+		r.rangeOutput = append(r.rangeOutput, out...)
+		if err != nil {
+			return err
+		}
+		if found {
+			rr := byVersion[best]
+			resolved = &rr
+		}
+	}
+	if resolved == nil {
+		// Conan then asks the remotes; with none it notes this (sic).
+		r.rangeOutput = append(r.rangeOutput, "%s versions not found in remotes")
+		return &RangeError{Msg: fmt.Sprintf("Version range '%s' from requirement '%s' required by '%s' could not be resolved in local cache", expr, req.Ref.String(), consumer), Ref: req.Ref}
+	}
+	r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' resolved to '%s' in local cache", expr, consumer, resolved.String()))
+	req.Ref = resolved.NoRevision()
+	return nil
+}
+
+type recipeResult struct {
+	path   string
+	ref    ref.Ref
+	status string
+	remote string
+}
+
+// resolveRecipe finds a requirement's recipe (Conan's _resolve_recipe
+// through the proxy).
+func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipeResult, error) {
+	rfile, err := r.Source.Recipe(req.Ref)
+	if err != nil {
+		if errors.Is(err, recipe.ErrNotFound) {
+			if current.HasRef || current.Recipe == RecipeConsumer {
+				if r.Output != nil {
+					r.Output(fmt.Sprintf("ERROR: Failed requirement '%s' from '%s'", req.Ref.String(), current.Conanfile.DisplayName))
+				}
+				return recipeResult{}, &MissingError{Ref: req.Ref, From: current.Conanfile.DisplayName, Msg: "No remote defined"}
+			}
+			return recipeResult{}, &MissingError{Ref: req.Ref, Msg: "No remote defined"}
+		}
+		return recipeResult{}, err
+	}
+	rf := req.Ref.NoRevision()
+	rf.Revision = rfile.Revision
+	status := RecipeCache
+	if rfile.Remote != "" {
+		status = RecipeDownload
+	}
+	return recipeResult{path: rfile.Path, ref: rf, status: status, remote: rfile.Remote}, nil
+}
+
+// followAlias loads an alias recipe and returns what it points to.
+func (r *Resolver) followAlias(alias ref.Ref) (ref.Ref, error) {
+	rfile, err := r.Source.Recipe(alias)
+	if err != nil {
+		return ref.Ref{}, err
+	}
+	rec, err := r.Loader.Load(rfile.Path)
+	if err != nil {
+		return ref.Ref{}, err
+	}
+	v, ok := rec.Class.Dict.Get("alias")
+	s, isStr := v.(string)
+	if !ok || !isStr {
+		return ref.Ref{}, fmt.Errorf("Alias definition error in %s: no alias attribute", alias.String())
+	}
+	p, err := ref.Parse(s)
+	if err != nil {
+		return ref.Ref{}, fmt.Errorf("Alias definition error in %s: %v", alias.String(), err)
+	}
+	return p, nil
+}
+
+// hostVersion resolves a "<host_version>" build requirement.
+func (r *Resolver) hostVersion(current *Node, req *recipe.Requirement) error {
+	v := req.Ref.Version
+	if !strings.HasPrefix(v, "<host_version") || !strings.HasSuffix(v, ">") {
+		return nil
+	}
+	if !req.BuildRequire {
+		return fmt.Errorf("%s uses '<host_version>' in requires, it is only allowed in tool_requires", current.RefString())
+	}
+	search := req.Ref.Name
+	if _, tracked, found := strings.Cut(v, ":"); found {
+		search = strings.TrimSuffix(tracked, ">")
+	}
+	for _, e := range current.Dependencies {
+		if !e.BuildRequire() && e.Require.Ref.Name == search && e.Require.Ref.User == req.Ref.User && e.Require.Ref.Channel == req.Ref.Channel {
+			nr := req.Ref
+			nr.Version, nr.User, nr.Channel = e.Require.Ref.Version, e.Require.Ref.User, e.Require.Ref.Channel
+			req.Ref = nr
+			return nil
+		}
+	}
+	return fmt.Errorf("%s require '%s/%s': didn't find a matching host dependency", current.RefString(), search, v)
+}
+
+// sortRefs sorts references as Conan does.
+func sortRefs(refs []ref.Ref) {
+	sort.SliceStable(refs, func(i, j int) bool { return packageid.RefCompare(refs[i], refs[j]) < 0 })
+}

@@ -1,0 +1,138 @@
+// Package pyjson writes JSON byte for byte as Python's json.dumps does
+// with an indent (Conan writes lockfiles with indent=True, that is 1, and
+// info files with indent=None), keeping the key order it is given.
+package pyjson
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// Object is an ordered JSON object.
+type Object []Member
+
+// Member is one key of an Object.
+type Member struct {
+	Key   string
+	Value any
+}
+
+// Set appends a member.
+func (o *Object) Set(k string, v any) { *o = append(*o, Member{k, v}) }
+
+// Dumps renders v. indent < 0 is Python's indent=None (compact with ", "
+// and ": " separators); indent >= 0 puts each item on its own line.
+// Values may be Object, []any, []string, string, bool, int, int64,
+// float64 or nil.
+func Dumps(v any, indent int) string {
+	var b strings.Builder
+	write(&b, v, indent, 0)
+	return b.String()
+}
+
+func write(b *strings.Builder, v any, indent, level int) {
+	nl := func(l int) {
+		if indent >= 0 {
+			b.WriteByte('\n')
+			b.WriteString(strings.Repeat(" ", indent*l))
+		}
+	}
+	sep := ", "
+	if indent >= 0 {
+		sep = ","
+	}
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		if x {
+			b.WriteString("true")
+		} else {
+			b.WriteString("false")
+		}
+	case int:
+		b.WriteString(strconv.Itoa(x))
+	case int64:
+		b.WriteString(strconv.FormatInt(x, 10))
+	case float64:
+		b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
+	case string:
+		writeString(b, x)
+	case []string:
+		items := make([]any, len(x))
+		for i, s := range x {
+			items[i] = s
+		}
+		write(b, items, indent, level)
+	case []any:
+		if len(x) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		b.WriteByte('[')
+		for i, it := range x {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			nl(level + 1)
+			write(b, it, indent, level+1)
+		}
+		nl(level)
+		b.WriteByte(']')
+	case Object:
+		if len(x) == 0 {
+			b.WriteString("{}")
+			return
+		}
+		b.WriteByte('{')
+		for i, m := range x {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			nl(level + 1)
+			writeString(b, m.Key)
+			b.WriteString(": ")
+			write(b, m.Value, indent, level+1)
+		}
+		nl(level)
+		b.WriteByte('}')
+	default:
+		panic(fmt.Sprintf("pyjson: unsupported type %T", v))
+	}
+}
+
+// writeString escapes as json.dumps with ensure_ascii=True.
+func writeString(b *strings.Builder, s string) {
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			switch {
+			case r < 0x20 || (r > 0x7f && r <= 0xffff):
+				fmt.Fprintf(b, `\u%04x`, r)
+			case r > 0xffff:
+				r1, r2 := utf16.EncodeRune(r)
+				fmt.Fprintf(b, `\u%04x\u%04x`, r1, r2)
+			default:
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+}

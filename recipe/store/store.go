@@ -1,0 +1,484 @@
+// Package store finds recipes on disk, in the three layouts conid reads:
+//
+//	tree    <dir>/<name>/<version>/<user|_>/<channel|_>/conanfile.py
+//	cache   <dir>/<name>/<version>/<user|_>/<channel|_>/export/conanfile.py
+//	        (a Conan 1 cache data folder; metadata.json holds the revision)
+//	cci     <dir>/<name>/config.yml, mapping versions to folders holding
+//	        conanfile.py (conan-center-index's recipes/ folder)
+//
+// A Store answers the graph resolver's questions: which versions of a
+// package exist (Search) and where a reference's recipe is (Recipe).
+package store
+
+import (
+	"crypto/md5"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/conid/conid/internal/pyyaml"
+	"github.com/conid/conid/packageid"
+	"github.com/conid/conid/recipe"
+	"github.com/conid/conid/recipe/python/syntax"
+	"github.com/conid/conid/recipe/ref"
+	"gopkg.in/yaml.v3"
+)
+
+// Layout is how a folder holds recipes.
+type Layout int
+
+const (
+	Tree Layout = iota
+	Cache
+	CCI
+)
+
+func (l Layout) String() string { return [...]string{"tree", "cache", "cci"}[l] }
+
+// Dir is one folder of recipes.
+type Dir struct {
+	Path   string
+	Layout Layout
+
+	mu    sync.Mutex
+	names map[string][]ref.Ref // lower-case name -> refs
+	cci   map[string]map[string]string
+	all   bool
+}
+
+// Store searches several folders in order.
+type Store struct {
+	Dirs []*Dir
+	revs sync.Map // ref.Ref -> string
+}
+
+// Open returns a store over folders, detecting each layout.
+func Open(paths ...string) (*Store, error) {
+	s := &Store{}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("recipes folder %s: %w", p, err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("recipes folder %s: not a directory", p)
+		}
+		s.Dirs = append(s.Dirs, &Dir{Path: p, Layout: Detect(p)})
+	}
+	return s, nil
+}
+
+// Detect guesses a folder's layout from its first entries.
+func Detect(dir string) Layout {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, e.Name(), "config.yml")); err == nil {
+			return CCI
+		}
+		matches, _ := filepath.Glob(filepath.Join(dir, e.Name(), "*", "*", "*", "export", "conanfile.py"))
+		if len(matches) > 0 {
+			return Cache
+		}
+		matches, _ = filepath.Glob(filepath.Join(dir, e.Name(), "*", "*", "*", "conanfile.py"))
+		if len(matches) > 0 {
+			return Tree
+		}
+	}
+	return Tree
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "_"
+	}
+	return s
+}
+
+func undash(s string) string {
+	if s == "_" {
+		return ""
+	}
+	return s
+}
+
+// refsOf lists the references of a package name (exact folder name).
+func (d *Dir) refsOf(folder string) []ref.Ref {
+	var out []ref.Ref
+	switch d.Layout {
+	case CCI:
+		for v := range d.cciVersions(folder) {
+			out = append(out, ref.Ref{Name: folder, Version: v})
+		}
+	default:
+		base := filepath.Join(d.Path, folder)
+		versions, _ := os.ReadDir(base)
+		for _, v := range versions {
+			users, _ := os.ReadDir(filepath.Join(base, v.Name()))
+			for _, u := range users {
+				chans, _ := os.ReadDir(filepath.Join(base, v.Name(), u.Name()))
+				for _, c := range chans {
+					r := ref.Ref{Name: folder, Version: v.Name(), User: undash(u.Name()), Channel: undash(c.Name())}
+					if _, err := os.Stat(d.conanfile(r)); err == nil {
+						out = append(out, r)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (d *Dir) conanfile(r ref.Ref) string {
+	p := filepath.Join(d.Path, r.Name, r.Version, dash(r.User), dash(r.Channel))
+	if d.Layout == Cache {
+		return filepath.Join(p, "export", "conanfile.py")
+	}
+	return filepath.Join(p, "conanfile.py")
+}
+
+// cciVersions reads <name>/config.yml: version -> folder.
+func (d *Dir) cciVersions(name string) map[string]string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.cci == nil {
+		d.cci = map[string]map[string]string{}
+	}
+	if m, ok := d.cci[name]; ok {
+		return m
+	}
+	m := map[string]string{}
+	d.cci[name] = m
+	b, err := os.ReadFile(filepath.Join(d.Path, name, "config.yml"))
+	if err != nil {
+		return m
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(b, &doc) != nil || len(doc.Content) == 0 {
+		return m
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "versions" {
+			continue
+		}
+		vs := root.Content[i+1]
+		for j := 0; j+1 < len(vs.Content); j += 2 {
+			k := scalarStr(vs.Content[j])
+			folder := ""
+			entry := vs.Content[j+1]
+			for l := 0; l+1 < len(entry.Content); l += 2 {
+				if entry.Content[l].Value == "folder" {
+					folder = scalarStr(entry.Content[l+1])
+				}
+			}
+			m[k] = folder
+		}
+	}
+	return m
+}
+
+func scalarStr(n *yaml.Node) string {
+	if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+		return n.Value
+	}
+	return pyyaml.Plain(n.Value)
+}
+
+// Versions returns the versions of a CCI recipe in config.yml.
+func (d *Dir) Versions(name string) map[string]string { return d.cciVersions(name) }
+
+// folders lists package folder names equal to name without case.
+func (d *Dir) folders(name string) []string {
+	entries, err := os.ReadDir(d.Path)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	lname := strings.ToLower(name)
+	for _, e := range entries {
+		if e.IsDir() && strings.ToLower(e.Name()) == lname {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// Search returns every reference of a package name, matched without
+// case, sorted as Conan sorts them.
+func (s *Store) Search(name string) ([]ref.Ref, error) {
+	seen := map[ref.Ref]bool{}
+	var out []ref.Ref
+	for _, d := range s.Dirs {
+		var folders []string
+		if _, err := os.Stat(filepath.Join(d.Path, name)); err == nil {
+			folders = append(folders, name)
+		}
+		for _, f := range d.folders(name) {
+			if f != name {
+				folders = append(folders, f)
+			}
+		}
+		for _, f := range folders {
+			for _, r := range d.refsOf(f) {
+				if !seen[r] {
+					seen[r] = true
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return packageid.RefCompare(out[i], out[j]) < 0 })
+	return out, nil
+}
+
+// Recipe locates a reference's conanfile.py and its revision.
+func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
+	r = r.NoRevision()
+	for _, d := range s.Dirs {
+		path := ""
+		switch d.Layout {
+		case CCI:
+			if r.User != "" || r.Channel != "" {
+				continue
+			}
+			folder, ok := d.cciVersions(r.Name)[r.Version]
+			if !ok {
+				continue
+			}
+			path = filepath.Join(d.Path, r.Name, folder, "conanfile.py")
+		default:
+			path = d.conanfile(r)
+		}
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		rev, err := s.revision(d, r, path)
+		if err != nil {
+			return recipe.Location{}, err
+		}
+		return recipe.Location{Path: path, Revision: rev}, nil
+	}
+	return recipe.Location{}, fmt.Errorf("%s: %w", r.String(), recipe.ErrNotFound)
+}
+
+func (s *Store) revision(d *Dir, r ref.Ref, path string) (string, error) {
+	if v, ok := s.revs.Load(r); ok {
+		return v.(string), nil
+	}
+	var rev string
+	var err error
+	if d.Layout == Cache {
+		rev, err = cacheRevision(filepath.Dir(filepath.Dir(path)))
+	} else {
+		rev, err = ComputeRevision(path)
+	}
+	if err != nil {
+		return "", err
+	}
+	s.revs.Store(r, rev)
+	return rev, nil
+}
+
+func cacheRevision(refDir string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(refDir, "metadata.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return ComputeManifestRevision(filepath.Join(refDir, "export"), filepath.Join(refDir, "export_source"))
+	}
+	if err != nil {
+		return "", err
+	}
+	var m struct {
+		Recipe struct {
+			Revision string `json:"revision"`
+		} `json:"recipe"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return "", fmt.Errorf("%s: %v", filepath.Join(refDir, "metadata.json"), err)
+	}
+	return m.Recipe.Revision, nil
+}
+
+// ComputeManifestRevision is the summary hash of an exported recipe's
+// files (Conan's FileTreeManifest.summary_hash).
+func ComputeManifestRevision(exportDir, exportSourceDir string) (string, error) {
+	sums := map[string]string{}
+	if err := gather(exportDir, "", sums); err != nil {
+		return "", err
+	}
+	if exportSourceDir != "" {
+		if err := gather(exportSourceDir, "export_source/", sums); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return "", err
+		}
+	}
+	for _, skip := range []string{"conan_package.tgz", "conan_export.tgz", "conanmanifest.txt", "conan_sources.tgz"} {
+		delete(sums, skip)
+	}
+	return summaryHash(sums), nil
+}
+
+func summaryHash(sums map[string]string) string {
+	names := make([]string, 0, len(sums))
+	for n := range sums {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString(n + ": " + sums[n] + "\n")
+	}
+	h := md5.Sum([]byte(b.String()))
+	return hex.EncodeToString(h[:])
+}
+
+func gather(dir, prefix string, sums map[string]string) error {
+	return filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() {
+			if e.Name() == "__pycache__" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		n := e.Name()
+		if n == ".DS_Store" || strings.HasSuffix(n, ".pyc") || strings.HasSuffix(n, ".pyo") || strings.HasPrefix(n, "__conan") {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		sum, err := md5File(p)
+		if err != nil {
+			return err
+		}
+		sums[prefix+filepath.ToSlash(rel)] = sum
+		return nil
+	})
+}
+
+func md5File(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := md5.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ComputeRevision is the revision "conan export" would give a recipe
+// folder: conanfile.py, conandata.yml and the files its exports and
+// exports_sources attributes name (literal patterns only; export() and
+// export_sources() methods are not run).
+func ComputeRevision(conanfilePath string) (string, error) {
+	dir := filepath.Dir(conanfilePath)
+	sums := map[string]string{}
+	sum, err := md5File(conanfilePath)
+	if err != nil {
+		return "", err
+	}
+	sums["conanfile.py"] = sum
+	if s, err := md5File(filepath.Join(dir, "conandata.yml")); err == nil {
+		sums["conandata.yml"] = s
+	}
+	exports, sources := exportPatterns(conanfilePath)
+	addPatterns(dir, exports, "", sums)
+	addPatterns(dir, sources, "export_source/", sums)
+	return summaryHash(sums), nil
+}
+
+func addPatterns(dir string, patterns []string, prefix string, sums map[string]string) {
+	for _, pat := range patterns {
+		pat = strings.TrimPrefix(pat, "./")
+		if strings.HasPrefix(pat, "!") {
+			continue
+		}
+		filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(dir, p)
+			rel = filepath.ToSlash(rel)
+			if ok, _ := filepath.Match(pat, rel); ok || (strings.Contains(pat, "*") && globAny(pat, rel)) {
+				if s, err := md5File(p); err == nil {
+					sums[prefix+rel] = s
+				}
+			}
+			return nil
+		})
+	}
+}
+
+func globAny(pat, rel string) bool {
+	// Conan's fnmatch lets "*" cross folders
+	return matchFn(rel, pat)
+}
+
+// exportPatterns reads literal exports/exports_sources class attributes.
+func exportPatterns(path string) (exports, sources []string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil
+	}
+	mod, err := syntax.Parse(path, src)
+	if err != nil {
+		return nil, nil
+	}
+	for _, st := range mod.Body {
+		cd, ok := st.(*syntax.ClassDef)
+		if !ok {
+			continue
+		}
+		for _, b := range cd.Body {
+			a, ok := b.(*syntax.Assign)
+			if !ok || len(a.Targets) != 1 {
+				continue
+			}
+			n, ok := a.Targets[0].(*syntax.Name)
+			if !ok {
+				continue
+			}
+			switch n.ID {
+			case "exports":
+				exports = literalStrings(a.Value)
+			case "exports_sources":
+				sources = literalStrings(a.Value)
+			}
+		}
+	}
+	return exports, sources
+}
+
+func literalStrings(e syntax.Expr) []string {
+	switch x := e.(type) {
+	case *syntax.Constant:
+		if x.Value.Kind == syntax.KindStr {
+			return []string{x.Value.Str}
+		}
+	case *syntax.Tuple:
+		var out []string
+		for _, el := range x.Elts {
+			out = append(out, literalStrings(el)...)
+		}
+		return out
+	case *syntax.List:
+		var out []string
+		for _, el := range x.Elts {
+			out = append(out, literalStrings(el)...)
+		}
+		return out
+	}
+	return nil
+}
