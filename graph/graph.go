@@ -66,12 +66,12 @@ type Node struct {
 	inverseClosure    map[*Node]bool
 	ancestors         *nodeDict
 
-	PackageID    string
-	Binary       string
-	BinaryRemote string
-	Prev         string
-	CantBuild    string
-	ShouldBuild  bool
+	PackageID     string
+	Binary        string
+	BinaryRemote  string
+	Prev          string
+	CantBuild     string
+	ShouldBuild   bool
 	binaryNonSkip string
 
 	idDirectPrefs   []ref.PackageRef

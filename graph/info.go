@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/conid/conid/internal/pyjson"
+	"github.com/conid/conid/recipe"
 	py "github.com/conid/conid/recipe/python"
 )
 
@@ -137,7 +138,7 @@ func (g *Graph) infoItem(n *Node, list []*Node, bt map[*Node]bool) (InfoItem, er
 			if t, _ := c.Loader.In.Truth(v); !t {
 				continue
 			}
-			jv, err := toJSON(c.Loader.In, v, attr.asList)
+			jv, err := recipe.ToJSON(c.Loader.In, v, attr.asList)
 			if err != nil {
 				continue
 			}
@@ -188,52 +189,3 @@ func nilIfEmpty(s string) any {
 	return s
 }
 
-// toJSON converts a recipe attribute to JSON (make_tuple for lists).
-func toJSON(in *py.Interp, v py.Value, asList bool) (any, error) {
-	if asList {
-		if s, ok := v.(string); ok {
-			return []any{s}, nil
-		}
-		items, err := in.ToList(v)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]any, len(items))
-		for i, it := range items {
-			if out[i], err = toJSON(in, it, false); err != nil {
-				return nil, err
-			}
-		}
-		return out, nil
-	}
-	switch x := v.(type) {
-	case string:
-		return x, nil
-	case bool:
-		return x, nil
-	case int64:
-		return x, nil
-	case float64:
-		return x, nil
-	case py.NoneType:
-		return nil, nil
-	case *py.List, py.Tuple:
-		return toJSON(in, x, true)
-	case *py.Dict:
-		var o pyjson.Object
-		keys, vals := x.Items()
-		for i, k := range keys {
-			ks, err := in.Str(k)
-			if err != nil {
-				return nil, err
-			}
-			jv, err := toJSON(in, vals[i], false)
-			if err != nil {
-				return nil, err
-			}
-			o.Set(ks, jv)
-		}
-		return o, nil
-	}
-	return in.Str(v)
-}

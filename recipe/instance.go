@@ -304,11 +304,15 @@ func defaultOptionEntries(in *py.Interp, v py.Value, origin *options.Origin) ([]
 				return nil, err
 			}
 		}
-		o := *origin
-		if strings.Count(strings.TrimSpace(k), ":") == 1 {
-			o.Layer = options.LayerConsumerDefault
+		var o *options.Origin
+		if origin != nil {
+			oc := *origin
+			if strings.Count(strings.TrimSpace(k), ":") == 1 {
+				oc.Layer = options.LayerConsumerDefault
+			}
+			o = &oc
 		}
-		out = append(out, options.Entry{Key: k, Value: val, Origin: &o})
+		out = append(out, options.Entry{Key: k, Value: val, Origin: o})
 	}
 	return out, nil
 }

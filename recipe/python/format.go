@@ -99,13 +99,13 @@ func (in *Interp) Format(v Value, spec string) (string, error) {
 }
 
 type fmtSpec struct {
-	fill                rune
-	align               byte
-	sign                byte
-	alt, zero           bool
-	width, prec         int
-	comma, under        bool
-	typ                 byte
+	fill         rune
+	align        byte
+	sign         byte
+	alt, zero    bool
+	width, prec  int
+	comma, under bool
+	typ          byte
 }
 
 func parseSpec(spec string) (fmtSpec, error) {

@@ -2,8 +2,8 @@ package python
 
 import (
 	"math"
-	"reflect"
 	"math/bits"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"

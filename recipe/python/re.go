@@ -10,9 +10,9 @@ import (
 // differently.
 
 type reMatch struct {
-	s    string
-	idx  []int
-	re   *regexp.Regexp
+	s   string
+	idx []int
+	re  *regexp.Regexp
 }
 
 func (m *reMatch) TypeName() string { return "re.Match" }
