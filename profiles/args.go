@@ -136,6 +136,9 @@ func FromArgs(ctx Context, args Args, build bool) (*Profile, error) {
 	} else {
 		result = &Profile{}
 		for _, name := range args.Profiles {
+			if name == "" {
+				return nil, &Error{Msg: noneProfileError}
+			}
 			tmp, _, err := st.readProfile(name, ctx.Cwd)
 			if err != nil {
 				return nil, err

@@ -132,7 +132,66 @@ func nonIdempotent(p *Profile, dump string) string {
 			return "a [conf] value whose text evaluates to another value"
 		}
 	}
+	for _, env := range []*ProfileEnv{&p.BuildEnv, &p.RunEnv} {
+		for _, e := range env.Entries() {
+			if !envEntryReadsBack(e) {
+				return "a [buildenv]/[runenv] value whose line reads back with another operator"
+			}
+		}
+	}
 	return ""
+}
+
+// envEntryReadsBack reports whether every line Conan writes for e splits
+// back into the same name, operator and value.
+func envEntryReadsBack(e EnvEntry) bool {
+	key := e.Name
+	if e.Scoped {
+		key = e.Pattern + ":" + e.Name
+	}
+	path := ""
+	if e.Path {
+		path = "(path)"
+	}
+	type line struct{ op, value string }
+	var lines []line
+	switch {
+	case len(e.Values) == 0 && e.Placeholder < 0:
+		lines = append(lines, line{"=!", ""})
+	case e.Placeholder >= 0:
+		for _, v := range e.Values[:e.Placeholder] {
+			lines = append(lines, line{"=+", v})
+		}
+		for _, v := range e.Values[e.Placeholder:] {
+			lines = append(lines, line{"+=", v})
+		}
+	default:
+		op := "="
+		for _, v := range e.Values {
+			lines = append(lines, line{op, v})
+			op = "+="
+		}
+	}
+	for _, l := range lines {
+		text := key + l.op + path + l.value
+		if pyStrip(text) != text {
+			return false
+		}
+		for _, a := range confActions {
+			k, v, found := strings.Cut(text, a.op)
+			if !found {
+				continue
+			}
+			if k != key || a.op != l.op || (l.op != "=!" && v != path+l.value) {
+				return false
+			}
+			if !e.Path && strings.HasPrefix(pyStrip(v), "(path)") {
+				return false
+			}
+			break
+		}
+	}
+	return true
 }
 
 // effective renders the values of p without origins or history. Options

@@ -431,6 +431,10 @@ func (st *loadState) loadProfile(text, profilePath string) (*Profile, *orderedVa
 		if !ok {
 			return nil, nil, errExpansion(Origin{File: abs, Line: inc.line})
 		}
+		if name == "" {
+			// read_profile("") returns None, which Conan then composes.
+			return nil, nil, errAt(Origin{File: abs, Line: inc.line}, "Error parsing the profile text file: %s", noneProfileError)
+		}
 		prof, incVars, err := st.readProfile(name, dir)
 		if err != nil {
 			if e, ok := err.(*Error); ok && e.Origin.IsZero() {
@@ -458,6 +462,10 @@ func (st *loadState) loadProfile(text, profilePath string) (*Profile, *orderedVa
 	}
 	return inherited, parser.vars, nil
 }
+
+// noneProfileError is what Python says when Conan composes the None
+// that read_profile returns for an empty profile name.
+const noneProfileError = "'NoneType' object has no attribute 'settings'"
 
 // packageNameValue is get_package_name_value for a settings line.
 func packageNameValue(item string) (pkg string, scoped bool, name, value string, ok bool) {

@@ -171,7 +171,8 @@ func loadConanData(path string) (py.Value, error) {
 	if len(doc.Content) == 0 {
 		return py.NewDict(), nil
 	}
-	v, err := yamlToPy(doc.Content[0])
+	work := 0
+	v, err := yamlToPy(doc.Content[0], 0, &work)
 	if err != nil {
 		return nil, fmt.Errorf("conandata.yml: %v", err)
 	}
@@ -182,20 +183,24 @@ func loadConanData(path string) (py.Value, error) {
 }
 
 // yamlToPy converts YAML as PyYAML's safe_load would.
-func yamlToPy(n *yaml.Node) (py.Value, error) {
+func yamlToPy(n *yaml.Node, depth int, work *int) (py.Value, error) {
 	for n.Kind == yaml.AliasNode {
 		n = n.Alias
+	}
+	*work++
+	if depth > 200 || *work > 5_000_000 {
+		return nil, fmt.Errorf("line %d: nested too deep (recursive alias?)", n.Line)
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		d := py.NewDict()
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, err := yamlToPy(n.Content[i])
+			k, err := yamlToPy(n.Content[i], depth+1, work)
 			if err != nil {
 				return nil, err
 			}
 			if n.Content[i].Value == "<<" && n.Content[i].Tag == "!!merge" {
-				src, err := yamlToPy(n.Content[i+1])
+				src, err := yamlToPy(n.Content[i+1], depth+1, work)
 				if err != nil {
 					return nil, err
 				}
@@ -209,7 +214,7 @@ func yamlToPy(n *yaml.Node) (py.Value, error) {
 				}
 				continue
 			}
-			v, err := yamlToPy(n.Content[i+1])
+			v, err := yamlToPy(n.Content[i+1], depth+1, work)
 			if err != nil {
 				return nil, err
 			}
@@ -221,7 +226,7 @@ func yamlToPy(n *yaml.Node) (py.Value, error) {
 	case yaml.SequenceNode:
 		l := py.NewList()
 		for _, c := range n.Content {
-			v, err := yamlToPy(c)
+			v, err := yamlToPy(c, depth+1, work)
 			if err != nil {
 				return nil, err
 			}

@@ -112,7 +112,14 @@ func ParseYAML(filename string, data []byte) (*Definition, error) {
 	return &Definition{root: root}, nil
 }
 
-type yamlParser struct{ file string }
+type yamlParser struct {
+	file  string
+	depth int
+	work  int // nodes visited, bounded against alias bombs
+}
+
+// maxYAMLDepth bounds nesting, which also stops self-referencing aliases.
+const maxYAMLDepth = 64
 
 func (p *yamlParser) errorf(n *yaml.Node, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: Invalid settings.yml format: %s", p.file, n.Line, fmt.Sprintf(format, args...))
@@ -129,6 +136,12 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 // "<<" merge keys as PyYAML does (merged keys first, own keys override
 // them in place).
 func (p *yamlParser) mapPairs(n *yaml.Node) ([][2]*yaml.Node, error) {
+	p.depth++
+	p.work++
+	defer func() { p.depth-- }()
+	if p.depth > maxYAMLDepth || p.work > 1_000_000 {
+		return nil, p.errorf(n, "nested too deep or too large (recursive alias?)")
+	}
 	var merged, own [][2]*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], resolveAlias(n.Content[i+1])
@@ -181,6 +194,12 @@ func isNull(n *yaml.Node) bool {
 
 func (p *yamlParser) fields(n *yaml.Node, name, parentValue string) (*fieldsDef, error) {
 	n = resolveAlias(n)
+	p.depth++
+	p.work++
+	defer func() { p.depth-- }()
+	if p.depth > maxYAMLDepth || p.work > 1_000_000 {
+		return nil, p.errorf(n, "nested too deep or too large (recursive alias?)")
+	}
 	f := &fieldsDef{}
 	if isNull(n) {
 		return f, nil

@@ -116,6 +116,8 @@ def run_case(path):
             return None if r is None else norm(r.dumps())
         except ConanException as e:
             return {"error": norm(str(e))}
+        except Exception as e:  # Conan's command line prints these the same way
+            return {"error": norm(str(e))}
 
     old_env = dict(os.environ)
     old_cwd = os.getcwd()

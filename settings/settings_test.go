@@ -1,0 +1,161 @@
+package settings
+
+import (
+	"strings"
+	"testing"
+)
+
+func set(t *testing.T, s *Settings, pairs ...string) {
+	t.Helper()
+	for i := 0; i < len(pairs); i += 2 {
+		if err := s.UpdateValues([]NameValue{{pairs[i], pairs[i+1]}}); err != nil {
+			t.Fatalf("%s=%s: %v", pairs[i], pairs[i+1], err)
+		}
+	}
+}
+
+func TestDefaultValidation(t *testing.T) {
+	s := Default().New()
+	set(t, s, "os", "Linux", "arch", "x86_64", "compiler", "gcc", "compiler.version", "11", "compiler.libcxx", "libstdc++11", "build_type", "Release")
+	if err := s.Validate(); err == nil || err.Error() != "'settings.arch_build' value not defined" {
+		t.Errorf("unconstrained default settings need arch_build: %v", err)
+	}
+	keep := &Constraint{}
+	for _, f := range []string{"os", "arch", "compiler", "build_type"} {
+		keep.Fields = append(keep.Fields, FieldConstraint{Name: f, Keep: true})
+	}
+	if err := s.Constrain(keep); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Set("build_type", "Fast")
+	want := "Invalid setting 'Fast' is not a valid 'settings.build_type' value.\nPossible values are ['None', 'Debug', 'Release', 'RelWithDebInfo', 'MinSizeRel']\nRead \"http://docs.conan.io/en/latest/faq/troubleshooting.html#error-invalid-setting\""
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	it, _ := s.Field("compiler")
+	if _, err := it.Field("runtime"); err == nil || !strings.Contains(err.Error(), "'settings.compiler.runtime' doesn't exist for 'gcc'") {
+		t.Errorf("runtime of gcc: %v", err)
+	}
+	if eq, err := it.Eq(strptr("msvcx")); err == nil || eq {
+		t.Errorf("comparing with an impossible value must fail, got %v %v", eq, err)
+	}
+}
+
+func strptr(s string) *string { return &s }
+
+func TestConstraintAndRemoval(t *testing.T) {
+	s := Default().New()
+	set(t, s, "os", "Linux", "compiler", "gcc", "compiler.version", "11")
+	err := s.Constrain(&Constraint{Fields: []FieldConstraint{{Name: "os", Values: []string{"Linux", "Macos"}}, {Name: "compiler", Keep: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(s.Fields(), ","); got != "compiler,os" {
+		t.Errorf("fields %s", got)
+	}
+	osItem, _ := s.Field("os")
+	if got := strings.Join(osItem.ValuesRange(), ","); got != "Linux,Macos" {
+		t.Errorf("os values %s", got)
+	}
+	comp, _ := s.Field("compiler")
+	comp.DelField("libcxx")
+	if _, ok := s.GetSafe("compiler.libcxx"); ok {
+		t.Error("libcxx still there")
+	}
+	if err := s.Constrain(&Constraint{Fields: []FieldConstraint{{Name: "platform", Keep: true}}}); err == nil {
+		t.Error("unknown setting accepted in a constraint")
+	}
+}
+
+func TestCopyIsIndependent(t *testing.T) {
+	s := Default().New()
+	set(t, s, "compiler", "gcc", "compiler.version", "11")
+	c := s.Copy()
+	comp, _ := c.Field("compiler")
+	comp.DelField("version")
+	if v, ok := s.GetSafe("compiler.version"); !ok || v != "11" {
+		t.Errorf("original changed: %q %v", v, ok)
+	}
+}
+
+func TestParseYAMLLikePyYAML(t *testing.T) {
+	def, err := ParseYAML("settings.yml", []byte(`
+os:
+    Linux:
+    Windows:
+        subsystem: [None, cygwin]
+compiler:
+    gcc: &gcc
+        version: [10.10, "11", 9]
+        cppstd: [None, 03, yes]
+    other:
+        <<: *gcc
+        threads: [posix]
+build_type: [Debug, Release]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := def.New()
+	it, _ := s.Field("compiler")
+	if err := it.SetValue("gcc"); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := it.Field("version")
+	if got := strings.Join(v.ValuesRange(), ","); got != "10.1,11,9" {
+		t.Errorf("versions %s (PyYAML reads 10.10 as the float 10.1)", got)
+	}
+	std, _ := it.Field("cppstd")
+	if got := strings.Join(std.ValuesRange(), ","); got != "None,3,True" {
+		t.Errorf("cppstd %s (PyYAML: 03 is 3, yes is True)", got)
+	}
+	if err := it.SetValue("other"); err != nil {
+		t.Fatal(err)
+	}
+	th, err := it.Field("threads")
+	if err != nil || strings.Join(th.ValuesRange(), ",") != "posix" {
+		t.Errorf("merge key: %v", err)
+	}
+	if _, err := ParseYAML("bad.yml", []byte("os: [a, b\n")); err == nil || !strings.Contains(err.Error(), "bad.yml") {
+		t.Errorf("bad YAML error %v", err)
+	}
+}
+
+func TestPreprocess(t *testing.T) {
+	s := Default().New()
+	set(t, s, "os", "Windows", "compiler", "Visual Studio", "compiler.version", "17", "build_type", "Debug")
+	if err := Preprocess(s); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.GetSafe("compiler.runtime"); v != "MDd" {
+		t.Errorf("runtime %q", v)
+	}
+	s = Default().New()
+	set(t, s, "compiler", "gcc", "compiler.version", "4.4", "compiler.cppstd", "17")
+	if err := Preprocess(s); err == nil || !strings.Contains(err.Error(), "The specified 'compiler.cppstd=17' is not available for 'gcc 4.4'") {
+		t.Errorf("cppstd check: %v", err)
+	}
+}
+
+// FuzzSettingsYAML parses arbitrary settings.yml text: never a panic.
+func FuzzSettingsYAML(f *testing.F) {
+	f.Add("os:\n    Linux:\n    Windows:\n        subsystem: [None, cygwin]\narch: [x86, x86_64]\n")
+	f.Add("a: &x\n  b: [1, 2]\nc:\n  <<: *x\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		def, err := ParseYAML("settings.yml", []byte(s))
+		if err != nil {
+			return
+		}
+		st := def.New()
+		for _, f := range st.Fields() {
+			it, _ := st.Field(f)
+			for _, v := range it.ValuesRange() {
+				it.SetValue(v)
+				st.Validate()
+			}
+		}
+	})
+}
