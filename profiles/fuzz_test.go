@@ -134,6 +134,9 @@ func nonIdempotent(p *Profile, dump string) string {
 	}
 	for _, env := range []*ProfileEnv{&p.BuildEnv, &p.RunEnv} {
 		for _, e := range env.Entries() {
+			if e.Placeholder >= 2 {
+				return "several prepended values are written in an order that reads back reversed"
+			}
 			if !envEntryReadsBack(e) {
 				return "a [buildenv]/[runenv] value whose line reads back with another operator"
 			}

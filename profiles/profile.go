@@ -122,8 +122,13 @@ func (p *Profile) updateSettings(news Settings) []Event {
 	return dropped
 }
 
-// compose is Profile.compose_profile: other is applied on top of p.
-// other is not modified.
+// Compose applies other on top of p, as Conan's Profile.compose_profile
+// does when it composes the -pr profiles and the command-line values (see
+// FromArgs). other is not modified. The error is Conan's, when two [conf]
+// values cannot be composed.
+func (p *Profile) Compose(other *Profile) error { return p.compose(other) }
+
+// compose is Profile.compose_profile.
 func (p *Profile) compose(other *Profile) error {
 	// In the history, the sub-settings dropped by the composition come
 	// before the assignments of other.

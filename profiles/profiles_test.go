@@ -466,3 +466,26 @@ func TestLockfileProfileText(t *testing.T) {
 		t.Errorf("history = %+v", h)
 	}
 }
+
+// TestComposeMatchesFromArgs: the expected text is what Conan 1.65.0 gives
+// for read_profile("./a"), read_profile("./b") and compose_profile().
+func TestComposeMatchesFromArgs(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a": "[settings]\nos=Linux\ncompiler=gcc\ncompiler.version=11\n[env]\nL=[a]\n[conf]\nuser.a:l=[1]\n",
+		"b": "[settings]\ncompiler=clang\n[env]\nL=[b]\n[conf]\nuser.a:l+=2\n[build_requires]\ncc/1.0\n",
+	})
+	want, err := FromArgs(Context{Cwd: dir, ProfilesDir: filepath.Join(dir, "none")}, Args{Profiles: []string{"./a", "./b"}}, false)
+	must(t, err)
+	got := &Profile{}
+	for _, name := range []string{"./a", "./b"} {
+		p, err := ReadProfile(name, dir, "")
+		must(t, err)
+		must(t, got.Compose(p))
+	}
+	if got.Dumps() != want.Dumps() || !reflect.DeepEqual(got.History, want.History) {
+		t.Errorf("Compose: %q, FromArgs: %q", got.Dumps(), want.Dumps())
+	}
+	if want.Dumps() != "[settings]\nos=Linux\ncompiler=clang\n[options]\n[build_requires]\n*: cc/1.0\n[env]\nL=[b,a]\n[conf]\nuser.a:l=[1, 2]\n" {
+		t.Errorf("unexpected %q", want.Dumps())
+	}
+}

@@ -81,6 +81,9 @@ func pyEval(text string) (PyValue, error) {
 	if p.peek().kind != tkEnd {
 		return nil, pyRaise("invalid syntax")
 	}
+	if astDepth(n) > maxASTDepth {
+		return nil, unsupported("expressions nested more than %d levels deep (CPython's limits depend on its stack)", maxASTDepth)
+	}
 	v, err := n.eval()
 	if err != nil {
 		return nil, err
@@ -134,6 +137,66 @@ func reprTooLong(v PyValue, limit int) bool {
 		return 32
 	}
 	return size(v) > limit
+}
+
+// maxASTDepth is where conid stops evaluating: CPython 3.11 fails with
+// RecursionError (so Conan keeps the text) a little below 3000 levels, at
+// a depth that depends on its own stack.
+const maxASTDepth = 2900
+
+// astDepth is the depth of the AST CPython builds for n: a chain of and/or
+// is one node, while a chain of binary operators nests.
+func astDepth(n pyNode) int {
+	maxOf := func(nodes ...pyNode) int {
+		m := 0
+		for _, c := range nodes {
+			if c == nil {
+				continue
+			}
+			if d := astDepth(c); d > m {
+				m = d
+			}
+		}
+		return m
+	}
+	switch n := n.(type) {
+	case *unaryNode:
+		return 1 + astDepth(n.x)
+	case *notNode:
+		return 1 + astDepth(n.x)
+	case *binNode:
+		return 1 + maxOf(n.x, n.y)
+	case *boolOpNode:
+		var values []pyNode
+		cur := n
+		for {
+			values = append(values, cur.y)
+			left, same := cur.x.(*boolOpNode)
+			if !same || left.and != cur.and {
+				values = append(values, cur.x)
+				break
+			}
+			cur = left
+		}
+		return 1 + maxOf(values...)
+	case *compareNode:
+		return 1 + maxOf(n.operands...)
+	case *condNode:
+		return 1 + maxOf(n.cond, n.body, n.orElse)
+	case *seqNode:
+		return 1 + maxOf(n.elts...)
+	case *dictNode:
+		return 1 + maxOf(append(append([]pyNode(nil), n.keys...), n.vals...)...)
+	case *attrNode:
+		return 1 + astDepth(n.x)
+	case *callNode:
+		return 1 + maxOf(append([]pyNode{n.fn}, n.args...)...)
+	case *subscriptNode:
+		return 1 + maxOf(n.x, n.index)
+	case *sliceNode:
+		return 1 + maxOf(n.lower, n.upper, n.step)
+	}
+	return 1
 }
 
 // checkModelled rejects results conid cannot print like Python.
@@ -356,6 +419,9 @@ func pyTokenize(s string) ([]pyToken, error) {
 			}
 			switch op {
 			case "(", "[", "{":
+				if depth >= 200 { // CPython's tokenizer MAXLEVEL
+					return nil, pyRaise("too many nested parentheses")
+				}
 				depth++
 			case ")", "]", "}":
 				depth--

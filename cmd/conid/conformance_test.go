@@ -29,8 +29,8 @@ type caseSpec struct {
 	Exports []string          `json:"exports"`
 }
 
-func corpusDirs(t *testing.T) []string {
-	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "conformance", "conan1", "cases", "*"))
+func corpusDirs(t *testing.T, corpus string) []string {
+	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "conformance", corpus, "cases", "*"))
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no conformance cases found: %v", err)
 	}
@@ -43,8 +43,15 @@ func corpusDirs(t *testing.T) []string {
 	return out
 }
 
-func TestConformance(t *testing.T) {
-	for _, dir := range corpusDirs(t) {
+// TestConformance runs the public corpus of the real Conan 1.65.0.
+func TestConformance(t *testing.T) { runCorpus(t, "conan1") }
+
+// TestConformanceExtra runs conid's own cases, in the same layout, whose
+// expected files were produced the same way by running Conan 1.65.0.
+func TestConformanceExtra(t *testing.T) { runCorpus(t, "extra") }
+
+func runCorpus(t *testing.T, corpus string) {
+	for _, dir := range corpusDirs(t, corpus) {
 		dir := dir
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			runCase(t, dir)
@@ -163,9 +170,13 @@ func checkError(t *testing.T, dir string, res caseRun) {
 	if res.code != exp.ExitCode {
 		t.Errorf("exit code %d, Conan's is %d", res.code, exp.ExitCode)
 	}
-	for _, r := range refInMessage.FindAllString(exp.Message, -1) {
+	for _, loc := range refInMessage.FindAllStringIndex(exp.Message, -1) {
+		r := exp.Message[loc[0]:loc[1]]
 		if strings.HasPrefix(r, "http") || strings.Contains(r, "docs.conan.io") || strings.HasPrefix(r, "en/") {
 			continue
+		}
+		if loc[0] > 0 && strings.ContainsRune("/.", rune(exp.Message[loc[0]-1])) || strings.Contains(r, "conan/data") || strings.Contains(r, "conanfile.py") {
+			continue // part of a file path in Conan's cache, which conid does not have
 		}
 		if !strings.Contains(res.stderr, r) {
 			t.Errorf("error does not name %q\nConan: %s\nconid: %s", r, exp.Message, res.stderr)
@@ -281,7 +292,31 @@ func compareInfo(t *testing.T, dir, got string) {
 		return l
 	}
 	exp, act := read(filepath.Join(dir, "expected", "info.json")), read(got)
-	if fmt.Sprint(exp) != fmt.Sprint(act) {
+	// When one package has the same ID in the host and the build context,
+	// Conan shows one entry whose context depends on Python's set order,
+	// which changes from run to run: accept either context there.
+	lock := readLock(t, filepath.Join(dir, "expected", "lock.json"))
+	ambiguous := map[string]bool{}
+	seen := map[string]string{}
+	for _, n := range lock {
+		k := n.Ref + ":" + n.PackageID
+		if c, ok := seen[k]; ok && c != n.Context {
+			ambiguous[k] = true
+		}
+		seen[k] = n.Context
+	}
+	norm := func(l []infoEntry) string {
+		var parts []string
+		for _, e := range l {
+			if ambiguous[e.Reference+":"+e.ID] {
+				e.Context = "*"
+			}
+			parts = append(parts, fmt.Sprint(e))
+		}
+		sort.Strings(parts)
+		return strings.Join(parts, " ")
+	}
+	if norm(exp) != norm(act) {
 		t.Errorf("info ids differ:\nConan: %v\nconid: %v", exp, act)
 	}
 }

@@ -104,8 +104,11 @@ func validVersion(v string) bool {
 	return ValidName(v) || IsRange(v) || IsAlias(v)
 }
 
-// Validate checks every field by Conan's rules.
+// Validate checks every field by Conan's rules, in Conan's order.
 func (r Ref) Validate() error {
+	if (r.User == "") != (r.Channel == "") {
+		return &Error{Msg: "Specify the 'user' and the 'channel' or neither of them"}
+	}
 	if r.Name != "" && r.Name != "*" && !ValidName(r.Name) {
 		return &Error{Msg: nameError(r.Name, "package name")}
 	}

@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+
+class BadConan(ConanFile):
+    name = "bad"
+    settings = "os", "platform"

@@ -1,0 +1,9 @@
+from conans import ConanFile
+
+
+class AppConan(ConanFile):
+    settings = "os", "arch", "compiler", "build_type"
+
+    def requirements(self):
+        self.requires("zlib/1.2.12")
+        self.requires("zlib/1.2.13")

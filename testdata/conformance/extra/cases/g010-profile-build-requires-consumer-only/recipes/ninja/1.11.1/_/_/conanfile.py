@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+
+class NinjaConan(ConanFile):
+    name = "ninja"
+    settings = "os", "arch", "compiler", "build_type"

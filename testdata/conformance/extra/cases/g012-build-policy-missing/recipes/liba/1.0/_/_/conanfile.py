@@ -1,0 +1,18 @@
+from conans import ConanFile
+
+
+class LibaConan(ConanFile):
+    name = "liba"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True}
+    build_requires = "cmake/3.25.1",
+    build_policy = "missing"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC

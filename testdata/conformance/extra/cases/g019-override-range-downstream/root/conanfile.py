@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+
+class AppConan(ConanFile):
+    settings = "os", "arch", "compiler", "build_type"
+    requires = "liba/1.0", "zlib/1.2.12"

@@ -1,0 +1,8 @@
+from conans import ConanFile
+
+
+class LibaConan(ConanFile):
+    name = "liba"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False]}
+    default_options = {"shared": "True"}

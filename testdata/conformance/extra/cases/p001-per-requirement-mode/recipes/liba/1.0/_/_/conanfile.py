@@ -1,0 +1,21 @@
+from conans import ConanFile
+
+
+class LibaConan(ConanFile):
+    name = "liba"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True}
+    requires = "zlib/1.2.13", "bzip2/1.0.8"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+
+    def package_id(self):
+        self.info.requires["zlib"].full_package_mode()
+        self.info.requires["bzip2"].patch_mode()

@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+
+class ToolConan(ConanFile):
+    name = "tool"
+    settings = "os", "arch"
