@@ -127,7 +127,7 @@ func runCase(t *testing.T, dir string) {
 	}
 	lockFile := filepath.Join(out, "lock.json")
 	infoFile := filepath.Join(out, "info.json")
-	lockArgs = append(lockArgs, "--recipes", "recipes", "--lockfile-out", lockFile)
+	lockArgs = append(lockArgs, "--recipes", "recipes", "--lockfile-out", lockFile, "--check")
 	lockArgs = append(lockArgs, spec.Args...)
 	infoArgs = append([]string{"info", spec.Target, "--recipes", "recipes", "--json", infoFile}, spec.Args...)
 	for _, p := range spec.Build {

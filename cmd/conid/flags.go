@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/conid/conid/engine"
+	"github.com/conid/conid/graph"
 	"github.com/conid/conid/home"
 	"github.com/spf13/pflag"
 )
@@ -81,6 +82,7 @@ type graphFlags struct {
 	confHost      []string
 	confBuild     []string
 	recipes       []string
+	check         bool
 	packageIDMode string
 	settingsFile  string
 }
@@ -106,6 +108,7 @@ func newGraphFlags(name string) *graphFlags {
 	fs.StringArrayVar(&g.confBuild, "conf:build", nil, "configuration for the build context (-c:b)")
 	fs.StringArrayVar(&g.recipes, "recipes", nil, "folder of recipes (repeatable); default: the Conan cache")
 	fs.StringVar(&g.packageIDMode, "package-id-mode", "", "default package_id_mode (overrides conan.conf)")
+	fs.BoolVar(&g.check, "check", false, "verify the graph's invariants after resolving it")
 	fs.StringVar(&g.settingsFile, "settings-file", "", "settings.yml to use instead of the Conan home's")
 	return g
 }
@@ -158,3 +161,45 @@ func buildModes(fs *pflag.FlagSet, name string, values []string) []string {
 }
 
 func usageError(format string, args ...any) error { return fmt.Errorf(format, args...) }
+
+// debugHash prints every line hashed into each package ID when
+// CONID_DEBUG_HASH=1, as cmd/go's GODEBUG=gocachehash=1 does.
+func debugHash(e *env, g *graph.Graph) {
+	if e.getenv("CONID_DEBUG_HASH") != "1" {
+		return
+	}
+	for _, n := range g.Nodes {
+		c := n.Computation
+		w := e.stderr
+		fmt.Fprintf(w, "HASH %s (%s) = %s\n", n.Conanfile.DisplayName, n.Context, n.PackageID)
+		for _, l := range c.SettingsLines {
+			fmt.Fprintf(w, "HASH   settings: %s\n", l)
+		}
+		for _, l := range c.OptionsOwn {
+			fmt.Fprintf(w, "HASH   options: %s\n", l)
+		}
+		for _, d := range c.OptionsDeps {
+			fmt.Fprintf(w, "HASH   options of %s: %q\n", d.Name, d.Lines)
+		}
+		for _, l := range c.RequireLines {
+			fmt.Fprintf(w, "HASH   requires: %s\n", l)
+		}
+		for _, l := range c.PythonLines {
+			fmt.Fprintf(w, "HASH   python_requires: %s\n", l)
+		}
+		for i, l := range c.Lines {
+			fmt.Fprintf(w, "HASH   line %d: %s\n", i+1, l)
+		}
+	}
+}
+
+// after runs what every graph command does once the graph is resolved.
+func (g *graphFlags) after(e *env, gr *graph.Graph) error {
+	debugHash(e, gr)
+	if g.check {
+		if err := gr.Validate(); err != nil {
+			return fmt.Errorf("graph check failed: %w", err)
+		}
+	}
+	return nil
+}

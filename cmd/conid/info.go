@@ -58,6 +58,9 @@ func cmdInfo(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := g.after(e, res.Graph); err != nil {
+		return err
+	}
 	items, err := res.Graph.Info()
 	if err != nil {
 		return err

@@ -56,6 +56,9 @@ func cmdLockCreate(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if err := g.after(e, res.Graph); err != nil {
+		return err
+	}
 	res.Graph.PrintGraph(stdout)
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(p.Cwd, out)

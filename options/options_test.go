@@ -1,0 +1,89 @@
+package options
+
+import (
+	"strings"
+	"testing"
+)
+
+func decl(t *testing.T) *Options {
+	t.Helper()
+	p := NewPackageOptions([]Definition{{Name: "shared", Possible: []string{"True", "False"}}, {Name: "fPIC", Possible: []string{"True", "False"}}})
+	o := New(p)
+	if err := o.SetValues(ParseValues([]Entry{{Key: "shared", Value: "False", Origin: &Origin{Layer: LayerRecipeDefault}}, {Key: "fPIC", Value: "True"}})); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func TestPatternsThenExact(t *testing.T) {
+	o := decl(t)
+	down := map[string]*PackageValues{}
+	star := NewPackageValues()
+	star.Set("shared", V("True", &Origin{Layer: LayerCommandLine, Arg: 1, Key: "*:shared"}))
+	star.Set("missing", V("1", &Origin{Layer: LayerCommandLine, Arg: 1, Key: "*:missing"}))
+	down["*"] = star
+	exact := NewPackageValues()
+	exact.Set("shared", V("False", &Origin{Layer: LayerProfile, File: "p", Line: 3}))
+	down["zlib"] = exact
+	if err := o.PropagateUpstream(down, "app/1.0", "zlib", "zlib/1.2.13"); err != nil {
+		t.Fatal(err)
+	}
+	sh, _ := o.Pkg.Get("shared")
+	if sh.String() != "False" {
+		t.Errorf("exact value must win over the pattern: %s", sh)
+	}
+	// the pattern value for a missing option is ignored, and recorded
+	var ignored bool
+	for _, e := range o.Pkg.Log() {
+		if e.Option == "missing" && e.Kind == Ignored {
+			ignored = true
+		}
+	}
+	if !ignored {
+		t.Errorf("log lacks the ignored pattern: %+v", o.Pkg.Log())
+	}
+	// a second consumer changing an assigned value is a conflict
+	other := NewPackageValues()
+	other.Set("shared", V("True", nil))
+	err := o.PropagateUpstream(map[string]*PackageValues{"zlib": other}, "libb/1.0", "zlib", "zlib/1.2.13")
+	if err == nil || !strings.Contains(err.Error(), "libb/1.0 tried to change zlib/1.2.13 option shared to True\nbut it was already assigned to False by app/1.0") {
+		t.Errorf("conflict: %v", err)
+	}
+}
+
+func TestValuesDumps(t *testing.T) {
+	v := ParseValues([]Entry{{Key: "zlib:shared", Value: "True"}, {Key: "b", Value: "1"}, {Key: "a", Value: "2"}, {Key: "bzip2/*:x", Value: "y"}})
+	if got := v.Dumps(); got != "a=2\nb=1\nbzip2:x=y\nzlib:shared=True" {
+		t.Errorf("dumps %q", got)
+	}
+}
+
+func TestOptionEquality(t *testing.T) {
+	o := decl(t)
+	sh, _ := o.Pkg.Get("shared")
+	if _, err := sh.Eq(strp("maybe")); err == nil {
+		t.Error("comparing with an impossible value must fail")
+	}
+	if eq, _ := sh.Eq(strp("False")); !eq {
+		t.Error("False == False")
+	}
+	if sh.Truth() {
+		t.Error("False is falsy")
+	}
+	if !Truthy("ON") || Truthy("off") || Truthy("None") {
+		t.Error("truthiness is case-insensitive")
+	}
+}
+
+func strp(s string) *string { return &s }
+
+func TestMatch(t *testing.T) {
+	for _, tc := range []struct {
+		name, pattern string
+		want          bool
+	}{{"zlib", "*", true}, {"zlib", "z*", true}, {"zlib", "Z*", false}, {"zlib", "z?ib", true}, {"zlib", "[xz]lib", true}, {"zlib", "[!z]lib", false}, {"", "*", true}} {
+		if got := Match(tc.name, tc.pattern); got != tc.want {
+			t.Errorf("Match(%q, %q) = %v", tc.name, tc.pattern, got)
+		}
+	}
+}

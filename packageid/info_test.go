@@ -1,0 +1,104 @@
+package packageid
+
+import (
+	"testing"
+
+	"github.com/conid/conid/options"
+	"github.com/conid/conid/recipe/ref"
+)
+
+func settingsOf(pairs ...string) []NameValue {
+	var out []NameValue
+	for i := 0; i < len(pairs); i += 2 {
+		out = append(out, NameValue{pairs[i], pairs[i+1]})
+	}
+	return out
+}
+
+var gcc11 = settingsOf("arch", "x86_64", "build_type", "Release", "compiler", "gcc", "compiler.libcxx", "libstdc++11", "compiler.version", "11", "os", "Linux")
+
+func opts(pairs ...string) *options.Values {
+	var e []options.Entry
+	for i := 0; i < len(pairs); i += 2 {
+		e = append(e, options.Entry{Key: pairs[i], Value: pairs[i+1]})
+	}
+	return options.ParseValues(e)
+}
+
+// The IDs below are what Conan 1.65.0 computes (conformance case 001 and
+// the example project).
+func TestPackageIDMatchesConan(t *testing.T) {
+	info, err := NewInfo(gcc11, opts("fPIC", "True", "shared", "False"), nil, nil, "semver_direct_mode", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := info.PackageID().ID; got != "6557f18ca99c0b6a233f43db00e30efaa525e27e" {
+		t.Errorf("fmt/9.1.0 id = %s", got)
+	}
+}
+
+func TestModes(t *testing.T) {
+	p := ref.PackageRef{Ref: ref.Ref{Name: "zlib", Version: "1.2.13", User: "us", Channel: "ch", Revision: "rrev"}, PackageID: "pid", Revision: "prev"}
+	for mode, want := range map[string]string{
+		"semver_direct_mode":    "zlib/1.Y.Z/None/None/None",
+		"semver_mode":           "zlib/1.Y.Z/None/None/None",
+		"full_version_mode":     "zlib/1.2.13/None/None/None",
+		"patch_mode":            "zlib/1.2.13/None/None/None",
+		"minor_mode":            "zlib/1.2.Z/None/None/None",
+		"major_mode":            "zlib/1.Y.Z/None/None/None",
+		"full_recipe_mode":      "zlib/1.2.13/us/ch/None",
+		"full_package_mode":     "zlib/1.2.13/us/ch/pid",
+		"recipe_revision_mode":  "zlib/1.2.13/us/ch/pid/rrev",
+		"package_revision_mode": "zlib/1.2.13/us/ch/pid/rrev/prev",
+	} {
+		r, err := NewRequirement(p, mode, false, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := r.HashLine(); got != want {
+			t.Errorf("%s: %s, want %s", mode, got, want)
+		}
+	}
+	if _, err := NewRequirement(p, "bogus_mode", false, ""); err == nil || err.Error() != "'bogus_mode' is not a known package_id_mode" {
+		t.Errorf("bogus mode: %v", err)
+	}
+	// indirect requirements vanish in semver_direct_mode
+	r, _ := NewRequirement(p, "semver_direct_mode", true, "")
+	if r.Name != "" {
+		t.Errorf("indirect kept: %+v", r)
+	}
+}
+
+func TestUnknownAndInvalid(t *testing.T) {
+	dep := ref.PackageRef{Ref: ref.Ref{Name: "zlib", Version: "1.0"}, PackageID: Unknown}
+	info, _ := NewInfo(gcc11, opts(), []ref.PackageRef{dep}, nil, "full_package_mode", "")
+	if got := info.PackageID().ID; got != Unknown {
+		t.Errorf("id %s, want %s", got, Unknown)
+	}
+	dep.PackageID = Invalid
+	info, _ = NewInfo(gcc11, opts(), []ref.PackageRef{dep}, nil, "full_package_mode", "")
+	if got := info.PackageID().ID; got != Invalid {
+		t.Errorf("id %s, want %s", got, Invalid)
+	}
+}
+
+func TestDefaultStdMatching(t *testing.T) {
+	with := append(append([]NameValue(nil), gcc11...), NameValue{"compiler.cppstd", "gnu17"})
+	a, _ := NewInfo(gcc11, opts(), nil, nil, "semver_direct_mode", "")
+	b, _ := NewInfo(with, opts(), nil, nil, "semver_direct_mode", "")
+	if a.PackageID().ID != b.PackageID().ID {
+		t.Error("gnu17 is gcc 11's default and must not change the ID")
+	}
+	c, _ := NewInfo(append(append([]NameValue(nil), gcc11...), NameValue{"compiler.cppstd", "17"}), opts(), nil, nil, "semver_direct_mode", "")
+	if a.PackageID().ID == c.PackageID().ID {
+		t.Error("cppstd 17 must change the ID")
+	}
+}
+
+func TestFalseOptionsAreNotHashed(t *testing.T) {
+	a, _ := NewInfo(gcc11, opts("shared", "False"), nil, nil, "semver_direct_mode", "")
+	b, _ := NewInfo(gcc11, opts(), nil, nil, "semver_direct_mode", "")
+	if a.PackageID().ID != b.PackageID().ID {
+		t.Error("an option with a false-like value is not part of the hash in Conan 1")
+	}
+}
