@@ -188,4 +188,3 @@ func nilIfEmpty(s string) any {
 	}
 	return s
 }
-

@@ -42,11 +42,18 @@ func TestPatternsThenExact(t *testing.T) {
 	if !ignored {
 		t.Errorf("log lacks the ignored pattern: %+v", o.Pkg.Log())
 	}
-	// a second consumer changing an assigned value is a conflict
+	// the exact value equals the default, so Conan records no assignment
+	// and a second consumer may still change it...
 	other := NewPackageValues()
-	other.Set("shared", V("True", nil))
-	err := o.PropagateUpstream(map[string]*PackageValues{"zlib": other}, "libb/1.0", "zlib", "zlib/1.2.13")
-	if err == nil || !strings.Contains(err.Error(), "libb/1.0 tried to change zlib/1.2.13 option shared to True\nbut it was already assigned to False by app/1.0") {
+	other.Set("fPIC", V("False", nil))
+	if err := o.PropagateUpstream(map[string]*PackageValues{"zlib": other}, "liba/1.0", "zlib", "zlib/1.2.13"); err != nil {
+		t.Fatal(err)
+	}
+	// ...but changing an assigned value is a conflict
+	third := NewPackageValues()
+	third.Set("fPIC", V("True", nil))
+	err := o.PropagateUpstream(map[string]*PackageValues{"zlib": third}, "libb/1.0", "zlib", "zlib/1.2.13")
+	if err == nil || !strings.Contains(err.Error(), "libb/1.0 tried to change zlib/1.2.13 option fPIC to True\nbut it was already assigned to False by liba/1.0") {
 		t.Errorf("conflict: %v", err)
 	}
 }
