@@ -374,3 +374,66 @@ func markPrivateSkippable(g *Graph, subset []*Node, root *Node) {
 }
 
 var _ = options.Truthy
+
+// dependenciesOf is Conan 1.65's ConanFileDependencies.from_node: direct
+// host, private, build and test requirements, each followed by its
+// transitive regular requirements.
+func dependenciesOf(n *Node) []recipe.Dependency {
+	var host, private, build, test []*Node
+	for _, e := range n.Dependencies {
+		switch {
+		case e.BuildRequire() && !e.Require.ForceHost:
+			build = append(build, e.Dst)
+		case e.BuildRequire():
+			test = append(test, e.Dst)
+		case e.Private():
+			private = append(private, e.Dst)
+		default:
+			host = append(host, e.Dst)
+		}
+	}
+	type key struct {
+		name  string
+		build bool
+	}
+	var out []recipe.Dependency
+	index := map[key]int{}
+	add := func(d recipe.Dependency) {
+		k := key{d.Ref.Name, d.Build}
+		if i, ok := index[k]; ok {
+			out[i].Visible = out[i].Visible || d.Visible
+			out[i].Conanfile, out[i].Ref = d.Conanfile, d.Ref
+			return
+		}
+		index[k] = len(out)
+		out = append(out, d)
+	}
+	expand := func(nodes []*Node, isBuild, isTest, visible bool) {
+		all := map[*Node]bool{}
+		for _, x := range nodes {
+			all[x] = true
+			add(recipe.Dependency{Ref: x.Ref, Conanfile: x.Conanfile, Build: isBuild, Test: isTest, Visible: visible, Direct: true})
+		}
+		next := nodes
+		for len(next) > 0 {
+			var fresh []*Node
+			for _, x := range next {
+				for _, e := range x.Dependencies {
+					if !e.BuildRequire() && !e.Private() && !all[e.Dst] {
+						fresh = append(fresh, e.Dst)
+						all[e.Dst] = true
+					}
+				}
+			}
+			next = fresh
+			for _, x := range next {
+				add(recipe.Dependency{Ref: x.Ref, Conanfile: x.Conanfile, Build: isBuild, Test: isTest, Visible: visible})
+			}
+		}
+	}
+	expand(host, false, false, true)
+	expand(private, false, false, false)
+	expand(build, true, false, false)
+	expand(test, false, true, false)
+	return out
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/conid/conid/packageid"
 	"github.com/conid/conid/recipe"
+	py "github.com/conid/conid/recipe/python"
 	"github.com/conid/conid/recipe/ref"
 )
 
@@ -263,5 +264,6 @@ func newNode(r ref.Ref, c *recipe.Conanfile, context, recipeStatus string) *Node
 	n := &Node{Ref: r, Conanfile: c, Context: context, Recipe: recipeStatus,
 		publicDeps: newNodeDict(), publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
 		inverseClosure: map[*Node]bool{}, ancestors: newNodeDict()}
+	c.Dependencies = func() (py.Value, error) { return recipe.NewDependencies(dependenciesOf(n)), nil }
 	return n
 }

@@ -214,11 +214,16 @@ func (p *pySettingItem) GetAttr(in *py.Interp, name string) (py.Value, bool, err
 	if len(name) > 0 && name[0] == '_' {
 		return nil, false, nil
 	}
-	sub, err := p.it.Field(name)
+	// SettingsItem.__getattr__ delegates to the sub-settings of the
+	// current value: fields and methods (get_safe, rm_safe, fields...).
+	child, err := p.it.Child()
 	if err != nil {
+		if p.it.IsFinal() {
+			_, err = p.it.Field(name)
+		}
 		return nil, false, conanErr(err)
 	}
-	return &pySettingItem{sub}, true, nil
+	return (&pySettings{child}).GetAttr(in, name)
 }
 
 func (p *pySettingItem) SetAttr(in *py.Interp, name string, v py.Value) error {

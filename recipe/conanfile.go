@@ -35,6 +35,9 @@ type Conanfile struct {
 	Context          string
 	BuildRequiresOpt *options.Values // options kept for build requirements
 
+	// Conf is what self.conf answers.
+	Conf Conf
+
 	// Dependencies, when set by the graph, gives self.dependencies.
 	Dependencies func() (py.Value, error)
 
@@ -125,6 +128,7 @@ func newConanFileClass() *py.Class {
 		return nil, py.NewException(ConanExceptionClass, "channel not defined, but self.channel is used in conanfile")
 	})
 	prop("context", func(in *py.Interp, c *Conanfile) (py.Value, error) { return c.Context, nil })
+	prop("conf", func(in *py.Interp, c *Conanfile) (py.Value, error) { return &pyConf{c.Conf}, nil })
 	prop("dependencies", func(in *py.Interp, c *Conanfile) (py.Value, error) {
 		if c.Dependencies == nil {
 			return nil, in.Unsupportedf("self.dependencies outside validate(), generate() or package_id()")

@@ -15,10 +15,7 @@ func checkRequiredConanVersion(required string) error {
 	if err == nil && r.Match(ConanVersion) {
 		return nil
 	}
-	if err == nil || true {
-		return fmt.Errorf("Current Conan version (%s) does not satisfy the defined one (%s).", ConanVersion, required)
-	}
-	return nil
+	return fmt.Errorf("Current Conan version (%s) does not satisfy the defined one (%s).", ConanVersion, required)
 }
 
 // opaqueModule is a module of build-time helpers: every name imports, and
@@ -68,20 +65,14 @@ func errorsNames() map[string]py.Value {
 
 func registerModules(in *py.Interp) {
 	reg := in.RegisterModule
-	legacyTools := map[string]py.Value{
-		"Version": ToolsVersionClass,
-	}
-	for k, v := range legacyToolFuncs() {
-		legacyTools[k] = v
-	}
-	reg("conans", module("conans", map[string]py.Value{
+	// conans also exports build helpers (CMake, AutoToolsBuildEnvironment,
+	// MSBuild, tools...), importable and opaque.
+	reg("conans", opaqueModule("conans", map[string]py.Value{
 		"ConanFile":   ConanFileClass,
 		"__version__": ConanVersion,
 	}))
 	reg("conans.errors", module("conans.errors", errorsNames()))
-	reg("conans.tools", opaqueModule("conans.tools", legacyTools))
 	reg("conans.client", opaqueModule("conans.client", nil))
-	reg("conans.client.tools", opaqueModule("conans.client.tools", legacyTools))
 	reg("conans.client.tools.version", module("conans.client.tools.version", map[string]py.Value{"Version": ToolsVersionClass}))
 	reg("conans.model", opaqueModule("conans.model", nil))
 	reg("conans.model.version", module("conans.model.version", map[string]py.Value{"Version": ModelVersionClass}))
@@ -103,22 +94,12 @@ func registerModules(in *py.Interp) {
 	reg("conan.tools.layout", opaqueModule("conan.tools.layout", layouts))
 	reg("conan.tools.cmake", opaqueModule("conan.tools.cmake", map[string]py.Value{"cmake_layout": layouts["cmake_layout"]}))
 	reg("conan.tools.google", opaqueModule("conan.tools.google", map[string]py.Value{"bazel_layout": layouts["bazel_layout"]}))
-	reg("conan.tools.microsoft", opaqueModule("conan.tools.microsoft", map[string]py.Value{"vs_layout": layouts["vs_layout"]}))
-	for _, n := range []string{"android", "apple", "build", "env", "files", "gnu", "intel", "meson", "premake", "qbs", "scons", "system", "system.package_manager", "files.patches", "microsoft.visual", "apple.apple"} {
+
+	for _, n := range []string{"android", "env", "files", "gnu", "intel", "meson", "premake", "qbs", "scons", "system", "system.package_manager", "files.patches", "files.symlinks", "files.copy_pattern", "gnu.pkgconfig", "microsoft.visual", "microsoft.subsystems", "apple.apple", "build.cross_building", "build.cppstd", "cmake.cmakedeps", "env.virtualbuildenv"} {
 		name := "conan.tools." + n
 		if _, ok := in.Modules[name]; !ok {
 			reg(name, opaqueModule(name, nil))
 		}
 	}
-	registerTools(in)
+	registerToolModules(in)
 }
-
-// legacyToolFuncs are the conans.tools functions implemented for graph
-// computation; the rest of conans.tools is opaque.
-func legacyToolFuncs() map[string]py.Value { return legacyTools }
-
-var legacyTools = map[string]py.Value{}
-
-// registerTools adds the implemented helpers of conan.tools.*; it grows
-// with the real-world recipe support.
-func registerTools(in *py.Interp) {}

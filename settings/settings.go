@@ -262,6 +262,10 @@ func (it *Item) child(field string) (*Settings, error) {
 	return it.sub(it.value), nil
 }
 
+// Child returns the sub-settings of the current value, as Python's
+// attribute access on a setting reaches them (compiler.get_safe(...)).
+func (it *Item) Child() (*Settings, error) { return it.child("") }
+
 // Field returns a sub-setting of the current value ("compiler.version").
 func (it *Item) Field(field string) (*Item, error) {
 	s, err := it.child(field)

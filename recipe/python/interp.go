@@ -788,3 +788,29 @@ func setFuncClass(v Value, c *Class) {
 		setFuncClass(x.Fn, c)
 	}
 }
+
+// SourceModule returns a module constructor that runs Python source. An
+// opaque module also answers every other name with an Opaque value (for
+// modules whose build-time helpers recipes import but never call while a
+// graph is computed).
+func SourceModule(name, filename string, src []byte, opaque bool) func(in *Interp) (*Module, error) {
+	return func(in *Interp) (*Module, error) {
+		mod, err := syntax.Parse(filename, src)
+		if err != nil {
+			return nil, err
+		}
+		m := NewModule(name)
+		m.File = filename
+		m.Dict.Set("__name__", name)
+		if opaque {
+			m.Dict.Set("__opaque__", true)
+		}
+		// make the module importable by itself while it runs
+		in.loaded[name] = m
+		if err := in.ExecInModule(m, mod); err != nil {
+			delete(in.loaded, name)
+			return nil, err
+		}
+		return m, nil
+	}
+}

@@ -33,7 +33,7 @@ var stdlibModules = map[string]func(in *Interp) (*Module, error){
 	"io":                    opaqueModule("io"),
 	"tempfile":              opaqueModule("tempfile"),
 	"textwrap2":             opaqueModule("textwrap2"),
-	"contextlib":            opaqueModule("contextlib"),
+	"contextlib":            modContextlib,
 	"stat":                  opaqueModule("stat"),
 	"datetime":              opaqueModule("datetime"),
 	"time":                  opaqueModule("time"),
@@ -46,6 +46,38 @@ var stdlibModules = map[string]func(in *Interp) (*Module, error){
 	"xml.etree":             opaqueModule("xml.etree"),
 	"xml.etree.ElementTree": opaqueModule("xml.etree.ElementTree"),
 	"__future__":            modFuture,
+	"shlex":                 opaqueModule("shlex"),
+	"unittest":              opaqueModule("unittest"),
+	"requests":              opaqueModule("requests"),
+	"yaml":                  opaqueModule("yaml"),
+	"argparse":              opaqueModule("argparse"),
+	"uuid":                  opaqueModule("uuid"),
+	"base64":                opaqueModule("base64"),
+	"struct":                opaqueModule("struct"),
+	"fileinput":             opaqueModule("fileinput"),
+	"errno":                 opaqueModule("errno"),
+	"enum":                  opaqueModule("enum"),
+	"inspect":               opaqueModule("inspect"),
+	"traceback":             opaqueModule("traceback"),
+	"multiprocessing":       opaqueModule("multiprocessing"),
+	"distutils":             opaqueModule("distutils"),
+	"distutils.spawn":       opaqueModule("distutils.spawn"),
+	"distutils.version":     opaqueModule("distutils.version"),
+	"urllib.request":        opaqueModule("urllib.request"),
+	"urllib.parse":          opaqueModule("urllib.parse"),
+	"email":                 opaqueModule("email"),
+	"codecs":                opaqueModule("codecs"),
+	"locale":                opaqueModule("locale"),
+	"pprint":                opaqueModule("pprint"),
+	"csv":                   opaqueModule("csv"),
+	"gzip":                  opaqueModule("gzip"),
+	"bz2":                   opaqueModule("bz2"),
+	"lzma":                  opaqueModule("lzma"),
+	"socket":                opaqueModule("socket"),
+	"ssl":                   opaqueModule("ssl"),
+	"ctypes":                opaqueModule("ctypes"),
+	"importlib":             opaqueModule("importlib"),
+	"types":                 opaqueModule("types"),
 }
 
 // Opaque is a name imported from a module that only build steps use. It
@@ -633,5 +665,19 @@ func modString(in *Interp) (*Module, error) {
 	m.Set("ascii_lowercase", "abcdefghijklmnopqrstuvwxyz")
 	m.Set("ascii_uppercase", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 	m.Set("digits", "0123456789")
+	return m, nil
+}
+
+func modContextlib(in *Interp) (*Module, error) {
+	m := NewModule("contextlib")
+	m.Dict.Set("__opaque__", true)
+	// @contextmanager decorates build-time helpers; the decorated function
+	// is kept (calling it later is a generator, which conid reports).
+	m.Set("contextmanager", fnb("contextmanager", func(in *Interp, args []Value, kw []Kw) (Value, error) {
+		if len(args) != 1 {
+			return nil, in.TypeError("contextmanager takes one argument")
+		}
+		return args[0], nil
+	}))
 	return m, nil
 }
