@@ -207,7 +207,17 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs *re
 	// a diamond: the node exists already
 	b.resolveCachedAlias([]*recipe.Requirement{req})
 	if conflict := conflictingRefs(previous, req.Ref, node); conflict != "" {
-		return &ConflictError{Msg: conflict, Path: b.pathTo(node), Ref: req.Ref}
+		// Conan resolves the recipe then (an alias, or "<host_version>")
+		// and checks again.
+		if err := b.r.hostVersion(node, req); err != nil {
+			return err
+		}
+		if err := b.resolveAliases(node, []*recipe.Requirement{req}); err != nil {
+			return err
+		}
+		if conflict := conflictingRefs(previous, req.Ref, node); conflict != "" {
+			return &ConflictError{Msg: conflict, Path: b.pathTo(node), Ref: req.Ref}
+		}
 	}
 	for _, n := range previous.publicClosure.nodes() {
 		n.ancestors.add(node)

@@ -36,6 +36,7 @@ func (r *Resolver) loadRoot(t Target) (*Node, error) {
 			return nil, err
 		}
 		n := newNode(ref.Ref{Name: c.Name, Version: c.Version, User: t.User, Channel: t.Channel}, c, Host, RecipeConsumer)
+		c.Ref = n.Ref
 		n.HasRef = true
 		n.Path = t.Path
 		return n, nil

@@ -219,6 +219,7 @@ func (r *Resolver) loadConanfile(path string, rf ref.Ref, prof *Profile, context
 		return nil, fmt.Errorf("%s: %s", path, errMessage(err))
 	}
 	c.Context = context
+	c.Ref = rf
 	return c, nil
 }
 

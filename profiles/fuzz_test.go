@@ -114,17 +114,19 @@ func nonIdempotent(p *Profile, dump string) string {
 		}
 	}
 	for _, e := range p.Conf.Entries() {
-		if e.Value == nil {
-			continue
-		}
-		text := e.Value.String()
 		key := e.Name
 		if e.Scoped {
 			key = e.Pattern + ":" + e.Name
 		}
+		if e.Value == nil {
+			if !readsBackAs(key+"=!", key, "=!") {
+				return "a [conf] line that splits differently when read back"
+			}
+			continue
+		}
+		text := e.Value.String()
 		line := key + "=" + text
-		if strings.Contains(line, "+=") || strings.Contains(line, "=+") || strings.Contains(line, "=!") ||
-			strings.Contains(key, "=") || hasLineBreak(line) || pyStrip(line) != line {
+		if !readsBackAs(line, key, "=") || hasLineBreak(line) {
 			return "a [conf] line that splits differently when read back"
 		}
 		v, err := evalConfValue(text)
@@ -143,6 +145,20 @@ func nonIdempotent(p *Profile, dump string) string {
 		}
 	}
 	return ""
+}
+
+// readsBackAs reports whether Conan splits line into key and op (the
+// operators are tried in the order +=, =+, =!, =).
+func readsBackAs(line, key, op string) bool {
+	if pyStrip(line) != line {
+		return false
+	}
+	for _, a := range confActions {
+		if k, _, found := strings.Cut(line, a.op); found {
+			return k == key && a.op == op
+		}
+	}
+	return false
 }
 
 // envEntryReadsBack reports whether every line Conan writes for e splits
@@ -177,21 +193,11 @@ func envEntryReadsBack(e EnvEntry) bool {
 	}
 	for _, l := range lines {
 		text := key + l.op + path + l.value
-		if pyStrip(text) != text {
+		if !readsBackAs(text, key, l.op) {
 			return false
 		}
-		for _, a := range confActions {
-			k, v, found := strings.Cut(text, a.op)
-			if !found {
-				continue
-			}
-			if k != key || a.op != l.op || (l.op != "=!" && v != path+l.value) {
-				return false
-			}
-			if !e.Path && strings.HasPrefix(pyStrip(v), "(path)") {
-				return false
-			}
-			break
+		if !e.Path && strings.HasPrefix(pyStrip(l.value), "(path)") {
+			return false
 		}
 	}
 	return true

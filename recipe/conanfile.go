@@ -35,6 +35,9 @@ type Conanfile struct {
 	Context          string
 	BuildRequiresOpt *options.Values // options kept for build requirements
 
+	// Ref is the node's reference (self.ref), revision included.
+	Ref ref.Ref
+
 	// Conf is what self.conf answers.
 	Conf Conf
 
@@ -135,12 +138,13 @@ func newConanFileClass() *py.Class {
 		}
 		return c.Dependencies()
 	})
-	for _, n := range []string{"deps_cpp_info", "deps_env_info", "deps_user_info", "env", "cpp_info", "cpp", "buildenv", "runenv", "conf_info", "user_info", "env_info"} {
+	for _, n := range []string{"deps_cpp_info", "deps_env_info", "deps_user_info", "env", "buildenv", "runenv"} {
 		name := n
 		prop(name, func(in *py.Interp, c *Conanfile) (py.Value, error) {
 			return nil, in.Unsupportedf("self.%s while computing a graph", name)
 		})
 	}
+	prop("ref", func(in *py.Interp, c *Conanfile) (py.Value, error) { return &pyRef{c.Ref}, nil })
 	for _, n := range []string{"source_folder", "build_folder", "package_folder", "install_folder", "generators_folder", "export_folder", "export_sources_folder", "imports_folder"} {
 		prop(n, func(in *py.Interp, c *Conanfile) (py.Value, error) { return py.None, nil })
 	}

@@ -38,6 +38,10 @@ func (l *Loader) New(r *Recipe, p InstanceParams) (*Conanfile, error) {
 	c.Obj = &py.Instance{Class: r.Class, Dict: py.NewNamespace(), Host: c}
 	c.SetAttr("display_name", p.DisplayName)
 	c.SetAttr("output", &pyOutput{c: c})
+	c.SetAttr("folders", newFolders())
+	for _, n := range []string{"cpp", "layouts", "cpp_info", "buildenv_info", "runenv_info", "conf_info", "user_info", "env_info"} {
+		c.SetAttr(n, newSink(n))
+	}
 	if p.Develop {
 		c.SetAttr("develop", true)
 	}

@@ -103,6 +103,7 @@ func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
 		return nil, &LoadError{Path: path, Err: err}
 	}
 	r := &Recipe{Path: path, Source: src}
+	l.In.AllowRead(filepath.Dir(path))
 	name := "conanfile_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(filepath.Base(filepath.Dir(path)))
 	m, err := l.In.ExecModule(name, mod)
 	if err != nil {
@@ -180,6 +181,19 @@ func loadConanData(path string) (py.Value, error) {
 		return py.NewDict(), nil
 	}
 	return v, nil
+}
+
+// parseYAMLText is yaml.safe_load of a string.
+func parseYAMLText(text string) (py.Value, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+		return nil, py.NewException(py.ValueErrorClass, err.Error())
+	}
+	if len(doc.Content) == 0 {
+		return py.None, nil
+	}
+	work := 0
+	return yamlToPy(doc.Content[0], 0, &work)
 }
 
 // yamlToPy converts YAML as PyYAML's safe_load would.

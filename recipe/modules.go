@@ -80,6 +80,7 @@ func registerModules(in *py.Interp) {
 	reg("conan", func(in *py.Interp) (*py.Module, error) {
 		m := py.NewModule("conan")
 		m.Set("ConanFile", ConanFileClass)
+		m.Set("Version", ScmVersionClass)
 		m.Set("conan_version", &scmVersion{version.ParseScmVersion(ConanVersion)})
 		m.Set("__version__", ConanVersion)
 		return m, nil
@@ -102,4 +103,34 @@ func registerModules(in *py.Interp) {
 		}
 	}
 	registerToolModules(in)
+	reg("yaml", yamlModule)
+}
+
+// yamlModule is PyYAML's loading API over conid's YAML reader.
+func yamlModule(in *py.Interp) (*py.Module, error) {
+	m := py.NewModule("yaml")
+	m.Dict.Set("__opaque__", true)
+	load := func(name string) *py.Builtin {
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			if len(args) < 1 {
+				return nil, in.TypeError("%s() missing 1 required positional argument: 'stream'", name)
+			}
+			var text string
+			switch x := args[0].(type) {
+			case *py.File:
+				text = x.Text()
+			default:
+				s, err := in.Str(x)
+				if err != nil {
+					return nil, err
+				}
+				text = s
+			}
+			return parseYAMLText(text)
+		})
+	}
+	m.Set("safe_load", load("safe_load"))
+	m.Set("load", load("load"))
+	m.Set("full_load", load("full_load"))
+	return m, nil
 }

@@ -995,9 +995,7 @@ func builtinNamespace() *Namespace {
 		}
 		return &ClassMethod{Fn: a[0]}, nil
 	})
-	b("open", func(in *Interp, args []Value, kw []Kw) (Value, error) {
-		return nil, Errorf(OSErrorClass, "conid does not let recipes open files while computing a graph")
-	})
+	b("open", builtinOpen)
 	b("globals", func(in *Interp, args []Value, kw []Kw) (Value, error) {
 		if len(in.stack) == 0 {
 			return NewDict(), nil

@@ -22,6 +22,8 @@ type Interp struct {
 	MaxSteps int64
 	// MaxDepth bounds the Python call depth (0 means 200).
 	MaxDepth int
+	// ReadableRoots are the folders Python code may read (see AllowRead).
+	ReadableRoots []string
 
 	loaded   map[string]*Module
 	steps    int64
@@ -711,6 +713,11 @@ func (in *Interp) execClass(f *frame, s *syntax.ClassDef) error {
 		v, err := in.eval(f, b)
 		if err != nil {
 			return err
+		}
+		if o, isOpaque := v.(*Opaque); isOpaque {
+			// a class deriving from a build-time helper (a unittest.TestCase
+			// in a recipe file): define it, but using it is unsupported.
+			return in.assignName(f, s.Name, &Opaque{Name: "class " + s.Name + "(" + o.Name + ")"})
 		}
 		c, ok := v.(*Class)
 		if !ok {

@@ -261,11 +261,8 @@ func reSearch(in *Interp, mode string, args []Value, kw []Kw) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := in.Str(a[1])
-	if err != nil {
-		return nil, err
-	}
-	if _, ok := a[1].(string); !ok {
+	s, ok := strOf(a[1])
+	if !ok {
 		return nil, in.TypeError("expected string or bytes-like object, got '%s'", TypeName(a[1]))
 	}
 	switch mode {

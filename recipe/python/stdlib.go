@@ -41,7 +41,7 @@ var stdlibModules = map[string]func(in *Interp) (*Module, error){
 	"urllib":                opaqueModule("urllib"),
 	"zipfile":               opaqueModule("zipfile"),
 	"tarfile":               opaqueModule("tarfile"),
-	"configparser":          opaqueModule("configparser"),
+	"configparser":          modConfigparser,
 	"xml":                   opaqueModule("xml"),
 	"xml.etree":             opaqueModule("xml.etree"),
 	"xml.etree.ElementTree": opaqueModule("xml.etree.ElementTree"),
@@ -160,9 +160,10 @@ func modOS(in *Interp) (*Module, error) {
 		}
 		return None, nil
 	}))
-	for _, n := range []string{"getcwd", "listdir", "walk", "remove", "unlink", "rename", "makedirs", "mkdir", "chdir", "symlink", "chmod", "stat", "system", "scandir", "rmdir", "readlink", "replace", "popen"} {
+	for _, n := range []string{"getcwd", "walk", "remove", "unlink", "rename", "makedirs", "mkdir", "chdir", "symlink", "chmod", "stat", "system", "scandir", "rmdir", "readlink", "replace", "popen"} {
 		m.Set(n, &Opaque{Name: "os." + n})
 	}
+	addFSFunctions(m, p)
 	return m, nil
 }
 
@@ -252,7 +253,8 @@ func modOSPath(in *Interp) (*Module, error) {
 	})
 	one("expanduser", func(p string) Value { return p })
 	one("abspath", func(p string) Value { return filepath.Clean(p) })
-	for _, n := range []string{"exists", "isfile", "isdir", "islink", "getsize", "getmtime", "realpath", "relpath", "samefile", "lexists"} {
+	addFSFunctions(nil, m)
+	for _, n := range []string{"islink", "getsize", "getmtime", "realpath", "relpath", "samefile"} {
 		m.Set(n, &Opaque{Name: "os.path." + n})
 	}
 	m.Set("sep", "/")
@@ -422,9 +424,7 @@ func modCollections(in *Interp) (*Module, error) {
 	m.Set("defaultdict", fnb("defaultdict", func(in *Interp, args []Value, kw []Kw) (Value, error) {
 		return nil, &Unsupported{File: in.currentFile(), Pos: in.currentPos(), Construct: "collections.defaultdict"}
 	}))
-	m.Set("namedtuple", fnb("namedtuple", func(in *Interp, args []Value, kw []Kw) (Value, error) {
-		return nil, &Unsupported{File: in.currentFile(), Pos: in.currentPos(), Construct: "collections.namedtuple"}
-	}))
+	m.Set("namedtuple", fnb("namedtuple", newNamedTupleClass))
 	return m, nil
 }
 

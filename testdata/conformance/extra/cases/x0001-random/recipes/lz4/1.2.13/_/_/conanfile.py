@@ -1,0 +1,8 @@
+from conans import ConanFile
+
+
+class Lz4Conan(ConanFile):
+    name = "lz4"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"with_extra": [True, False]}
+    default_options = {"with_extra": True}

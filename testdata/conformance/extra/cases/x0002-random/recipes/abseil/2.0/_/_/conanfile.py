@@ -1,0 +1,17 @@
+from conans import ConanFile
+
+
+class AbseilConan(ConanFile):
+    name = "abseil"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "freetype:shared": True}
+    requires = "libcurl/[>=1.2.13]","freetype/1.2.3"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC

@@ -1,0 +1,7 @@
+from conans import ConanFile
+
+
+class SpdlogConan(ConanFile):
+    name = "spdlog"
+    settings = "os", "arch", "compiler", "build_type"
+    requires = "freetype/[>=1.2.3]",

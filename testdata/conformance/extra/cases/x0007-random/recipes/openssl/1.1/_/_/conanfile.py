@@ -1,0 +1,8 @@
+from conans import ConanFile
+
+
+class OpensslConan(ConanFile):
+    name = "openssl"
+    settings = "os", "arch", "compiler", "build_type"
+    requires = "zstd/1.1",
+    build_requires = "pkgconf/1.0",

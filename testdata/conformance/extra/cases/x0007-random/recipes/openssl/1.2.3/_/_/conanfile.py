@@ -1,0 +1,7 @@
+from conans import ConanFile
+
+
+class OpensslConan(ConanFile):
+    name = "openssl"
+    settings = "os", "arch", "compiler", "build_type"
+    requires = "zstd/1.1",

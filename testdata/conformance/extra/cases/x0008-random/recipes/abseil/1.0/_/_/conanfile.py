@@ -1,0 +1,22 @@
+from conans import ConanFile
+
+
+class AbseilConan(ConanFile):
+    name = "abseil"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True}
+    requires = "re2/2.0","openssl/1.0"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+        del self.settings.compiler.libcxx
+
+    def package_id(self):
+        if "re2" in self.info.requires.pkg_names:
+            self.info.requires["re2"].full_package_mode()

@@ -1,0 +1,7 @@
+from conans import ConanFile
+
+
+class AbseilConan(ConanFile):
+    name = "abseil"
+    settings = "os", "arch", "compiler", "build_type"
+    requires = "spdlog/1.0",

@@ -1,0 +1,17 @@
+from conans import ConanFile
+
+
+class OpensslConan(ConanFile):
+    name = "openssl"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "libcurl:shared": False}
+    requires = "libcurl/3.0.0",
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC

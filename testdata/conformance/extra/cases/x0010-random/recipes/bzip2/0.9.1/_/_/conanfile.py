@@ -1,0 +1,21 @@
+from conans import ConanFile
+
+
+class Bzip2Conan(ConanFile):
+    name = "bzip2"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "expat:shared": False}
+    requires = "expat/1.2.11","zlib/[~1]"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+
+    def package_id(self):
+        if "zlib" in self.info.requires.pkg_names:
+            self.info.requires["zlib"].full_version_mode()

@@ -1,0 +1,22 @@
+from conans import ConanFile
+
+
+class Sqlite3Conan(ConanFile):
+    name = "sqlite3"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True}
+    requires = "libpng/1.1","icu/[>=0.9.1]","freetype/1.0","libcurl/[*]"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+        del self.settings.compiler.libcxx
+
+    def requirements(self):
+        if self.options.with_extra:
+            self.requires("boost/1.2.11")

@@ -1,0 +1,13 @@
+from conans import ConanFile
+
+
+class OpensslConan(ConanFile):
+    name = "openssl"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"with_extra": [True, False]}
+    default_options = {"with_extra": True}
+    build_requires = "ninja/1.0",
+
+    def requirements(self):
+        if self.options.with_extra:
+            self.requires("zlib/[*]")

@@ -1,0 +1,7 @@
+from conans import ConanFile
+
+
+class LibcurlConan(ConanFile):
+    name = "libcurl"
+    settings = "os", "arch", "compiler", "build_type"
+    requires = "fmt/[*]",

@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+
+class Xz_utilsConan(ConanFile):
+    name = "xz_utils"
+    settings = "os", "arch", "compiler", "build_type"

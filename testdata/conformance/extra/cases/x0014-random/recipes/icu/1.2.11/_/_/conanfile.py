@@ -1,0 +1,21 @@
+from conans import ConanFile
+
+
+class IcuConan(ConanFile):
+    name = "icu"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True}
+    build_requires = "pkgconf/1.0",
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+
+    def requirements(self):
+        if self.options.with_extra:
+            self.requires("freetype/3.0.0")

@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+
+class GrpcConan(ConanFile):
+    name = "grpc"
+    settings = "os", "arch", "compiler", "build_type"

@@ -1,0 +1,21 @@
+from conans import ConanFile
+
+
+class FreetypeConan(ConanFile):
+    name = "freetype"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True}
+    requires = "lz4/1.2.3","icu/1.2.11","boost/0.9.1"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+
+    def package_id(self):
+        if "boost" in self.info.requires.pkg_names:
+            self.info.requires["boost"].unrelated_mode()

@@ -1,0 +1,24 @@
+from conans import ConanFile
+
+
+class Re2Conan(ConanFile):
+    name = "re2"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": False}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+
+    def requirements(self):
+        if self.options.with_extra:
+            self.requires("spdlog/1.1")
+
+    def package_id(self):
+        if "spdlog" in self.info.requires.pkg_names:
+            self.info.requires["spdlog"].full_version_mode()

@@ -1,0 +1,17 @@
+from conans import ConanFile
+
+
+class ZstdConan(ConanFile):
+    name = "zstd"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"with_extra": [True, False]}
+    default_options = {"with_extra": True, "expat:shared": True}
+    requires = "zlib/[~3]","expat/1.1","c-ares/[>=0.9.1]"
+
+    def requirements(self):
+        if self.options.with_extra:
+            self.requires("libcurl/1.1")
+
+    def package_id(self):
+        if "libcurl" in self.info.requires.pkg_names:
+            self.info.requires["libcurl"].minor_mode()

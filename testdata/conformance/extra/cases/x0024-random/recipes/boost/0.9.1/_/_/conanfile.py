@@ -1,0 +1,17 @@
+from conans import ConanFile
+
+
+class BoostConan(ConanFile):
+    name = "boost"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True}
+    requires = "icu/[>=1.2.11]","sqlite3/1.2.11"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC

@@ -1,0 +1,22 @@
+from conans import ConanFile
+
+
+class BoostConan(ConanFile):
+    name = "boost"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True}
+    requires = "icu/[>=1.2.11]","sqlite3/1.1"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+        del self.settings.compiler.libcxx
+
+    def package_id(self):
+        if "sqlite3" in self.info.requires.pkg_names:
+            self.info.requires["sqlite3"].unrelated_mode()

@@ -1,0 +1,18 @@
+from conans import ConanFile
+
+
+class ExpatConan(ConanFile):
+    name = "expat"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "icu:shared": True}
+    requires = "pcre2/[>=3.0.0]","icu/[>=1.2.3]"
+    build_requires = "meson/1.0",
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC

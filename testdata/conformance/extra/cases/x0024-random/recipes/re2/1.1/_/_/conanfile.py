@@ -1,0 +1,26 @@
+from conans import ConanFile
+
+
+class Re2Conan(ConanFile):
+    name = "re2"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True}
+    requires = "boost/0.9.1","sqlite3/1.2.11"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+        del self.settings.compiler.libcxx
+
+    def requirements(self):
+        if self.options.with_extra:
+            self.requires("expat/[>=0.9.1]")
+
+    def package_id(self):
+        if "boost" in self.info.requires.pkg_names:
+            self.info.requires["boost"].minor_mode()

@@ -1,0 +1,25 @@
+from conans import ConanFile
+
+
+class ProtobufConan(ConanFile):
+    name = "protobuf"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True, "bzip2:shared": False}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+        del self.settings.compiler.libcxx
+
+    def requirements(self):
+        if self.options.with_extra:
+            self.requires("bzip2/[>=0.9.1]")
+
+    def package_id(self):
+        if "bzip2" in self.info.requires.pkg_names:
+            self.info.requires["bzip2"].minor_mode()

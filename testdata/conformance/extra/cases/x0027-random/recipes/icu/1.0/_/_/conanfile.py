@@ -1,0 +1,7 @@
+from conans import ConanFile
+
+
+class IcuConan(ConanFile):
+    name = "icu"
+    settings = "os", "arch", "compiler", "build_type"
+    build_requires = "ninja/1.0",

@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+
+class Sqlite3Conan(ConanFile):
+    name = "sqlite3"
+    settings = "os", "arch", "compiler", "build_type"

@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+
+class IcuConan(ConanFile):
+    name = "icu"
+    settings = "os", "arch", "compiler", "build_type"

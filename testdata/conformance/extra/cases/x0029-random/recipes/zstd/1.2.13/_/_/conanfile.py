@@ -1,0 +1,17 @@
+from conans import ConanFile
+
+
+class ZstdConan(ConanFile):
+    name = "zstd"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "pcre2:shared": True, "protobuf:shared": True}
+    requires = "pcre2/1.2.13","protobuf/2.0","xz_utils/1.2.13"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC

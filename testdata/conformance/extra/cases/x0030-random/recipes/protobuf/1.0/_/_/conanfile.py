@@ -1,0 +1,17 @@
+from conans import ConanFile
+
+
+class ProtobufConan(ConanFile):
+    name = "protobuf"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "bzip2:shared": True}
+    requires = "boost/1.2.3","spdlog/[>=1.2.13]","bzip2/[*]","re2/2.0"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC

@@ -1,0 +1,9 @@
+from conans import ConanFile
+
+
+class ProtobufConan(ConanFile):
+    name = "protobuf"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"with_extra": [True, False]}
+    default_options = {"with_extra": True}
+    build_requires = "pkgconf/1.0",

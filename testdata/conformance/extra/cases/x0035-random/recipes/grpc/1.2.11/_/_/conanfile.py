@@ -1,0 +1,7 @@
+from conans import ConanFile
+
+
+class GrpcConan(ConanFile):
+    name = "grpc"
+    settings = "os", "arch", "compiler", "build_type"
+    requires = ("icu/3.0.0", "private"),

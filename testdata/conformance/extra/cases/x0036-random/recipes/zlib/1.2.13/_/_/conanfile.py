@@ -1,0 +1,21 @@
+from conans import ConanFile
+
+
+class ZlibConan(ConanFile):
+    name = "zlib"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False]}
+    default_options = {"shared": False, "fPIC": True}
+    requires = "protobuf/1.1","zstd/[~2]"
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            del self.options.fPIC
+
+    def package_id(self):
+        if "protobuf" in self.info.requires.pkg_names:
+            self.info.requires["protobuf"].minor_mode()
