@@ -105,7 +105,9 @@ func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
 	r := &Recipe{Path: path, Source: src}
 	l.In.AllowRead(filepath.Dir(path))
 	name := "conanfile_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(filepath.Base(filepath.Dir(path)))
+	l.In.PushLocalDir(filepath.Dir(path))
 	m, err := l.In.ExecModule(name, mod)
+	l.In.PopLocalDir()
 	if err != nil {
 		return nil, &LoadError{Path: path, Err: loadErr(path, err)}
 	}

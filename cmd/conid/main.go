@@ -18,6 +18,7 @@ Usage:
   conid info <path|ref> [--json FILE] [--graph FILE.dot] [-n FIELD] [profile args] [--recipes DIR]
   conid lock create <path> | --reference REF [--lockfile-out FILE] [profile args] [--recipes DIR]
   conid inspect <path|ref> [--json] [--recipes DIR]
+  conid index check <cci-checkout> [profile args] [--json FILE] [--jobs N] [-q]
   conid version
 
 Profile args, as Conan's: -pr/--profile, -s/--settings, -o/--options,
@@ -77,6 +78,8 @@ func run(args []string, e *env) int {
 		err = cmdLockCreate(args[2:], e)
 	case "inspect":
 		err = cmdInspect(args[1:], e)
+	case "index":
+		err = cmdIndex(args[1:], e)
 	default:
 		fmt.Fprintf(stderr, "ERROR: unknown command %q\n\n%s", args[0], usage)
 		return exitError

@@ -3,6 +3,9 @@ package python
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/conid/conid/recipe/python/syntax"
 )
@@ -26,7 +29,10 @@ type Interp struct {
 	ReadableRoots []string
 
 	loaded   map[string]*Module
-	steps    int64
+	// localDirs are the folders whose .py files "import x" finds first,
+	// as Conan puts a recipe's folder on sys.path while loading it.
+	localDirs []string
+	steps     int64
 	stack    []*frame
 	handling []*Exception
 }
@@ -50,8 +56,19 @@ func (in *Interp) RegisterModule(name string, mk func(in *Interp) (*Module, erro
 	delete(in.loaded, name)
 }
 
+// PushLocalDir makes "import x" find x.py in dir (until PopLocalDir).
+func (in *Interp) PushLocalDir(dir string) { in.localDirs = append(in.localDirs, dir) }
+
+// PopLocalDir undoes PushLocalDir.
+func (in *Interp) PopLocalDir() { in.localDirs = in.localDirs[:len(in.localDirs)-1] }
+
 // Import returns a module by dotted name, creating it on first use.
 func (in *Interp) Import(name string) (*Module, error) {
+	if len(in.localDirs) > 0 {
+		if m, ok, err := in.importLocal(in.localDirs[len(in.localDirs)-1], name); ok || err != nil {
+			return m, err
+		}
+	}
 	if m, ok := in.loaded[name]; ok {
 		return m, nil
 	}
@@ -820,4 +837,30 @@ func SourceModule(name, filename string, src []byte, opaque bool) func(in *Inter
 		}
 		return m, nil
 	}
+}
+
+// importLocal loads dir/name.py (or dir/name/__init__.py), once per file.
+func (in *Interp) importLocal(dir, name string) (*Module, bool, error) {
+	rel := strings.ReplaceAll(name, ".", "/")
+	for _, p := range []string{filepath.Join(dir, rel+".py"), filepath.Join(dir, rel, "__init__.py")} {
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		key := "file:" + p
+		if m, ok := in.loaded[key]; ok {
+			return m, true, nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return nil, true, err
+		}
+		m, err := SourceModule(name, p, src, false)(in)
+		delete(in.loaded, name)
+		if err != nil {
+			return nil, true, err
+		}
+		in.loaded[key] = m
+		return m, true, nil
+	}
+	return nil, false, nil
 }

@@ -46,6 +46,7 @@ var stdlibModules = map[string]func(in *Interp) (*Module, error){
 	"xml.etree":             opaqueModule("xml.etree"),
 	"xml.etree.ElementTree": opaqueModule("xml.etree.ElementTree"),
 	"__future__":            modFuture,
+	"six":                   modSix,
 	"shlex":                 opaqueModule("shlex"),
 	"unittest":              opaqueModule("unittest"),
 	"requests":              opaqueModule("requests"),
@@ -679,5 +680,16 @@ func modContextlib(in *Interp) (*Module, error) {
 		}
 		return args[0], nil
 	}))
+	return m, nil
+}
+
+func modSix(in *Interp) (*Module, error) {
+	m := NewModule("six")
+	m.Dict.Set("__opaque__", true)
+	m.Set("PY2", false)
+	m.Set("PY3", true)
+	m.Set("string_types", Tuple{StrType})
+	m.Set("text_type", StrType)
+	m.Set("integer_types", Tuple{IntType})
 	return m, nil
 }
