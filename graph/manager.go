@@ -73,30 +73,17 @@ func packageSettingsForTxt(p *Profile) []settings.NameValue {
 // newConsumer is Conan's load_consumer for a conanfile.py.
 func (r *Resolver) newConsumer(rec *recipe.Recipe, t Target) (*recipe.Conanfile, error) {
 	base := filepath.Base(t.Path)
-	// name and version come from the class (set_name/set_version are not
-	// run by conid yet)
-	name, version := "", ""
-	if v, ok := rec.Class.Dict.Get("name"); ok {
-		name = strOf(v)
-	} else if v, _, ok := rec.Class.Lookup("name"); ok {
-		name = strOf(v)
+	c, err := r.Loader.Instantiate(rec, recipe.InstanceParams{User: t.User, Channel: t.Channel, DisplayName: base, Develop: true, Consumer: true})
+	if err != nil {
+		return nil, err
 	}
-	if v, _, ok := rec.Class.Lookup("version"); ok {
-		version = strOf(v)
-	}
-	for _, m := range []string{"set_name", "set_version"} {
-		if _, owner, ok := rec.Class.Lookup(m); ok && owner != recipe.ConanFileClass {
-			return nil, fmt.Errorf("%s: %s() is not supported yet", t.Path, m)
-		}
-	}
-	display := base
-	refStr := ""
+	name, version := c.Name, c.Version
 	if name != "" || version != "" {
-		refStr = orNoneStr(name) + "/" + orNoneStr(version)
+		refStr := orNoneStr(name) + "/" + orNoneStr(version)
 		if t.User != "" {
 			refStr += "@" + t.User + "/" + t.Channel
 		}
-		display = fmt.Sprintf("%s (%s)", base, refStr)
+		c.SetDisplayName(fmt.Sprintf("%s (%s)", base, refStr))
 	}
 	s := r.Host.Settings.Copy()
 	pkgRef := orNoneStr(name) + "/" + orNoneStr(version)
@@ -105,8 +92,7 @@ func (r *Resolver) newConsumer(rec *recipe.Recipe, t Target) (*recipe.Conanfile,
 			return nil, fmt.Errorf("%s: %s", t.Path, err)
 		}
 	}
-	c, err := r.Loader.New(rec, recipe.InstanceParams{User: t.User, Channel: t.Channel, DisplayName: display, Settings: s, Develop: true, Consumer: true})
-	if err != nil {
+	if err := c.Initialize(s); err != nil {
 		return nil, err
 	}
 	c.Context = Host

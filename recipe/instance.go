@@ -31,6 +31,20 @@ type InstanceParams struct {
 // loader does: init(), name/version, options and default_options,
 // requires, and the settings constraint.
 func (l *Loader) New(r *Recipe, p InstanceParams) (*Conanfile, error) {
+	c, err := l.Instantiate(r, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.initialize(p.Settings); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Instantiate is the first half of New: the object, init(), and name
+// and version (running set_name() and set_version() for a consumer).
+// Initialize completes it.
+func (l *Loader) Instantiate(r *Recipe, p InstanceParams) (*Conanfile, error) {
 	c := &Conanfile{Recipe: r, Loader: l, User: p.Ref.User, Channel: p.Ref.Channel, DisplayName: p.DisplayName, Develop: p.Develop}
 	if p.Consumer {
 		c.User, c.Channel = p.User, p.Channel
@@ -68,11 +82,42 @@ func (l *Loader) New(r *Recipe, p InstanceParams) (*Conanfile, error) {
 		} else if ok {
 			c.Version = s
 		}
-	}
-	if err := c.initialize(p.Settings); err != nil {
-		return nil, err
+		if p.Consumer {
+			for _, m := range []string{"set_name", "set_version"} {
+				if !c.HasMethod(m) {
+					continue
+				}
+				prev := c.DisplayName
+				c.DisplayName = "conanfile.py"
+				err := c.Call(m)
+				c.DisplayName = prev
+				if err != nil {
+					return nil, err
+				}
+			}
+			if s, ok, err := c.StrAttr("name"); err != nil {
+				return nil, err
+			} else if ok {
+				c.Name = s
+			}
+			if s, ok, err := c.StrAttr("version"); err != nil {
+				return nil, err
+			} else if ok {
+				c.Version = s
+			}
+		}
 	}
 	return c, nil
+}
+
+// Initialize is the second half of New: options, requirements and
+// settings (a copy of the profile's, with per-package settings applied).
+func (c *Conanfile) Initialize(s *settings.Settings) error { return c.initialize(s) }
+
+// SetDisplayName changes the name the instance is shown with.
+func (c *Conanfile) SetDisplayName(name string) {
+	c.DisplayName = name
+	c.SetAttr("display_name", name)
 }
 
 // initialize is Conan's ConanFile.initialize.
