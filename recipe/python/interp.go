@@ -28,13 +28,13 @@ type Interp struct {
 	// ReadableRoots are the folders Python code may read (see AllowRead).
 	ReadableRoots []string
 
-	loaded   map[string]*Module
+	loaded map[string]*Module
 	// localDirs are the folders whose .py files "import x" finds first,
 	// as Conan puts a recipe's folder on sys.path while loading it.
 	localDirs []string
 	steps     int64
-	stack    []*frame
-	handling []*Exception
+	stack     []*frame
+	handling  []*Exception
 }
 
 // NewInterp returns an interpreter with Python's builtins.
