@@ -51,6 +51,22 @@ func (in *Interp) GetAttrOpt(obj Value, name string) (Value, bool, error) {
 		}
 		v, _, ok := o.Lookup(name)
 		if !ok {
+			if o.builtinType {
+				// str.lower and friends: unbound methods of built-in types
+				return NewBuiltin(o.Name+"."+name, func(in *Interp, args []Value, kw []Kw) (Value, error) {
+					if len(args) == 0 {
+						return nil, in.TypeError("unbound method %s.%s() needs an argument", o.Name, name)
+					}
+					m, found, err := in.GetAttrOpt(args[0], name)
+					if err != nil {
+						return nil, err
+					}
+					if !found || !IsInstance(args[0], o) {
+						return nil, in.TypeError("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, o.Name, TypeName(args[0]))
+					}
+					return in.Call(m, args[1:], kw)
+				}), builtinMethod(in, zeroOf(o), name) != nil, nil
+			}
 			return nil, false, nil
 		}
 		switch d := v.(type) {
@@ -376,4 +392,25 @@ func (in *Interp) moduleAttr(m *Module, name string) (Value, bool) {
 		return &Opaque{Name: m.Name + "." + name}, true
 	}
 	return nil, false
+}
+
+// zeroOf returns a value of a built-in type, to ask which methods it has.
+func zeroOf(c *Class) Value {
+	switch c.Name {
+	case "str":
+		return ""
+	case "list":
+		return NewList()
+	case "dict":
+		return NewDict()
+	case "set":
+		return NewSet()
+	case "tuple":
+		return Tuple{}
+	case "int", "bool":
+		return int64(0)
+	case "float":
+		return 0.0
+	}
+	return nil
 }

@@ -28,27 +28,51 @@ func builtinType(name string, ctor BuiltinFunc) *Class {
 	return c
 }
 
-// Classes of the built-in types.
+// Classes of the built-in types. Their constructors are set in init()
+// (they refer back to the interpreter).
 var (
-	StrType       = builtinType("str", ctorStr)
-	IntType       = builtinType("int", ctorInt)
-	FloatType     = builtinType("float", ctorFloat)
-	BoolType      = builtinType("bool", ctorBool)
-	ListType      = builtinType("list", ctorList)
-	TupleType     = builtinType("tuple", ctorTuple)
-	DictType      = builtinType("dict", ctorDict)
-	SetType       = builtinType("set", ctorSet(false))
-	FrozenSetType = builtinType("frozenset", ctorSet(true))
+	StrType       = builtinType("str", nil)
+	IntType       = builtinType("int", nil)
+	FloatType     = builtinType("float", nil)
+	BoolType      = builtinType("bool", nil)
+	ListType      = builtinType("list", nil)
+	TupleType     = builtinType("tuple", nil)
+	DictType      = builtinType("dict", nil)
+	SetType       = builtinType("set", nil)
+	FrozenSetType = builtinType("frozenset", nil)
 	TypeType      = builtinType("type", nil)
-	NoneTypeClass = builtinType("NoneType", func(in *Interp, args []Value, kw []Kw) (Value, error) { return None, nil })
-	RangeType     = builtinType("range", ctorRange)
+	NoneTypeClass = builtinType("NoneType", nil)
+	RangeType     = builtinType("range", nil)
 	FunctionType  = builtinType("function", nil)
+	// OrderedDictType is collections.OrderedDict, a dict subclass.
+	OrderedDictType = builtinType("OrderedDict", nil)
 )
+
+func init() {
+	for c, fn := range map[*Class]BuiltinFunc{
+		StrType: ctorStr, IntType: ctorInt, FloatType: ctorFloat, BoolType: ctorBool, ListType: ctorList,
+		TupleType: ctorTuple, DictType: ctorDict, SetType: ctorSet(false), FrozenSetType: ctorSet(true),
+		RangeType: ctorRange, NoneTypeClass: func(in *Interp, args []Value, kw []Kw) (Value, error) { return None, nil },
+	} {
+		c.Dict.Set("__new__", NewBuiltin(c.Name, fn))
+	}
+}
 
 func init() {
 	TypeType.Dict.Set("__new__", NewBuiltin("type", ctorType))
 	BoolType.Bases = []*Class{IntType}
 	BoolType.MRO = []*Class{BoolType, IntType, ObjectClass}
+	OrderedDictType.Module = "collections"
+	OrderedDictType.Bases = []*Class{DictType}
+	OrderedDictType.MRO = []*Class{OrderedDictType, DictType, ObjectClass}
+	OrderedDictType.Dict.Set("__new__", NewBuiltin("OrderedDict", func(in *Interp, args []Value, kw []Kw) (Value, error) {
+		v, err := ctorDict(in, args, kw)
+		if err != nil {
+			return nil, err
+		}
+		v.(*Dict).Ordered = true
+		return v, nil
+	}))
 	DictType.Dict.Set("fromkeys", &ClassMethod{Fn: NewBuiltin("fromkeys", func(in *Interp, args []Value, kw []Kw) (Value, error) {
 		a, err := in.Args("fromkeys", args[1:], kw, "iterable", "value?")
 		if err != nil {
@@ -96,6 +120,9 @@ func ClassOf(v Value) *Class {
 	case Tuple:
 		return TupleType
 	case *Dict:
+		if x.Ordered {
+			return OrderedDictType
+		}
 		return DictType
 	case *Set:
 		if x.Frozen {
@@ -875,8 +902,16 @@ func builtinNamespace() *Namespace {
 			return int64(math.RoundToEven(f)), nil
 		}
 		n, _ := asInt(a[1])
-		p := math.Pow(10, float64(n))
-		return math.RoundToEven(f*p) / p, nil
+		if _, isInt := a[0].(int64); isInt && n >= 0 {
+			return a[0], nil
+		}
+		if n < 0 {
+			p := math.Pow(10, float64(-n))
+			return math.RoundToEven(f/p) * p, nil
+		}
+		// Python rounds the exact binary value, as FormatFloat does.
+		r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', int(n), 64), 64)
+		return r, nil
 	})
 	b("divmod", func(in *Interp, args []Value, kw []Kw) (Value, error) {
 		a, err := in.Args("divmod", args, kw, "a", "b")

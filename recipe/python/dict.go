@@ -66,6 +66,9 @@ func hashKey(v Value) (string, error) {
 // Dict is an insertion-ordered Python dict.
 type Dict struct {
 	d orderedMap
+	// Ordered marks a collections.OrderedDict: same storage, its own
+	// type() and repr.
+	Ordered bool
 }
 
 type orderedMap struct {
@@ -206,7 +209,7 @@ func (d *Dict) Items() (keys, vals []Value) {
 func (d *Dict) Keys() []Value { k, _ := d.Items(); return k }
 
 // Copy returns a shallow copy.
-func (d *Dict) Copy() *Dict { return &Dict{d: d.d.copy()} }
+func (d *Dict) Copy() *Dict { return &Dict{d: d.d.copy(), Ordered: d.Ordered} }
 
 // Set is a Python set or frozenset.
 type Set struct {

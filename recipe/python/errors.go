@@ -41,6 +41,9 @@ func (e *Exception) Message() string {
 	case 0:
 		return ""
 	case 1:
+		if e.Value.Class.IsSubclass(KeyErrorClass) {
+			return reprNoInterp(args[0])
+		}
 		s, err := strNoInterp(args[0])
 		if err != nil {
 			return fmt.Sprint(args[0])

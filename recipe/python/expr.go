@@ -290,10 +290,10 @@ func (in *Interp) eval(f *frame, e syntax.Expr) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		// walrus in a comprehension binds in the enclosing function
+		// walrus in a comprehension binds in the scope around it
 		tf := f
-		for tf.kind == funcFrame && tf.code.name == "<comprehension>" && tf.outer != nil {
-			tf = tf.outer
+		for tf.compParent != nil {
+			tf = tf.compParent
 		}
 		return v, in.assignName(tf, e.Target.ID, v)
 	case *syntax.Starred:
@@ -405,7 +405,7 @@ func (in *Interp) compFrame(f *frame, gens []*syntax.Comprehension) *frame {
 	for _, g := range gens {
 		b.target(g.Target)
 	}
-	cf := &frame{kind: funcFrame, code: code, locals: map[string]Value{}, module: f.module, file: f.file, name: f.name, line: f.line}
+	cf := &frame{kind: funcFrame, code: code, locals: map[string]Value{}, module: f.module, file: f.file, name: f.name, line: f.line, compParent: f}
 	switch f.kind {
 	case funcFrame:
 		cf.outer = f

@@ -118,6 +118,9 @@ type frame struct {
 	name   string
 	retval Value
 	fn     *Function
+	// compParent is the frame a comprehension runs in (walrus targets
+	// bind there).
+	compParent *frame
 }
 
 type ctrl int

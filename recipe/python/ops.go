@@ -140,6 +140,9 @@ func (in *Interp) Repr(v Value) (string, error) {
 		return in.seqRepr("(", ")", x, len(x) == 1)
 	case *Dict:
 		keys, vals := x.Items()
+		if x.Ordered && len(keys) == 0 {
+			return "OrderedDict()", nil
+		}
 		parts := make([]string, len(keys))
 		for i := range keys {
 			k, err := in.Repr(keys[i])
@@ -150,7 +153,14 @@ func (in *Interp) Repr(v Value) (string, error) {
 			if err != nil {
 				return "", err
 			}
-			parts[i] = k + ": " + val
+			if x.Ordered {
+				parts[i] = "(" + k + ", " + val + ")"
+			} else {
+				parts[i] = k + ": " + val
+			}
+		}
+		if x.Ordered {
+			return "OrderedDict([" + strings.Join(parts, ", ") + "])", nil
 		}
 		return "{" + strings.Join(parts, ", ") + "}", nil
 	case *Set:
@@ -999,6 +1009,16 @@ func (in *Interp) BinaryOp(op syntax.Operator, a, b Value) (Value, error) {
 			return in.BinaryOp(op, b, a)
 		}
 	}
+	if op == syntax.Add {
+		switch a.(type) {
+		case string:
+			return nil, in.TypeError("can only concatenate str (not \"%s\") to str", TypeName(b))
+		case *List:
+			return nil, in.TypeError("can only concatenate list (not \"%s\") to list", TypeName(b))
+		case Tuple:
+			return nil, in.TypeError("can only concatenate tuple (not \"%s\") to tuple", TypeName(b))
+		}
+	}
 	return nil, in.TypeError("unsupported operand type(s) for %s: '%s' and '%s'", opSymbols[op], TypeName(a), TypeName(b))
 }
 
@@ -1173,9 +1193,9 @@ func (in *Interp) GetItem(obj, key Value) (Value, error) {
 	}
 	switch o := obj.(type) {
 	case *List:
-		return in.seqItem(o.Items, key, func(items []Value) Value { return NewList(items...) })
+		return in.seqItem("list", o.Items, key, func(items []Value) Value { return NewList(items...) })
 	case Tuple:
-		return in.seqItem(o, key, func(items []Value) Value { return Tuple(items) })
+		return in.seqItem("tuple", o, key, func(items []Value) Value { return Tuple(items) })
 	case string:
 		if s, ok := key.(*Slice); ok {
 			runes := []rune(o)
@@ -1239,7 +1259,7 @@ func (in *Interp) GetItem(obj, key Value) (Value, error) {
 	return nil, in.TypeError("'%s' object is not subscriptable", TypeName(obj))
 }
 
-func (in *Interp) seqItem(items []Value, key Value, mk func([]Value) Value) (Value, error) {
+func (in *Interp) seqItem(kind string, items []Value, key Value, mk func([]Value) Value) (Value, error) {
 	if s, ok := key.(*Slice); ok {
 		idx, err := in.sliceIndices(s, len(items))
 		if err != nil {
@@ -1253,13 +1273,13 @@ func (in *Interp) seqItem(items []Value, key Value, mk func([]Value) Value) (Val
 	}
 	i, ok := asInt(key)
 	if !ok {
-		return nil, in.TypeError("indices must be integers or slices, not %s", TypeName(key))
+		return nil, in.TypeError("%s indices must be integers or slices, not %s", kind, TypeName(key))
 	}
 	if i < 0 {
 		i += int64(len(items))
 	}
 	if i < 0 || i >= int64(len(items)) {
-		return nil, Errorf(IndexErrorClass, "index out of range")
+		return nil, Errorf(IndexErrorClass, "%s index out of range", kind)
 	}
 	return items[i], nil
 }

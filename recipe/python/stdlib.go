@@ -421,7 +421,7 @@ func modTyping(in *Interp) (*Module, error) {
 
 func modCollections(in *Interp) (*Module, error) {
 	m := NewModule("collections")
-	m.Set("OrderedDict", DictType)
+	m.Set("OrderedDict", OrderedDictType)
 	m.Set("defaultdict", fnb("defaultdict", func(in *Interp, args []Value, kw []Kw) (Value, error) {
 		return nil, &Unsupported{File: in.currentFile(), Pos: in.currentPos(), Construct: "collections.defaultdict"}
 	}))
