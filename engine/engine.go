@@ -66,20 +66,20 @@ func Resolve(p Params) (*Result, error) {
 	ctx := profiles.Context{Cwd: p.Cwd, ProfilesDir: p.Home.ProfilesDir(), DefaultProfile: cfg.DefaultProfile}
 	hostProf, err := profiles.FromArgs(ctx, p.Host, false)
 	if err != nil {
-		return nil, err
+		return nil, locate(err)
 	}
 	buildProf, err := profiles.FromArgs(ctx, p.Build, true)
 	if err != nil {
-		return nil, err
+		return nil, locate(err)
 	}
 	gHost, err := Process(hostProf, def)
 	if err != nil {
-		return nil, err
+		return nil, locate(err, hostProf)
 	}
 	var gBuild *graph.Profile
 	if buildProf != nil {
 		if gBuild, err = Process(buildProf, def); err != nil {
-			return nil, err
+			return nil, locate(err, buildProf)
 		}
 	}
 	src := p.Source
@@ -132,7 +132,7 @@ func Resolve(p Params) (*Result, error) {
 	}
 	g, err := r.Resolve(t)
 	if err != nil {
-		return nil, err
+		return nil, locate(err, hostProf, buildProf)
 	}
 	return &Result{Graph: g, ProfileHost: hostProf, ProfileBuild: buildProf, Config: cfg, Definition: def}, nil
 }

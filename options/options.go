@@ -128,7 +128,12 @@ func Truthy(s string) bool {
 }
 
 // Error is an options error worded as Conan's.
-type Error struct{ Msg string }
+type Error struct {
+	Msg string
+	// Option and Value name the offending assignment when known, so
+	// callers can say where it came from.
+	Option, Value string
+}
 
 func (e *Error) Error() string { return e.Msg }
 
@@ -151,12 +156,16 @@ func pyRepr(s string) string {
 }
 
 func wrongValue(name, value string, possible []string) error {
-	return errorf("'%s' is not a valid 'options.%s' value.\nPossible values are %s", value, name, PyList(possible))
+	e := errorf("'%s' is not a valid 'options.%s' value.\nPossible values are %s", value, name, PyList(possible)).(*Error)
+	e.Option, e.Value = name, value
+	return e
 }
 
 // NotExist is Conan's message for an unknown option.
 func notExist(name string, existing []string) error {
-	return errorf("option '%s' doesn't exist\nPossible options are %s", name, PyList(existing))
+	e := errorf("option '%s' doesn't exist\nPossible options are %s", name, PyList(existing)).(*Error)
+	e.Option = name
+	return e
 }
 
 // ---- PackageValues ----

@@ -19,7 +19,12 @@ import (
 )
 
 // Error is an invalid setting value or name, worded as Conan words it.
-type Error struct{ Msg string }
+type Error struct {
+	Msg string
+	// Setting and Value name the offending assignment when known
+	// ("compiler.version", "99"), so callers can say where it came from.
+	Setting, Value string
+}
 
 func (e *Error) Error() string { return e.Msg }
 
@@ -205,7 +210,9 @@ func badValue(name, value, valuesRange string) error {
 	if strings.Contains(name, "settings") {
 		tip = "\nRead \"http://docs.conan.io/en/latest/faq/troubleshooting.html#error-invalid-setting\""
 	}
-	return errorf("Invalid setting '%s' is not a valid '%s' value.\nPossible values are %s%s", value, name, valuesRange, tip)
+	e := errorf("Invalid setting '%s' is not a valid '%s' value.\nPossible values are %s%s", value, name, valuesRange, tip).(*Error)
+	e.Setting, e.Value = strings.TrimPrefix(name, "settings."), value
+	return e
 }
 
 func undefinedField(name, field string, fields []string, value string) error {
@@ -217,7 +224,9 @@ func undefinedField(name, field string, fields []string, value string) error {
 	if len(fields) > 0 {
 		f = PyList(fields)
 	}
-	return errorf("'%s.%s' doesn't exist%s\n'%s' possible configurations are %s", name, field, v, name, f)
+	e := errorf("'%s.%s' doesn't exist%s\n'%s' possible configurations are %s", name, field, v, name, f).(*Error)
+	e.Setting = strings.TrimPrefix(strings.TrimPrefix(name+"."+field, "settings"), ".")
+	return e
 }
 
 func undefinedValue(name string) error { return errorf("'%s' value not defined", name) }
