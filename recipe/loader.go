@@ -140,6 +140,10 @@ func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
 		return nil, &LoadError{Path: path, Err: fmt.Errorf("%s: No subclass of ConanFile", path)}
 	}
 	r.Class = found
+	if v, _, ok := found.Lookup("python_requires"); ok && v != py.None && v != "" {
+		return nil, &LoadError{Path: path, Err: &py.Unsupported{File: path, Pos: attrPos(mod, found.Name, "python_requires"),
+			Construct: "python_requires (not implemented yet)"}}
+	}
 	// Conan sets these on the class when loading.
 	found.Dict.Set("recipe_folder", filepath.Dir(path))
 	data, err := loadConanData(filepath.Join(filepath.Dir(path), "conandata.yml"))
@@ -148,6 +152,27 @@ func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
 	}
 	found.Dict.Set("conan_data", data)
 	return r, nil
+}
+
+// attrPos finds where a class body assigns attr, for error messages.
+func attrPos(mod *syntax.Module, class, attr string) syntax.Pos {
+	for _, st := range mod.Body {
+		c, ok := st.(*syntax.ClassDef)
+		if !ok || c.Name != class {
+			continue
+		}
+		for _, b := range c.Body {
+			if a, ok := b.(*syntax.Assign); ok {
+				for _, t := range a.Targets {
+					if n, ok := t.(*syntax.Name); ok && n.ID == attr {
+						return a.P
+					}
+				}
+			}
+		}
+		return c.P
+	}
+	return syntax.Pos{Line: 1}
 }
 
 func loadErr(path string, err error) error {

@@ -79,6 +79,7 @@ func TestRecipeErrors(t *testing.T) {
 		{"from conans import ConanFile\nclass A(ConanFile)\n", "conanfile.py:2:"},
 		{"import nosuchmodule\n", "No module named 'nosuchmodule'"},
 		{"from conans import ConanFile\nrequired_conan_version = \">=2.0\"\nclass A(ConanFile):\n    pass\n", "does not satisfy"},
+		{"from conans import ConanFile\nclass A(ConanFile):\n    name = 'a'\n    python_requires = 'base/1.0'\n", "conanfile.py:4: unsupported construct: python_requires"},
 	} {
 		_, err := newConanfile(t, tc.src)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
