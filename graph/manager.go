@@ -46,7 +46,8 @@ func (r *Resolver) loadRoot(t Target) (*Node, error) {
 		return nil, err
 	}
 	s := r.Host.Settings.Copy()
-	if pkg := packageSettingsForTxt(r.Host); pkg != nil {
+	pkg := packageSettingsForTxt(r.Host)
+	if pkg != nil {
 		if err := s.UpdateValues(pkg); err != nil {
 			return nil, err
 		}
@@ -54,6 +55,9 @@ func (r *Resolver) loadRoot(t Target) (*Node, error) {
 	c, err := r.Loader.NewTxt(txt, filepath.Base(t.Path), s, userOptions)
 	if err != nil {
 		return nil, err
+	}
+	if pkg != nil {
+		c.SettingsPattern = "&"
 	}
 	c.Context = Host
 	n := newNode(ref.Ref{}, c, Host, RecipeConsumer)
@@ -87,10 +91,12 @@ func (r *Resolver) newConsumer(rec *recipe.Recipe, t Target) (*recipe.Conanfile,
 	}
 	s := r.Host.Settings.Copy()
 	pkgRef := orNoneStr(name) + "/" + orNoneStr(version)
-	if pkg := packageSettingsFor(r.Host, name, pkgRef, true); pkg != nil {
+	pattern, pkg := packageSettingsFor(r.Host, name, pkgRef, true)
+	if pkg != nil {
 		if err := s.UpdateValues(pkg); err != nil {
 			return nil, fmt.Errorf("%s: %s", t.Path, err)
 		}
+		c.SettingsPattern = pattern
 	}
 	if err := c.Initialize(s); err != nil {
 		return nil, err

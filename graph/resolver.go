@@ -163,32 +163,31 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 // packageSettingsFor picks a node's per-package settings as Conan's
 // _initialize_conanfile: exact name, "&" for the consumer, else the first
 // fnmatch pattern on "name/version[@user/channel]".
-func packageSettingsFor(p *Profile, name, refStr string, develop bool) []settings.NameValue {
+func packageSettingsFor(p *Profile, name, refStr string, develop bool) (pattern string, vals []settings.NameValue) {
 	if len(p.PackageSettings) == 0 {
-		return nil
+		return "", nil
 	}
-	var found []settings.NameValue
 	ok := false
 	for _, ps := range p.PackageSettings {
 		if ps.Pattern == name {
-			found, ok = ps.Values, true
+			pattern, vals, ok = ps.Pattern, ps.Values, true
 		}
 	}
 	if develop {
 		for _, ps := range p.PackageSettings {
 			if ps.Pattern == "&" {
-				found, ok = ps.Values, true
+				pattern, vals, ok = ps.Pattern, ps.Values, true
 			}
 		}
 	}
 	if !ok {
 		for _, ps := range p.PackageSettings {
 			if python.Fnmatch(refStr, ps.Pattern) {
-				return ps.Values
+				return ps.Pattern, ps.Values
 			}
 		}
 	}
-	return found
+	return pattern, vals
 }
 
 func toSettingsNV(vals []settings.NameValue) []settings.NameValue { return vals }
@@ -204,12 +203,16 @@ func (r *Resolver) loadConanfile(path string, rf ref.Ref, prof *Profile, context
 	if rf.User != "" {
 		refStr += "@" + rf.User + "/" + rf.Channel
 	}
-	if pkg := packageSettingsFor(prof, rf.Name, refStr, false); pkg != nil {
+	pattern, pkg := packageSettingsFor(prof, rf.Name, refStr, false)
+	if pkg != nil {
 		if err := s.UpdateValues(pkg); err != nil {
 			return nil, fmt.Errorf("%s: %s", path, err)
 		}
 	}
 	c, err := r.Loader.New(rec, recipe.InstanceParams{Ref: rf, DisplayName: rf.String(), Settings: s})
+	if c != nil && pkg != nil {
+		c.SettingsPattern = pattern
+	}
 	if err != nil {
 		var ic *recipe.InvalidConfigError
 		var me *recipe.MethodError

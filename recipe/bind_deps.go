@@ -209,12 +209,12 @@ func (p *pyConanfileInterface) GetAttr(in *py.Interp, name string) (py.Value, bo
 	case "ref":
 		return &pyRef{p.ref}, true, nil
 	case "settings":
-		return &pySettings{c.Settings}, true, nil
+		return &pySettings{s: c.Settings}, true, nil
 	case "settings_build":
 		if c.SettingsBuild == nil {
 			return nil, false, nil
 		}
-		return &pySettings{c.SettingsBuild}, true, nil
+		return &pySettings{s: c.SettingsBuild}, true, nil
 	case "options":
 		return &pyOptions{c.Options, c}, true, nil
 	case "context":

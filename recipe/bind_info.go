@@ -30,14 +30,15 @@ func (p *pyInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 	info := p.info
 	method := func(fn func() error) (py.Value, bool, error) {
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			noteChange(in, "info", "", name, "")
 			return py.None, fn()
 		}), true, nil
 	}
 	switch name {
 	case "settings":
-		return &pyValues{info.Settings}, true, nil
+		return &pyValues{v: info.Settings, track: "info.settings"}, true, nil
 	case "full_settings":
-		return &pyValues{info.FullSettings}, true, nil
+		return &pyValues{v: info.FullSettings}, true, nil
 	case "options":
 		return &pyOptionsValues{v: info.Options, c: p.c}, true, nil
 	case "full_options":
@@ -141,7 +142,16 @@ func (x *pyPythonRequiresInfo) GetAttr(in *py.Interp, name string) (py.Value, bo
 
 // pyValues is a node of info.settings (Conan's Values): missing children
 // read as None.
-type pyValues struct{ v *packageid.Values }
+type pyValues struct {
+	v           *packageid.Values
+	track, path string // as in pySettings
+}
+
+func (p *pyValues) note(in *py.Interp, field, op, value string) {
+	if p.track != "" {
+		noteChange(in, p.track, p.path+field, op, value)
+	}
+}
 
 func (p *pyValues) TypeName() string { return "Values" }
 func (p *pyValues) Str() string      { return p.v.Value() }
@@ -159,6 +169,7 @@ func (p *pyValues) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 	switch name {
 	case "clear":
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			p.note(in, "", "clear", "")
 			p.v.Clear()
 			return py.None, nil
 		}), true, nil
@@ -183,7 +194,7 @@ func (p *pyValues) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 		}), true, nil
 	case "copy":
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
-			return &pyValues{p.v.Copy()}, nil
+			return &pyValues{v: p.v.Copy()}, nil
 		}), true, nil
 	case "dumps":
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
@@ -200,7 +211,7 @@ func (p *pyValues) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 		return nil, false, nil
 	}
 	if c := p.v.Get(name); c != nil {
-		return &pyValues{c}, true, nil
+		return &pyValues{v: c, track: p.track, path: p.path + name + "."}, true, nil
 	}
 	return py.None, true, nil
 }
@@ -210,11 +221,13 @@ func (p *pyValues) SetAttr(in *py.Interp, name string, v py.Value) error {
 	if err != nil {
 		return err
 	}
+	p.note(in, name, "set", s)
 	p.v.Set(name, s)
 	return nil
 }
 
 func (p *pyValues) DelAttr(in *py.Interp, name string) error {
+	p.note(in, name, "del", "")
 	p.v.Del(name)
 	return nil
 }

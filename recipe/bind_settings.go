@@ -1,12 +1,26 @@
 package recipe
 
 import (
+	"strings"
+
 	py "github.com/conid/conid/recipe/python"
 	"github.com/conid/conid/settings"
 )
 
-// pySettings is self.settings (Conan's Settings).
-type pySettings struct{ s *settings.Settings }
+// pySettings is self.settings (Conan's Settings). When track is set
+// ("settings"), changes are recorded in the running conanfile's Changes;
+// path is the prefix of the fields ("compiler." for compiler's
+// sub-settings).
+type pySettings struct {
+	s           *settings.Settings
+	track, path string
+}
+
+func (p *pySettings) note(in *py.Interp, field, op, value string) {
+	if p.track != "" {
+		noteChange(in, p.track, p.path+field, op, value)
+	}
+}
 
 func (p *pySettings) TypeName() string { return "Settings" }
 
@@ -40,6 +54,7 @@ func (p *pySettings) GetAttr(in *py.Interp, name string) (py.Value, bool, error)
 			if err != nil {
 				return nil, err
 			}
+			p.note(in, path, "del", "")
 			return py.None, conanErr(p.s.RmSafe(path))
 		}), true, nil
 	case "fields":
@@ -65,12 +80,13 @@ func (p *pySettings) GetAttr(in *py.Interp, name string) (py.Value, bool, error)
 	case "copy", "copy_values":
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
 			if name == "copy" {
-				return &pySettings{p.s.Copy()}, nil
+				return &pySettings{s: p.s.Copy()}, nil
 			}
-			return &pySettings{p.s.CopyValues()}, nil
+			return &pySettings{s: p.s.CopyValues()}, nil
 		}), true, nil
 	case "clear":
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			p.note(in, "", "clear", "")
 			p.s.Clear()
 			return py.None, nil
 		}), true, nil
@@ -86,6 +102,9 @@ func (p *pySettings) GetAttr(in *py.Interp, name string) (py.Value, bool, error)
 			items, err := strList(in, args[0])
 			if err != nil {
 				return nil, err
+			}
+			for _, it := range items {
+				p.note(in, it, "del", "")
 			}
 			p.s.Remove(items...)
 			return py.None, nil
@@ -111,7 +130,7 @@ func (p *pySettings) GetAttr(in *py.Interp, name string) (py.Value, bool, error)
 	if err != nil {
 		return nil, false, conanErr(err)
 	}
-	return &pySettingItem{it}, true, nil
+	return &pySettingItem{it: it, track: p.track, path: p.path + name}, true, nil
 }
 
 func (p *pySettings) SetAttr(in *py.Interp, name string, v py.Value) error {
@@ -119,10 +138,12 @@ func (p *pySettings) SetAttr(in *py.Interp, name string, v py.Value) error {
 	if err != nil {
 		return err
 	}
+	p.note(in, name, "set", s)
 	return conanErr(p.s.Set(name, s))
 }
 
 func (p *pySettings) DelAttr(in *py.Interp, name string) error {
+	p.note(in, name, "del", "")
 	return conanErr(p.s.Del(name))
 }
 
@@ -152,8 +173,12 @@ func strList(in *py.Interp, v py.Value) ([]string, error) {
 	return []string{s}, nil
 }
 
-// pySettingItem is one setting (Conan's SettingsItem).
-type pySettingItem struct{ it *settings.Item }
+// pySettingItem is one setting (Conan's SettingsItem); track and path as
+// in pySettings, path being this setting's.
+type pySettingItem struct {
+	it          *settings.Item
+	track, path string
+}
 
 func (p *pySettingItem) TypeName() string { return "SettingsItem" }
 func (p *pySettingItem) Str() string      { return p.it.String() }
@@ -208,6 +233,9 @@ func (p *pySettingItem) GetAttr(in *py.Interp, name string) (py.Value, bool, err
 			if err != nil {
 				return nil, err
 			}
+			if p.track != "" {
+				noteChange(in, p.track, p.path, "restrict", strings.Join(vals, ","))
+			}
 			return py.None, conanErr(p.it.Remove(vals...))
 		}), true, nil
 	}
@@ -223,7 +251,7 @@ func (p *pySettingItem) GetAttr(in *py.Interp, name string) (py.Value, bool, err
 		}
 		return nil, false, conanErr(err)
 	}
-	return (&pySettings{child}).GetAttr(in, name)
+	return (&pySettings{s: child, track: p.track, path: p.path + "."}).GetAttr(in, name)
 }
 
 func (p *pySettingItem) SetAttr(in *py.Interp, name string, v py.Value) error {
@@ -232,12 +260,21 @@ func (p *pySettingItem) SetAttr(in *py.Interp, name string, v py.Value) error {
 		return err
 	}
 	if name == "value" {
+		if p.track != "" {
+			noteChange(in, p.track, p.path, "set", s)
+		}
 		return conanErr(p.it.SetValue(s))
+	}
+	if p.track != "" {
+		noteChange(in, p.track, p.path+"."+name, "set", s)
 	}
 	return conanErr(p.it.SetField(name, s))
 }
 
 func (p *pySettingItem) DelAttr(in *py.Interp, name string) error {
+	if p.track != "" {
+		noteChange(in, p.track, p.path+"."+name, "del", "")
+	}
 	p.it.DelField(name)
 	return nil
 }
@@ -251,7 +288,7 @@ func (p *pySettingItem) GetItem(in *py.Interp, key py.Value) (py.Value, error) {
 	if err != nil {
 		return nil, conanErr(err)
 	}
-	return &pySettings{sub}, nil
+	return &pySettings{s: sub, track: p.track, path: p.path + "."}, nil
 }
 
 // parseConstraint reads a recipe's `settings` attribute.

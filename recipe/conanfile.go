@@ -54,6 +54,14 @@ type Conanfile struct {
 	method string // recipe method being run
 
 	virtualBuildRequires []ref.Ref
+
+	// SettingsPattern is the profile's per-package settings pattern
+	// ("zlib", "&", "zl*") whose values this package got, if any.
+	SettingsPattern string
+
+	// Changes are what recipe code did to self.settings and self.info, in
+	// order, with the line that did it: explain reads them.
+	Changes []Change
 }
 
 // ConanFileClass is the base class recipes derive from.
@@ -220,10 +228,10 @@ func (c *Conanfile) Call(method string) error {
 	if !ok {
 		return nil
 	}
-	prev := c.method
-	c.method = method
+	prev, prevActive := c.method, c.Loader.active
+	c.method, c.Loader.active = method, c
 	_, err = c.Loader.In.Call(m, nil, nil)
-	c.method = prev
+	c.method, c.Loader.active = prev, prevActive
 	if err != nil {
 		return c.wrapMethodError(method, err)
 	}
@@ -251,10 +259,10 @@ func (c *Conanfile) CallCatchingInvalid(method string) (msg string, invalid bool
 	if err != nil || !ok {
 		return "", false, c.wrapMethodError(method, err)
 	}
-	prev := c.method
-	c.method = method
+	prev, prevActive := c.method, c.Loader.active
+	c.method, c.Loader.active = method, c
 	_, err = c.Loader.In.Call(m, nil, nil)
-	c.method = prev
+	c.method, c.Loader.active = prev, prevActive
 	if exc, isExc := err.(*py.Exception); isExc && exc.IsInstance(ConanInvalidConfigurationClass) {
 		return exc.Message(), true, nil
 	}
@@ -271,10 +279,10 @@ func (c *Conanfile) InstallSettingsBuild() {
 		return
 	}
 	if c.SettingsBuild != nil {
-		c.SetAttr("settings_build", &pySettings{c.SettingsBuild})
+		c.SetAttr("settings_build", &pySettings{s: c.SettingsBuild})
 	}
 	if c.SettingsTarget != nil {
-		c.SetAttr("settings_target", &pySettings{c.SettingsTarget})
+		c.SetAttr("settings_target", &pySettings{s: c.SettingsTarget})
 	} else {
 		c.SetAttr("settings_target", py.None)
 	}

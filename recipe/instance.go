@@ -159,7 +159,7 @@ func (c *Conanfile) initialize(s *settings.Settings) error {
 			return fmt.Errorf("Recipe 'description' must be a string.")
 		}
 	}
-	c.SetAttr("settings", &pySettings{s})
+	c.SetAttr("settings", &pySettings{s: s, track: "settings"})
 	c.SetAttr("options", &pyOptions{opts, c})
 	c.SetAttr("requires", &pyRequires{reqs, c})
 	return nil

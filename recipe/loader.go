@@ -55,12 +55,15 @@ type Loader struct {
 	Output func(line string)
 
 	cache map[string]*Recipe
+	// active is the conanfile whose method runs now (for Changes).
+	active *Conanfile
 }
 
 // NewLoader returns a loader with the conans and conan modules registered.
 func NewLoader() *Loader {
 	l := &Loader{In: py.NewInterp(), cache: map[string]*Recipe{}}
 	registerModules(l.In)
+	l.In.Host = l
 	l.In.Stdout = writerFunc(func(p []byte) {
 		if l.Output != nil {
 			for _, line := range strings.Split(strings.TrimSuffix(string(p), "\n"), "\n") {

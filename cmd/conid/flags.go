@@ -2,12 +2,14 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/conid/conid/engine"
 	"github.com/conid/conid/graph"
 	"github.com/conid/conid/home"
+	"github.com/conid/conid/recipe/ref"
 	"github.com/spf13/pflag"
 )
 
@@ -201,5 +203,32 @@ func (g *graphFlags) after(e *env, gr *graph.Graph) error {
 			return fmt.Errorf("graph check failed: %w", err)
 		}
 	}
+	return nil
+}
+
+// setTarget points p at a reference or a conanfile (a folder means its
+// conanfile.py, else its conanfile.txt), as "conan info" reads its
+// argument.
+func setTarget(p *engine.Params, target string) error {
+	if ref.LooksLikeRef(target) {
+		p.Target, p.IsRef = target, true
+		return nil
+	}
+	path := target
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.Cwd, path)
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		for _, name := range []string{"conanfile.py", "conanfile.txt"} {
+			if _, err := os.Stat(filepath.Join(path, name)); err == nil {
+				path = filepath.Join(path, name)
+				break
+			}
+		}
+	}
+	if _, err := os.Stat(path); err != nil {
+		return usageError("Conanfile not found at %s", path)
+	}
+	p.Target = path
 	return nil
 }

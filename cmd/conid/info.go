@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/conid/conid/engine"
+	"github.com/conid/conid/explain"
 	"github.com/conid/conid/graph"
-	"github.com/conid/conid/recipe/ref"
 )
 
 func cmdInfo(args []string, e *env) error {
@@ -31,26 +31,8 @@ func cmdInfo(args []string, e *env) error {
 	if len(rest) != 1 {
 		return usageError("info needs one path or reference")
 	}
-	target := rest[0]
-	if ref.LooksLikeRef(target) {
-		p.Target, p.IsRef = target, true
-	} else {
-		path := target
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(p.Cwd, path)
-		}
-		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			for _, name := range []string{"conanfile.py", "conanfile.txt"} {
-				if _, err := os.Stat(filepath.Join(path, name)); err == nil {
-					path = filepath.Join(path, name)
-					break
-				}
-			}
-		}
-		if _, err := os.Stat(path); err != nil {
-			return usageError("Conanfile not found at %s", path)
-		}
-		p.Target = path
+	if err := setTarget(&p, rest[0]); err != nil {
+		return err
 	}
 	p.BuildModes = buildModes(g.fs, "dry-build", dryBuild)
 	p.Output = func(line string) { io.WriteString(stderr, line+"\n") }
@@ -66,7 +48,7 @@ func cmdInfo(args []string, e *env) error {
 		return err
 	}
 	if dotOut != "" {
-		if err := os.WriteFile(dotOut, []byte(res.Graph.DOT()), 0o644); err != nil {
+		if err := writeGraphFile(dotOut, res); err != nil {
 			return err
 		}
 	}
@@ -87,4 +69,17 @@ func cmdInfo(args []string, e *env) error {
 	}
 	graph.PrintInfo(stdout, items, fields)
 	return nil
+}
+
+// writeGraphFile writes --graph: an HTML page for FILE.html, else DOT.
+func writeGraphFile(path string, res *engine.Result) error {
+	if !strings.HasSuffix(strings.ToLower(path), ".html") && !strings.HasSuffix(strings.ToLower(path), ".htm") {
+		return os.WriteFile(path, []byte(res.Graph.DOT()), 0o644)
+	}
+	var b strings.Builder
+	rep := explain.Build(res.Graph, res.ProfileHost, res.ProfileBuild, nil)
+	if err := explain.WriteHTML(&b, res.Graph, rep, "conid: "+filepath.Base(res.Graph.Root.RefString()+" "+res.Graph.Root.Path)); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

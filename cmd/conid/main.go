@@ -78,6 +78,10 @@ func run(args []string, e *env) int {
 		err = cmdLockCreate(args[2:], e)
 	case "inspect":
 		err = cmdInspect(args[1:], e)
+	case "id":
+		err = cmdID(args[1:], e)
+	case "explain", "why":
+		err = cmdExplain(args[1:], e)
 	case "index":
 		err = cmdIndex(args[1:], e)
 	default:

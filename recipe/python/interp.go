@@ -27,6 +27,9 @@ type Interp struct {
 	MaxDepth int
 	// ReadableRoots are the folders Python code may read (see AllowRead).
 	ReadableRoots []string
+	// Host is the embedding program's own data; the interpreter never
+	// reads it.
+	Host any
 
 	loaded map[string]*Module
 	// localDirs are the folders whose .py files "import x" finds first,
