@@ -51,9 +51,13 @@ type Result struct {
 	ProfileBuild *profiles.Profile
 	Config       *home.Config
 	Definition   *settings.Definition
+	// Partial is set when Resolve also returns an error: Graph holds
+	// what was built up to it.
+	Partial bool
 }
 
-// Resolve computes the graph.
+// Resolve computes the graph. On an error while expanding the graph it
+// returns a Partial result along with the error.
 func Resolve(p Params) (*Result, error) {
 	cfg, err := p.Home.Config()
 	if err != nil {
@@ -132,6 +136,10 @@ func Resolve(p Params) (*Result, error) {
 	}
 	g, err := r.Resolve(t)
 	if err != nil {
+		if g != nil {
+			// The partial graph, for explain.
+			return &Result{Graph: g, ProfileHost: hostProf, ProfileBuild: buildProf, Config: cfg, Definition: def, Partial: true}, locate(err, hostProf, buildProf)
+		}
 		return nil, locate(err, hostProf, buildProf)
 	}
 	return &Result{Graph: g, ProfileHost: hostProf, ProfileBuild: buildProf, Config: cfg, Definition: def}, nil

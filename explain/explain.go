@@ -40,6 +40,8 @@ type Report struct {
 	// Unused are profile and command-line option assignments that no
 	// package of the graph took.
 	Unused []Step `json:"unused,omitempty"`
+	// Error is the resolution error, when the graph is partial.
+	Error string `json:"error,omitempty"`
 }
 
 // Package is one node.
@@ -146,17 +148,17 @@ func (q Query) matchesNode(n *graph.Node) bool {
 func Build(g *graph.Graph, host, build *profiles.Profile, queries []Query) *Report {
 	r := &Report{}
 	used := map[string]bool{}
+	lost := lostAssignments(g)
 	for _, n := range g.Nodes {
 		if n.Recipe == graph.RecipeVirtual {
-			markUsed(n, used)
 			continue
 		}
 		prof := host
 		if n.Context == graph.Build && build != nil {
 			prof = build
 		}
-		pkg := explainNode(n, prof)
-		markUsed(n, used)
+		pkg := explainNode(n, prof, lost)
+		markUsed(pkg, used)
 		var fields map[string]bool
 		selected := len(queries) == 0
 		for _, q := range queries {
@@ -239,17 +241,14 @@ func profileOptionStep(o profiles.Option, key string) Step {
 // originKey identifies a profile or command-line assignment.
 func originKey(where, key string) string { return where + "\x00" + key }
 
-func markUsed(n *graph.Node, used map[string]bool) {
-	if n.Conanfile == nil || n.Conanfile.Options == nil || n.Conanfile.Options.Pkg == nil {
-		return
-	}
-	for _, e := range n.Conanfile.Options.Pkg.Log() {
-		if e.Origin == nil {
-			continue
-		}
-		switch e.Origin.Layer {
-		case options.LayerProfile, options.LayerCommandLine:
-			used[originKey(where(e.Origin), e.Origin.Key)] = true
+// markUsed records the profile and command-line assignments that reached
+// a package's option chains, whatever became of them there.
+func markUsed(p *Package, used map[string]bool) {
+	for _, o := range p.Options {
+		for _, st := range o.Steps {
+			if st.Layer == "profile" || st.Layer == "command line" {
+				used[originKey(st.Where, st.Key)] = true
+			}
 		}
 	}
 }
@@ -269,13 +268,72 @@ func where(o *options.Origin) string {
 	return ""
 }
 
-func explainNode(n *graph.Node, prof *profiles.Profile) *Package {
+// lost is an assignment a consumer made or passed on for dependencies
+// matching Pattern that a later one replaced before it reached them.
+type lost struct {
+	Pattern, Option string
+	Step            *Step
+}
+
+// lostAssignments reads every node's record of the values it held for
+// its dependencies and returns those replaced there (by the consumer's
+// configure(), or by a value coming from further downstream).
+func lostAssignments(g *graph.Graph) []lost {
+	var out []lost
+	for _, n := range g.Nodes {
+		if n.Conanfile == nil || n.Conanfile.Options == nil {
+			continue
+		}
+		groups := map[string][]*Step{}
+		var keys []string
+		for _, e := range n.Conanfile.Options.DepLog() {
+			st := &Step{Value: e.Value, Via: e.Via, Status: Won}
+			if e.Origin != nil {
+				st.Layer = e.Origin.Layer.String()
+				st.Where = where(e.Origin)
+				st.Ref = e.Origin.Ref
+				st.Key = e.Origin.Key
+			}
+			if _, ok := groups[e.Option]; !ok {
+				keys = append(keys, e.Option)
+			}
+			groups[e.Option] = append(groups[e.Option], st)
+		}
+		holder := nodeName(n)
+		for _, k := range keys {
+			steps := groups[k]
+			// Re-assigning the same value is not a loss.
+			for i := 0; i+1 < len(steps); i++ {
+				if steps[i].Value == steps[i+1].Value {
+					continue
+				}
+				st := *steps[i]
+				st.Status = Overridden
+				st.By = steps[i+1].Source() + " in " + holder + ", before it reached the package"
+				pattern, option, _ := strings.Cut(k, ":")
+				out = append(out, lost{Pattern: pattern, Option: option, Step: &st})
+			}
+		}
+	}
+	return out
+}
+
+func explainNode(n *graph.Node, prof *profiles.Profile, lostSteps []lost) *Package {
 	p := &Package{Node: n.ID, Ref: nodeName(n), Context: n.Context, PackageID: n.PackageID}
 	c := n.Conanfile
 	if c == nil {
 		return p
 	}
 	p.Options = explainOptions(c)
+	for _, o := range p.Options {
+		var pre []*Step
+		for _, l := range lostSteps {
+			if l.Option == o.Name && n.Name() != "" && (l.Pattern == n.Name() || options.Match(n.Name(), l.Pattern)) {
+				pre = append(pre, l.Step)
+			}
+		}
+		o.Steps = append(pre, o.Steps...)
+	}
 	p.Settings = explainSettings(n, prof)
 	return p
 }
@@ -323,7 +381,10 @@ func explainOptions(c *recipe.Conanfile) []*Option {
 		case options.Assigned:
 			st.Status = Won // until a later step overrides it
 		case options.Unchanged:
-			st.Status = Unchanged
+			// The value equals the current one, and Conan keeps it; it
+			// is still the last word on the value.
+			st.Status, st.Reason = Won, "same value as before"
+
 		case options.Ignored:
 			st.Status = Ignored
 		case options.Removed:

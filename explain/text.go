@@ -89,7 +89,7 @@ func writeSteps(w io.Writer, steps []*Step, rel func(string) string) {
 		if st.Ref != "" {
 			who = st.Ref + " " + who
 		}
-		if st.Key != "" && st.Layer != "recipe default_options" {
+		if strings.ContainsAny(st.Key, ":*") {
 			who += fmt.Sprintf(" %q", st.Key)
 		}
 		if st.Via != "" && st.Via != st.Ref {
@@ -106,6 +106,7 @@ func writeSteps(w io.Writer, steps []*Step, rel func(string) string) {
 		case st.Reason != "":
 			status = st.Reason
 		}
+		status = strings.Join(strings.Fields(status), " ")
 		val := st.Value
 		if val == "" && (st.Status == Won || st.Status == Overridden) {
 			val = `""`

@@ -109,6 +109,9 @@ type Target struct {
 
 // Resolve builds the graph of a target, evaluates package IDs and binary
 // statuses, and expands build requirements as Conan 1.65 does.
+// Resolve computes the graph of a target. When expansion fails (a
+// conflict, a missing recipe, an error in a recipe), it returns the
+// partial graph along with the error.
 func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	mode := r.PackageIDMode
 	if mode == "" {
@@ -139,11 +142,13 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 		root.Conanfile.InstallSettingsBuild()
 	}
 	g.addNode(root)
+	// On an error while expanding, the graph built so far is returned
+	// with it, so that explain can show what led there.
 	if err := b.expandNode(root, recipe.NewRequirements(), "", nil); err != nil {
-		return nil, err
+		return g, err
 	}
 	if err := r.recurseBuildRequires(g, b, r.Host.BuildRequires, g.Nodes, nil); err != nil {
-		return nil, err
+		return g, err
 	}
 	if len(r.rangeOutput) > 0 {
 		r.info("Version ranges solved")

@@ -363,6 +363,19 @@ type Options struct {
 	deps map[string]*PackageValues
 	// depOrder keeps the first-seen order of dependency names.
 	depOrder []string
+	// depLog records every value this package gave or passed on to a
+	// dependency, in order (Event.Option is "zlib:shared", or
+	// "*:shared" for a pattern).
+	depLog []Event
+}
+
+// DepLog returns the record of values held for dependencies.
+func (o *Options) DepLog() []Event { return o.depLog }
+
+// track makes v journal its assignments into the dependency log.
+func (o *Options) track(name string, v *PackageValues) *PackageValues {
+	v.journal, v.jkey = &o.depLog, name
+	return v
 }
 
 // New wraps declared options.
@@ -373,7 +386,7 @@ func New(p *PackageOptions) *Options { return &Options{Pkg: p, deps: map[string]
 func (o *Options) Dep(name string) *PackageValues {
 	v, ok := o.deps[name]
 	if !ok {
-		v = NewPackageValues()
+		v = o.track(name, NewPackageValues())
 		o.deps[name] = v
 		o.depOrder = append(o.depOrder, name)
 	}
@@ -418,7 +431,8 @@ func (o *Options) SetValues(v *Values) error {
 	}
 	o.deps, o.depOrder = map[string]*PackageValues{}, nil
 	for _, n := range v.reqOrder {
-		o.deps[n] = v.reqs[n].Copy()
+		o.deps[n] = o.track(n, NewPackageValues())
+		o.deps[n].Update(v.reqs[n])
 		o.depOrder = append(o.depOrder, n)
 	}
 	return nil
@@ -476,6 +490,13 @@ func (o *Options) PropagateUpstream(down map[string]*PackageValues, downRef, own
 		patternNames[n] = true
 	}
 	if exact, ok := down[ownName]; ok {
+		// A pattern value the exact one replaces never reaches the
+		// package; record it so that explain can show it.
+		for _, it := range exact.Items() {
+			if pv, ok := merged.Get(it.Name); ok && pv.Str != it.Value.Str {
+				o.Pkg.Record(Event{Option: it.Name, Kind: Assigned, Value: pv.Str, HasVal: true, Origin: pv.Origin, Via: downRef})
+			}
+		}
 		merged.Update(exact)
 	}
 	if err := o.Pkg.PropagateUpstream(merged, downRef, ownRef, patternNames); err != nil {

@@ -182,6 +182,10 @@ type PackageValues struct {
 	dict     map[string]Value
 	modified map[string]modEntry
 	frozen   bool
+	// journal, when set, receives an event for every assignment: the
+	// values a package holds for a dependency (see Options.DepLog).
+	journal *[]Event
+	jkey    string
 }
 
 // NewPackageValues returns an empty set.
@@ -213,6 +217,9 @@ func (p *PackageValues) Set(name string, v Value) {
 		p.keys = append(p.keys, name)
 	}
 	p.dict[name] = v
+	if p.journal != nil {
+		*p.journal = append(*p.journal, Event{Option: p.jkey + ":" + name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin})
+	}
 }
 
 // Delete removes a name if present.
@@ -324,6 +331,9 @@ func (p *PackageValues) PropagateUpstream(down *PackageValues, downRef, ownRef, 
 		}
 		p.modified[name] = modEntry{v, downRef}
 		p.Set(name, v)
+		if p.journal != nil {
+			(*p.journal)[len(*p.journal)-1].Via = downRef
+		}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/conid/conid/explain"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -107,16 +108,21 @@ func setupHome(t *testing.T, dir string, spec caseSpec) string {
 	return userHome
 }
 
-func runCase(t *testing.T, dir string) {
+// loadCase reads a case's case.json and prepares its Conan home.
+func loadCase(t *testing.T, dir string) (spec caseSpec, userHome string) {
+	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, "case.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var spec caseSpec
 	if err := json.Unmarshal(b, &spec); err != nil {
 		t.Fatal(err)
 	}
-	userHome := setupHome(t, dir, spec)
+	return spec, setupHome(t, dir, spec)
+}
+
+func runCase(t *testing.T, dir string) {
+	spec, userHome := loadCase(t, dir)
 	out := t.TempDir()
 	isRef := strings.Contains(spec.Target, "@")
 	var lockArgs, infoArgs []string
@@ -148,6 +154,98 @@ func runCase(t *testing.T, dir string) {
 		t.Fatalf("info failed (exit %d):\n%s", res.code, res.stderr)
 	}
 	compareInfo(t, dir, infoFile)
+
+	explainFile := filepath.Join(out, "explain.json")
+	explainArgs := append([]string{"explain", spec.Target, "--recipes", "recipes", "--json=" + explainFile}, spec.Args...)
+	for _, p := range spec.Build {
+		explainArgs = append(explainArgs, "--build="+p)
+	}
+	res = runConid(t, dir, userHome, explainArgs)
+	if res.code != 0 {
+		t.Fatalf("explain failed (exit %d):\n%s", res.code, res.stderr)
+	}
+	checkExplain(t, readLock(t, filepath.Join(dir, "expected", "lock.json")), explainFile)
+}
+
+// checkExplain checks that explain's record agrees with Conan's lockfile:
+// every option of every node has the lockfile's value, and the last
+// assignment the record marks as won wrote that value; every setting's
+// winning assignment wrote the value the package sees.
+func checkExplain(t *testing.T, lock map[string]lockNode, file string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep explain.Report
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, p := range rep.Packages {
+		ln, ok := lock[p.Node]
+		if !ok {
+			t.Errorf("explain: node %s (%s) not in the lockfile", p.Node, p.Ref)
+			continue
+		}
+		seen++
+		own := map[string]string{}
+		for _, line := range strings.Split(ln.Options, "\n") {
+			k, v, ok := strings.Cut(line, "=")
+			if ok && !strings.Contains(k, ":") {
+				own[k] = v
+			}
+		}
+		for _, o := range p.Options {
+			want, inLock := own[o.Name]
+			if o.Deleted || o.Undeclared {
+				if inLock {
+					t.Errorf("explain: %s option %s is deleted/undeclared, lockfile has %s=%s", p.Ref, o.Name, o.Name, want)
+				}
+				continue
+			}
+			got := "None"
+			if o.HasValue {
+				got = o.Value
+			}
+			if !inLock || got != want {
+				t.Errorf("explain: %s option %s = %s, lockfile %q (present %v)", p.Ref, o.Name, got, want, inLock)
+			}
+			delete(own, o.Name)
+			var winner *explain.Step
+			for _, st := range o.Steps {
+				if st.Status == explain.Won {
+					winner = st
+				}
+			}
+			if winner != nil && winner.Value != got {
+				t.Errorf("explain: %s option %s: winning assignment wrote %q, value is %q", p.Ref, o.Name, winner.Value, got)
+			}
+			if winner == nil && o.HasValue {
+				t.Errorf("explain: %s option %s = %s has no winning assignment: %+v", p.Ref, o.Name, got, o.Steps)
+			}
+		}
+		for k, v := range own {
+			t.Errorf("explain: %s lockfile option %s=%s missing from the record", p.Ref, k, v)
+		}
+		for _, s := range p.Settings {
+			if !s.Declared {
+				continue
+			}
+			var winner *explain.Step
+			for _, st := range s.Steps {
+				if st.Status == explain.Won {
+					winner = st
+				}
+			}
+			if winner == nil || winner.Value != s.Value {
+				t.Errorf("explain: %s setting %s = %s, winning assignment %+v", p.Ref, s.Name, s.Value, winner)
+			}
+		}
+	}
+	if want := len(lock); seen != want {
+		t.Errorf("explain covered %d nodes, the lockfile has %d", seen, want)
+	}
 }
 
 var refInMessage = regexp.MustCompile(`[A-Za-z0-9_][A-Za-z0-9_+.-]*/[A-Za-z0-9_][A-Za-z0-9_+.\-]*(@[A-Za-z0-9_][A-Za-z0-9_+.-]*/[A-Za-z0-9_][A-Za-z0-9_+.-]*)?`)

@@ -60,6 +60,9 @@ func resolveWith(name string, args []string, e *env, extra func(*graphFlags)) (*
 	p.Output = func(line string) { io.WriteString(e.stderr, line+"\n") }
 	res, err := engine.Resolve(p)
 	if err != nil {
+		if res != nil && res.Partial {
+			return res, rest[1:], g, err
+		}
 		return nil, nil, nil, err
 	}
 	return res, rest[1:], g, nil
@@ -68,7 +71,8 @@ func resolveWith(name string, args []string, e *env, extra func(*graphFlags)) (*
 func cmdIDExplain(args []string, e *env) error {
 	var jsonOut string
 	res, queries, _, err := resolveWith("id explain", args, e, func(g *graphFlags) {
-		g.fs.StringVar(&jsonOut, "json", "", "write the explanation as JSON to FILE ('-' for stdout)")
+		g.fs.StringVar(&jsonOut, "json", "", "write the explanation as JSON (to stdout, or --json=FILE)")
+		g.fs.Lookup("json").NoOptDefVal = "-"
 	})
 	if err != nil {
 		return err
@@ -134,7 +138,8 @@ func writeJSON(e *env, out string, v any) error {
 func cmdIDDiff(args []string, e *env) error {
 	var jsonOut string
 	jsonFlag := func(g *graphFlags) {
-		g.fs.StringVar(&jsonOut, "json", "", "write the diff as JSON to FILE ('-' for stdout)")
+		g.fs.StringVar(&jsonOut, "json", "", "write the diff as JSON (to stdout, or --json=FILE)")
+		g.fs.Lookup("json").NoOptDefVal = "-"
 	}
 	var left, right *graph.Graph
 	dash := -1
