@@ -41,6 +41,10 @@ type Params struct {
 	// Binaries finds binaries on remotes (nil: none).
 	Binaries graph.BinaryLookup
 	Source   graph.Source // overrides Recipes when set
+	// Timings, when set, receive per-phase times.
+	Timings *graph.Timings
+	// Progress, when set, is called with the count of recipes evaluated.
+	Progress func(recipes int)
 }
 
 // Result is a resolved graph and the profiles it used.
@@ -116,6 +120,8 @@ func Resolve(p Params) (*Result, error) {
 		FullTransitivePackageID: cfg.FullTransitivePackageID,
 		Binaries:                p.Binaries,
 		Output:                  p.Output,
+		Timings:                 p.Timings,
+		Progress:                p.Progress,
 	}
 	var t graph.Target
 	if p.IsRef {

@@ -84,6 +84,8 @@ func run(args []string, e *env) int {
 		err = cmdExplain(args[1:], e)
 	case "index":
 		err = cmdIndex(args[1:], e)
+	case "bench":
+		err = cmdBench(args[1:], e)
 	default:
 		fmt.Fprintf(stderr, "ERROR: unknown command %q\n\n%s", args[0], usage)
 		return exitError
