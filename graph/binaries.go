@@ -154,7 +154,7 @@ func (r *Resolver) propagateOptions(n *Node) {
 			req.Ref = nb.Ref
 		}
 	}
-	c.BuildRequiresOpt = c.Options.Values()
+	c.BuildRequiresOpt = c.Options.SharedValues()
 	c.Options.ClearUnused(transitive)
 	c.Options.Freeze()
 }
@@ -171,26 +171,27 @@ func settingsNV(s *settings.Settings) []packageid.NameValue {
 // idTransitiveReqs collects the direct and indirect package references a
 // node's ID depends on.
 func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
-	seenD := map[ref.PackageRef]bool{}
+	seen := make(map[ref.PackageRef]bool, len(n.Dependencies)*8)
 	for _, e := range n.Dependencies {
 		if e.BuildRequire() {
 			continue
 		}
 		p := e.Dst.Pref()
-		if !seenD[p] {
-			seenD[p] = true
+		if !seen[p] {
+			seen[p] = true
 			direct = append(direct, p)
 		}
 	}
-	seenI := map[ref.PackageRef]bool{}
 	for _, e := range n.Dependencies {
 		if e.BuildRequire() {
 			continue
 		}
-		for _, p := range append(append([]ref.PackageRef(nil), e.Dst.idDirectPrefs...), e.Dst.idIndirectPrefs...) {
-			if !seenI[p] && !seenD[p] {
-				seenI[p] = true
-				indirect = append(indirect, p)
+		for _, list := range [2][]ref.PackageRef{e.Dst.idDirectPrefs, e.Dst.idIndirectPrefs} {
+			for _, p := range list {
+				if !seen[p] {
+					seen[p] = true
+					indirect = append(indirect, p)
+				}
 			}
 		}
 	}
@@ -232,7 +233,7 @@ func (r *Resolver) computePackageID(n *Node) error {
 	if from == "" {
 		from = "default package_id_mode"
 	}
-	info, err := packageid.NewInfo(settingsNV(c.Settings), c.Options.Values(), direct, indirect, r.PackageIDMode, from)
+	info, err := packageid.NewInfo(settingsNV(c.Settings), c.Options.SharedValues(), direct, indirect, r.PackageIDMode, from)
 	if err != nil {
 		return err
 	}

@@ -64,7 +64,7 @@ func (h *Home) Config() (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := ini.LoadSources(ini.LoadOptions{AllowPythonMultilineValues: true, SpaceBeforeInlineComment: true, Insensitive: false}, b)
+	f, err := ini.LoadSources(iniOptions, b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
@@ -122,13 +122,18 @@ func (h *Home) Settings() (*settings.Definition, error) {
 	return settings.ParseYAML(path, b)
 }
 
+// iniOptions read conan.conf as Python's ConfigParser does for Conan:
+// multi-line values, inline comments, and keys without a value (Conan
+// 1.65 writes "[hooks]\nattribute_checker").
+var iniOptions = ini.LoadOptions{AllowPythonMultilineValues: true, SpaceBeforeInlineComment: true, AllowBooleanKeys: true}
+
 // SetConfig writes "section.key = value" entries into conan.conf, as
 // "conan config set" does.
 func (h *Home) SetConfig(entries map[string]string) error {
 	path := filepath.Join(h.Dir, "conan.conf")
 	f := ini.Empty()
 	if b, err := os.ReadFile(path); err == nil {
-		if f, err = ini.Load(b); err != nil {
+		if f, err = ini.LoadSources(iniOptions, b); err != nil {
 			return fmt.Errorf("%s: %v", path, err)
 		}
 	}

@@ -469,6 +469,17 @@ func (v *Values) Copy() *Values {
 	return c
 }
 
+// CopyCleared is Copy followed by ClearIndirect, without copying what
+// would be cleared.
+func (v *Values) CopyCleared() *Values {
+	c := NewValues()
+	c.Own = v.Own.Copy()
+	for _, name := range v.reqOrder {
+		c.SetPkg(name, NewPackageValues())
+	}
+	return c
+}
+
 // ScopeOptions moves own values under a package name (for "conan install
 // ref -o shared=True").
 func (v *Values) ScopeOptions(name string) {

@@ -19,11 +19,10 @@ func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []ref.
 	info := &Info{
 		Settings:     full.Copy(),
 		FullSettings: full,
-		Options:      opts.Copy(),
+		Options:      opts.CopyCleared(),
 		FullOptions:  opts,
 		Requires:     &Requirements{},
 	}
-	info.Options.ClearIndirect()
 	if err := info.Requires.Add(direct, mode, false, modeFrom); err != nil {
 		return nil, err
 	}

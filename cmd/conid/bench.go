@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -63,11 +64,24 @@ func cmdBenchRun(args []string, e *env) error {
 	var quiet bool
 	g.fs.BoolVar(&jsonOut, "json", false, "print the measurements as JSON")
 	g.fs.BoolVarP(&quiet, "quiet", "q", false, "no progress display")
+	var cpuProfile string
+	g.fs.StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of the run to FILE")
 	if err := g.fs.Parse(normalizeArgs(args)); err != nil {
 		return err
 	}
 	if g.fs.NArg() != 1 {
 		return usageError("usage: conid bench run DIR [profile args] [--json]")
+	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	dir := abs(e, g.fs.Arg(0))
 	if len(g.recipes) == 0 {

@@ -11,12 +11,12 @@
 package store
 
 import (
+	"bytes"
 	"crypto/md5"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -378,16 +378,12 @@ func gather(dir, prefix string, sums map[string]string) error {
 }
 
 func md5File(p string) (string, error) {
-	f, err := os.Open(p)
+	b, err := os.ReadFile(p) // recipe files are small
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	h := md5.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	h := md5.Sum(b)
+	return hex.EncodeToString(h[:]), nil
 }
 
 // ComputeRevision is the revision "conan export" would give a recipe
@@ -442,6 +438,9 @@ func globAny(pat, rel string) bool {
 func exportPatterns(path string) (exports, sources []string) {
 	src, err := os.ReadFile(path)
 	if err != nil {
+		return nil, nil
+	}
+	if !bytes.Contains(src, []byte("exports")) {
 		return nil, nil
 	}
 	mod, err := syntax.Parse(path, src)
