@@ -145,8 +145,8 @@ func (r *Resolver) propagateOptions(n *Node) {
 	for _, nb := range n.Neighbors() {
 		transitive[nb.Name()] = true
 		if nb.Conanfile.Info != nil {
-			for _, p := range nb.Conanfile.Info.Requires.Prefs() {
-				transitive[p.Ref.Name] = true
+			for _, r := range nb.Conanfile.Info.Requires.List() {
+				transitive[r.Pref.Ref.Name] = true
 			}
 		}
 		c.Options.PropagateDownstream(nb.Name(), nb.Conanfile.Info.FullOptions)
@@ -199,11 +199,27 @@ func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
 	return direct, indirect
 }
 
+// depsKeepAll reports whether every dependency's info still requires
+// everything its ID was computed from: then the filter below (keep the
+// indirect requirements the dependencies kept) keeps them all.
+func depsKeepAll(n *Node) bool {
+	for _, e := range n.Dependencies {
+		if e.BuildRequire() {
+			continue
+		}
+		info := e.Dst.Conanfile.Info
+		if info == nil || info.Requires.Len() != len(e.Dst.idDirectPrefs)+len(e.Dst.idIndirectPrefs) {
+			return false
+		}
+	}
+	return true
+}
+
 // computePackageID is Conan's _compute_package_id.
 func (r *Resolver) computePackageID(n *Node) error {
 	c := n.Conanfile
 	direct, indirect := idTransitiveReqs(n)
-	if !r.FullTransitivePackageID {
+	if !r.FullTransitivePackageID && !depsKeepAll(n) {
 		type key struct {
 			r  ref.Ref
 			id string
@@ -213,8 +229,8 @@ func (r *Resolver) computePackageID(n *Node) error {
 			if nb.Conanfile.Info == nil {
 				continue
 			}
-			for _, p := range nb.Conanfile.Info.Requires.Prefs() {
-				old[key{p.Ref, p.PackageID}] = true
+			for _, r := range nb.Conanfile.Info.Requires.List() {
+				old[key{r.Pref.Ref, r.Pref.PackageID}] = true
 			}
 		}
 		var kept []ref.PackageRef

@@ -348,7 +348,7 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 		if p.modified == nil {
 			p.modified = map[string]modEntry{}
 		}
-		p.modified[name] = modEntry{v, downRef}
+		p.modified[name] = modEntry{name, v, downRef}
 		p.log = append(p.log, Event{Option: name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
 	}
 	return nil
