@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/conid/conid/internal/fsread"
+
 	"github.com/conid/conid/settings"
 	"gopkg.in/ini.v1"
 )
@@ -57,7 +59,7 @@ func (h *Home) Config() (*Config, error) {
 	c := &Config{DefaultPackageIDMode: "semver_direct_mode", StoragePath: filepath.Join(h.Dir, "data"),
 		PackageIDModeFrom: "Conan's default"}
 	path := filepath.Join(h.Dir, "conan.conf")
-	b, err := os.ReadFile(path)
+	b, err := fsread.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return c, nil
 	}
@@ -112,7 +114,7 @@ func truthy(s string) bool {
 // default when the file does not exist.
 func (h *Home) Settings() (*settings.Definition, error) {
 	path := filepath.Join(h.Dir, "settings.yml")
-	b, err := os.ReadFile(path)
+	b, err := fsread.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return settings.Default(), nil
 	}
@@ -132,7 +134,7 @@ var iniOptions = ini.LoadOptions{AllowPythonMultilineValues: true, SpaceBeforeIn
 func (h *Home) SetConfig(entries map[string]string) error {
 	path := filepath.Join(h.Dir, "conan.conf")
 	f := ini.Empty()
-	if b, err := os.ReadFile(path); err == nil {
+	if b, err := fsread.ReadFile(path); err == nil {
 		if f, err = ini.LoadSources(iniOptions, b); err != nil {
 			return fmt.Errorf("%s: %v", path, err)
 		}

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/conid/conid/memo"
 	"github.com/conid/conid/recipe"
 )
 
@@ -44,6 +45,12 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	cwd            string
+	// memo, when set, caches the results of graph commands (see memo.go).
+	memo *memo.Store
+	// environ is the process environment, for the cache key.
+	environ []string
+	// written collects the files a command writes while it is cached.
+	written *[]memo.File
 }
 
 func main() {
@@ -53,7 +60,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ERROR:", err)
 		os.Exit(exitError)
 	}
-	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, cwd: cwd}))
+	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, cwd: cwd,
+		memo: openMemo(os.Getenv), environ: os.Environ()}))
 }
 
 func run(args []string, e *env) int {
@@ -61,6 +69,9 @@ func run(args []string, e *env) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitError
+	}
+	if e.memo != nil && cacheable(args) {
+		return runMemo(args, e, e.environ, run)
 	}
 	var err error
 	switch args[0] {
