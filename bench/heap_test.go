@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -14,7 +15,11 @@ func TestHeapProfile(t *testing.T) {
 	if out == "" {
 		t.Skip("set CONID_HEAPPROF=FILE to write a heap profile")
 	}
-	tree := genTree(t, 1000)
+	n := 1000
+	if s := os.Getenv("CONID_HEAPPROF_N"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	tree := genTree(t, n)
 	res, err := Run(params(t, tree))
 	if err != nil {
 		t.Fatal(err)

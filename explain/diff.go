@@ -226,7 +226,11 @@ func WriteDiffText(w io.Writer, d *Diff) error {
 		fmt.Fprintf(w, "no package ID changed (%d packages)\n", d.Same)
 		return nil
 	}
-	fmt.Fprintf(w, "%d package IDs changed, %d unchanged\n", len(d.Changed), d.Same)
+	noun := "package IDs"
+	if len(d.Changed) == 1 {
+		noun = "package ID"
+	}
+	fmt.Fprintf(w, "%d %s changed, %d unchanged\n", len(d.Changed), noun, d.Same)
 	for _, p := range d.Changed {
 		ref := p.Ref
 		if p.LeftRef != p.Ref {

@@ -113,14 +113,30 @@ func run(args []string, e *env) int {
 // a graph computation allocates a lot that stays live to the end, so the
 // default GOGC=100 spends a third of the run marking the same heap again
 // and again. Collect at 4x the live heap, but collect harder rather than
-// grow past 2 GiB.
+// grow past a quarter of the machine's memory (at least 2 GiB).
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(2 << 30)
+		debug.SetMemoryLimit(max(2<<30, physicalMemory()/4))
 	}
+}
+
+// physicalMemory reads MemTotal from /proc/meminfo (0 where there is none).
+func physicalMemory() int64 {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+			var kb int64
+			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 // report prints an error as Conan does and returns the exit code.
