@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/conid/conid/memo"
+)
+
+// bench gen, then bench run twice through the result cache: the first
+// computes and reports phases, the second is a cache hit.
+func TestBenchGenRun(t *testing.T) {
+	dir := t.TempDir()
+	home := t.TempDir()
+	e := func(out *bytes.Buffer) *env {
+		return &env{stdout: out, stderr: out, cwd: dir, environ: []string{},
+			memo:   &memo.Store{Dir: filepath.Join(home, "results")},
+			getenv: func(k string) string { return map[string]string{"CONAN_USER_HOME": home}[k] }}
+	}
+	var out bytes.Buffer
+	if code := run([]string{"bench", "gen", "--packages", "60", "--seed", "2", "tree"}, e(&out)); code != 0 {
+		t.Fatalf("gen: %s", out.String())
+	}
+	if !strings.Contains(out.String(), "60 packages") {
+		t.Errorf("gen said: %s", out.String())
+	}
+	out.Reset()
+	if code := run([]string{"bench", "run", "tree", "--json", "-q"}, e(&out)); code != 0 {
+		t.Fatalf("run: %s", out.String())
+	}
+	var res struct {
+		Nodes  int `json:"nodes"`
+		Phases []struct {
+			Name    string  `json:"name"`
+			Seconds float64 `json:"seconds"`
+		} `json:"phases"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatalf("%v: %s", err, out.String())
+	}
+	if res.Nodes < 60 || len(res.Phases) != 4 {
+		t.Errorf("run: %+v", res)
+	}
+	out.Reset()
+	if code := run([]string{"bench", "run", "tree", "-q"}, e(&out)); code != 0 {
+		t.Fatalf("second run: %s", out.String())
+	}
+	// Different arguments (no --json): computed, then a hit.
+	out.Reset()
+	run([]string{"bench", "run", "tree", "-q"}, e(&out))
+	if !strings.Contains(out.String(), "result cache hit") {
+		t.Errorf("no cache hit on the repeated run:\n%s", out.String())
+	}
+}
