@@ -38,6 +38,8 @@ type GenOptions struct {
 	// Flavor "conan2" writes recipes Conan 2 loads (no private=True);
 	// "" or "conan1" writes Conan 1 recipes.
 	Flavor string
+	// Progress, when set, is called with the packages written so far.
+	Progress func(done, total int)
 }
 
 // Tree describes a generated tree.
@@ -112,6 +114,9 @@ func Generate(dir string, o GenOptions) (*Tree, error) {
 			t.Versioned++
 		}
 		t.Refs = append(t.Refs, p.name+"/"+p.versions[len(p.versions)-1])
+		if o.Progress != nil && (i%256 == 255 || i == len(pkgs)-1) {
+			o.Progress(i+1, len(pkgs))
+		}
 	}
 	if err := writeFile(t.Consumer, consumerSource(pkgs)); err != nil {
 		return nil, err

@@ -44,13 +44,20 @@ func cmdBenchGen(args []string, e *env) error {
 	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed writes the same tree")
 	fs.StringVar(&o.Shape, "shape", bench.ShapeLayered, "layered, chain, grid or wide")
 	fs.StringVar(&o.Flavor, "flavor", "conan1", "conan1, or conan2 for recipes Conan 2 loads (no private=True)")
+	quiet := fs.BoolP("quiet", "q", false, "no progress display")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError("usage: conid bench gen --packages N --seed S [--shape SHAPE] OUT")
 	}
+	var count func(int)
+	done := progress(e, *quiet, "packages", &count)
+	if count != nil {
+		o.Progress = func(n, _ int) { count(n) }
+	}
 	t, err := bench.Generate(abs(e, fs.Arg(0)), o)
+	done()
 	if err != nil {
 		return err
 	}

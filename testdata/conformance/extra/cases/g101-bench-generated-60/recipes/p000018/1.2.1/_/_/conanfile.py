@@ -1,0 +1,23 @@
+from conan import ConanFile
+
+
+class P000018Conan(ConanFile):
+    name = "p000018"
+    version = "1.2.1"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            self.options.rm_safe("fPIC")
+
+    def requirements(self):
+        self.requires("p000006/1.2.3")
+        self.requires("p000010/[^1.0]")
+        if self.options.with_extra:
+            self.requires("p000016/[~1.1]")

@@ -1,0 +1,23 @@
+from conan import ConanFile
+
+
+class P000020Conan(ConanFile):
+    name = "p000020"
+    version = "1.2.2"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True, "p000007/*:shared": True}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            self.options.rm_safe("fPIC")
+
+    def requirements(self):
+        self.requires("p000007/1.0.1")
+        self.requires("p000012/1.1.0")
+        if self.options.with_extra:
+            self.requires("p000015/1.0.0")

@@ -1,0 +1,24 @@
+from conan import ConanFile
+
+
+class P000022Conan(ConanFile):
+    name = "p000022"
+    version = "1.2.0"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            self.options.rm_safe("fPIC")
+
+    def requirements(self):
+        self.requires("p000001/[>=1.0 <2]")
+        self.requires("p000011/[>=1.0 <2]")
+        self.requires("p000012/1.1.0")
+        self.requires("p000013/1.0.3")
+        self.requires("p000017/1.0.2")

@@ -1,0 +1,25 @@
+from conan import ConanFile
+
+
+class P000026Conan(ConanFile):
+    name = "p000026"
+    version = "1.1.2"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            self.options.rm_safe("fPIC")
+
+    def requirements(self):
+        self.requires("p000013/1.0.3")
+        self.requires("p000020/1.2.2")
+        self.requires("p000022/[>=1.0 <2]")
+
+    def build_requirements(self):
+        self.tool_requires("tool0000/[>=1.0 <2]")

@@ -1,0 +1,20 @@
+from conan import ConanFile
+
+
+class P000037Conan(ConanFile):
+    name = "p000037"
+    version = "1.2.1"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            self.options.rm_safe("fPIC")
+
+    def requirements(self):
+        self.requires("p000033/[>=1.0 <2]")

@@ -1,0 +1,22 @@
+from conan import ConanFile
+
+
+class P000052Conan(ConanFile):
+    name = "p000052"
+    version = "1.2.1"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True, "p000041/*:shared": True}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            self.options.rm_safe("fPIC")
+
+    def requirements(self):
+        self.requires("p000041/[>=1.0 <2]")
+        self.requires("p000043/1.0.0")
+        self.requires("p000047/[^1.1]")

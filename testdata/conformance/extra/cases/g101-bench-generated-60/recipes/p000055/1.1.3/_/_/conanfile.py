@@ -1,0 +1,23 @@
+from conan import ConanFile
+
+
+class P000055Conan(ConanFile):
+    name = "p000055"
+    version = "1.1.3"
+    settings = "os", "arch", "compiler", "build_type"
+    options = {"shared": [True, False], "fPIC": [True, False], "with_extra": [True, False]}
+    default_options = {"shared": False, "fPIC": True, "with_extra": True}
+
+    def config_options(self):
+        if self.settings.os == "Windows":
+            del self.options.fPIC
+
+    def configure(self):
+        if self.options.shared:
+            self.options.rm_safe("fPIC")
+
+    def requirements(self):
+        self.requires("p000042/[^1.0]")
+        self.requires("p000048/[>=1.0 <2]")
+        self.requires("p000051/[~1.1]")
+        self.requires("p000052/1.2.1")
