@@ -38,9 +38,13 @@ type Params struct {
 	// SettingsFile overrides the home's settings.yml.
 	SettingsFile string
 	Output       func(string)
-	// Binaries finds binaries on remotes (nil: none).
+	// Binaries finds binaries (nil: in the local Conan cache only).
 	Binaries graph.BinaryLookup
 	Source   graph.Source // overrides Recipes when set
+	// Remotes, when set, wraps the recipe source and the binary lookup
+	// once the configuration is known: remote.Session uses it to find
+	// recipes, versions and binaries on remotes too.
+	Remotes func(local graph.Source, cfg *home.Config) (graph.Source, graph.BinaryLookup, error)
 }
 
 // Result is a resolved graph and the profiles it used.
@@ -98,6 +102,15 @@ func Resolve(p Params) (*Result, error) {
 		}
 		src = st
 	}
+	binaries := p.Binaries
+	if binaries == nil {
+		binaries = localBinaries{store.LocalBinaries{Storage: cfg.StoragePath, Revisions: cfg.RevisionsEnabled}}
+	}
+	if p.Remotes != nil {
+		if src, binaries, err = p.Remotes(src, cfg); err != nil {
+			return nil, err
+		}
+	}
 	mode := cfg.DefaultPackageIDMode
 	from := cfg.PackageIDModeFrom
 	if p.PackageIDMode != "" {
@@ -114,7 +127,7 @@ func Resolve(p Params) (*Result, error) {
 		PackageIDMode:           mode,
 		PackageIDModeFrom:       from,
 		FullTransitivePackageID: cfg.FullTransitivePackageID,
-		Binaries:                p.Binaries,
+		Binaries:                binaries,
 		Output:                  p.Output,
 	}
 	var t graph.Target
@@ -143,6 +156,15 @@ func Resolve(p Params) (*Result, error) {
 		return nil, locate(err, hostProf, buildProf)
 	}
 	return &Result{Graph: g, ProfileHost: hostProf, ProfileBuild: buildProf, Config: cfg, Definition: def}, nil
+}
+
+// localBinaries finds binaries in the Conan cache, as Conan 1 does before
+// asking any remote.
+type localBinaries struct{ store.LocalBinaries }
+
+func (l localBinaries) Lookup(p ref.PackageRef) (graph.BinaryFound, error) {
+	bin, prev, err := l.LocalBinaries.Lookup(p)
+	return graph.BinaryFound{Binary: bin, Prev: prev}, err
 }
 
 func loadDefinition(p Params) (*settings.Definition, error) {

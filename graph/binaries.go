@@ -316,18 +316,18 @@ func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
 		n.Prev = ""
 		return nil
 	}
+	n.Binary = BinaryMissing
 	if r.Binaries != nil {
-		found, remote, err := r.Binaries.Lookup(pref)
+		found, err := r.Binaries.Lookup(pref)
 		if err != nil {
 			return err
 		}
-		if found {
-			n.Binary = BinaryDownload
-			n.BinaryRemote = remote
-			return nil
+		if found.Binary != "" {
+			n.Binary = found.Binary
 		}
+		n.BinaryRemote = found.Remote
+		n.Prev = found.Prev
 	}
-	n.Binary = BinaryMissing
 	return nil
 }
 
