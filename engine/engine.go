@@ -5,6 +5,7 @@ package engine
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -95,6 +96,12 @@ func Resolve(p Params) (*Result, error) {
 		dirs := p.Recipes
 		if len(dirs) == 0 {
 			dirs = []string{cfg.StoragePath}
+			if p.Remotes != nil {
+				// Recipes downloaded from remotes go there, as in Conan.
+				if err := os.MkdirAll(cfg.StoragePath, 0o755); err != nil {
+					return nil, err
+				}
+			}
 		}
 		st, err := store.Open(dirs...)
 		if err != nil {

@@ -372,6 +372,9 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 			return &RangeError{Msg: fmt.Sprintf("Version range '%s' from requirement '%s' required by '%s' could not be resolved in %s", expr, req.Ref.String(), consumer, origin), Ref: req.Ref}
 		}
 		resolved = rr
+		// The recipe is about to be downloaded into the cache: later
+		// ranges find it there, as in Conan.
+		delete(r.rangeCache, strings.ToLower(req.Ref.Name))
 	}
 	r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' resolved to '%s' in %s", expr, consumer, resolved.String(), origin))
 	req.Ref = resolved.NoRevision()
@@ -455,6 +458,10 @@ func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipe
 				return recipeResult{}, &MissingError{Ref: req.Ref, From: current.Conanfile.DisplayName, Msg: "No remote defined"}
 			}
 			return recipeResult{}, &MissingError{Ref: req.Ref, Msg: "No remote defined"}
+		}
+		var me *MissingError
+		if errors.As(err, &me) && me.From == "" && (current.HasRef || current.Recipe == RecipeConsumer) {
+			me.From = current.Conanfile.DisplayName
 		}
 		return recipeResult{}, err
 	}

@@ -465,3 +465,5 @@ func checkFileName(name string) error {
 func (c *Client) Open(ctx context.Context, f File) (*http.Response, error) {
 	return c.do(ctx, f.URL, nil)
 }
+
+func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

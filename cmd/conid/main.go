@@ -84,6 +84,14 @@ func run(args []string, e *env) int {
 		err = cmdExplain(args[1:], e)
 	case "index":
 		err = cmdIndex(args[1:], e)
+	case "remote":
+		err = cmdRemote(args[1:], e)
+	case "user":
+		err = cmdUser(args[1:], e)
+	case "download":
+		err = cmdDownload(args[1:], e)
+	case "cache":
+		err = cmdCache(args[1:], e)
 	default:
 		fmt.Fprintf(stderr, "ERROR: unknown command %q\n\n%s", args[0], usage)
 		return exitError

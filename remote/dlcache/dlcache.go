@@ -383,3 +383,7 @@ func (c *Cache) Clean() (removed int, err error) {
 	}
 	return removed, nil
 }
+
+// LockFile takes an exclusive interprocess lock on path (created if
+// needed), waiting for it; call the returned function to release it.
+func LockFile(path string) (func(), error) { return lockFile(path) }
