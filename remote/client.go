@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"sort"
@@ -105,7 +104,10 @@ func (c *Client) httpClient() *http.Client {
 // do sends a GET with retries and returns the response of a 200, or an
 // *HTTPError. The caller closes the body.
 func (c *Client) do(ctx context.Context, u string, auth func(*http.Request)) (*http.Response, error) {
-	attempts := c.Attempts
+	return c.doN(ctx, u, auth, c.Attempts)
+}
+
+func (c *Client) doN(ctx context.Context, u string, auth func(*http.Request), attempts int) (*http.Response, error) {
 	if attempts < 1 {
 		attempts = 1
 	}
@@ -138,11 +140,10 @@ func (c *Client) do(ctx context.Context, u string, auth func(*http.Request)) (*h
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
+			// Timeouts, resets and refusals while a server restarts are
+			// worth another try.
 			lastErr = fmt.Errorf("remote '%s': %s %s: %v", c.Remote.Name, req.Method, redact(u), err)
-			if retryable(err) {
-				continue
-			}
-			return nil, lastErr
+			continue
 		}
 		if resp.StatusCode == http.StatusOK {
 			return resp, nil
@@ -158,19 +159,13 @@ func (c *Client) do(ctx context.Context, u string, auth func(*http.Request)) (*h
 	return nil, lastErr
 }
 
-func retryable(err error) bool {
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return true
-	}
-	// Connection resets and refusals while a server restarts are worth
-	// another try too.
-	return true
-}
-
 // getJSON fetches a JSON object into v.
 func (c *Client) getJSON(ctx context.Context, u string, v any) error {
-	resp, err := c.do(ctx, u, nil)
+	return c.getJSONN(ctx, u, v, c.Attempts)
+}
+
+func (c *Client) getJSONN(ctx context.Context, u string, v any, attempts int) error {
+	resp, err := c.doN(ctx, u, nil, attempts)
 	if err != nil {
 		return err
 	}
@@ -328,7 +323,9 @@ func (c *Client) SearchPackages(ctx context.Context, r ref.Ref) (map[string]Pack
 	}
 	u += "/search"
 	var raw map[string]json.RawMessage
-	if err := c.getJSON(ctx, u, &raw); err != nil {
+	// One try: a failed search falls back on asking for each binary
+	// (conan_server answers 500 for a recipe it does not have).
+	if err := c.getJSONN(ctx, u, &raw, 1); err != nil {
 		return nil, err
 	}
 	return ParsePackageSearch(c.Remote.Name, raw)
@@ -375,6 +372,23 @@ func (c *Client) LatestPackage(ctx context.Context, p ref.PackageRef) (string, e
 		return "", err
 	}
 	return doc.Revision, nil
+}
+
+// PackageExists asks for one binary, as Conan 1 does for each node: the
+// answer is its revision ("0" in API v1), or "" with ErrNotFound.
+func (c *Client) PackageExists(ctx context.Context, p ref.PackageRef) (string, error) {
+	v2, err := c.V2(ctx)
+	if err != nil {
+		return "", err
+	}
+	if v2 {
+		return c.LatestPackage(ctx, p)
+	}
+	var urls map[string]string
+	if err := c.getJSON(ctx, c.recipeURL(p.Ref, false)+"/packages/"+url.PathEscape(p.PackageID)+"/download_urls", &urls); err != nil {
+		return "", err
+	}
+	return "0", nil
 }
 
 // File is a file to download: its URL and, in API v1, its md5.

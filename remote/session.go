@@ -73,6 +73,8 @@ type search struct {
 	ready chan struct{}
 	ids   map[string]PackageInfo
 	err   error
+	// fallback: the search failed, ask for each binary instead.
+	fallback bool
 }
 
 func (s *Session) init() {
@@ -493,8 +495,13 @@ func (s *Session) startSearch(rem Remote, r ref.Ref) *search {
 		if err == nil {
 			x.ids, err = c.SearchPackages(s.ctx, r)
 		}
-		if errors.Is(err, ErrNotFound) {
+		var he *HTTPError
+		switch {
+		case errors.Is(err, ErrNotFound):
 			err = nil
+		case errors.As(err, &he) && (he.Status == 401 || he.Status == 403):
+		case err != nil:
+			x.fallback, err = true, nil
 		}
 		x.err = err
 		s.mu.Lock()
@@ -515,12 +522,19 @@ func (s *Session) has(rem Remote, p ref.PackageRef) (bool, string, error) {
 	if x.err != nil {
 		return false, "", x.err
 	}
-	if _, ok := x.ids[p.PackageID]; !ok {
-		return false, "", nil
-	}
 	c, err := s.Client(rem)
 	if err != nil {
 		return false, "", err
+	}
+	if x.fallback {
+		prev, err := c.PackageExists(s.ctx, p)
+		if errors.Is(err, ErrNotFound) {
+			return false, "", nil
+		}
+		return err == nil, prev, err
+	}
+	if _, ok := x.ids[p.PackageID]; !ok {
+		return false, "", nil
 	}
 	v2, err := c.V2(s.ctx)
 	if err != nil {

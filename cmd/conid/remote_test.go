@@ -1,0 +1,266 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/conid/conid/remote"
+	"github.com/conid/conid/remote/remotetest"
+)
+
+// The remote scenarios were run with Conan 1.65.0 against the Python
+// conan_server (testdata/remote/README.md says how); the test server
+// serves the same storage folder, so conid must print what Conan did.
+
+const oracleURL = "http://localhost:9300"
+
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// testServer serves testdata/remote/server (a copy: tests may change it).
+func testServer(t *testing.T) (*remotetest.Server, string) {
+	t.Helper()
+	dir := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "testdata", "remote", "server"), dir)
+	s := &remotetest.Server{Dir: dir, Users: map[string]string{"demo": "demo"}}
+	hs := httptest.NewServer(s)
+	t.Cleanup(hs.Close)
+	return s, hs.URL
+}
+
+// remoteHome makes a Conan home whose remotes.json has "local" at url,
+// with cache fixtures copied into its data folder.
+func remoteHome(t *testing.T, url string, caches ...string) string {
+	t.Helper()
+	userHome := t.TempDir()
+	h := filepath.Join(userHome, ".conan")
+	rs := &remote.Remotes{List: []remote.Remote{{Name: "local", URL: url, VerifySSL: true}}}
+	if err := rs.Save(h); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range caches {
+		copyTree(t, filepath.Join("..", "..", "testdata", "remote", c), filepath.Join(h, "data"))
+	}
+	return userHome
+}
+
+func golden(t *testing.T, name, url string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "remote", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.ReplaceAll(string(b), oracleURL, url)
+}
+
+func profileArg(t *testing.T) string {
+	p, err := filepath.Abs(filepath.Join("..", "..", "testdata", "remote", "profile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func mustRun(t *testing.T, userHome string, args ...string) caseRun {
+	t.Helper()
+	res := runConid(t, t.TempDir(), userHome, args)
+	if res.code != 0 {
+		t.Fatalf("conid %s: exit %d\n%s%s", strings.Join(args, " "), res.code, res.stdout, res.stderr)
+	}
+	return res
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// sameJSON compares info JSON, with required_by sorted: Conan builds it
+// from a set, so its order varies between runs.
+func sameJSON(t *testing.T, what, got, want string) {
+	t.Helper()
+	norm := func(s string) any {
+		var v []map[string]any
+		if err := json.Unmarshal([]byte(s), &v); err != nil {
+			t.Fatalf("%s: %v\n%s", what, err, s)
+		}
+		for _, it := range v {
+			if l, ok := it["required_by"].([]any); ok {
+				sort.Slice(l, func(i, j int) bool { return l[i].(string) < l[j].(string) })
+			}
+		}
+		return v
+	}
+	if !reflect.DeepEqual(norm(got), norm(want)) {
+		t.Errorf("%s differs from Conan's\n got: %s\nwant: %s", what, got, want)
+	}
+}
+
+// Recipes only on the remote: downloaded, ranges resolved against the
+// remote's versions, binaries Download or Missing, as Conan 1.65.
+func TestRemoteRecipesOnlyOnRemote(t *testing.T) {
+	srv, url := testServer(t)
+	userHome := remoteHome(t, url)
+	out := filepath.Join(t.TempDir(), "info.json")
+	res := mustRun(t, userHome, "info", "app/1.0@", "-pr", profileArg(t), "-r", "local", "--json", out)
+	if got, want := readFile(t, out), golden(t, "infoA.json", url); got != want {
+		t.Errorf("info --json differs from Conan's\n got: %s\nwant: %s", got, want)
+	}
+	for _, line := range []string{
+		"app/1.0: Retrieving from server 'local' ",
+		"zlib/* versions found in 'local' remote",
+		"Version range '~1.2' required by 'boost/1.80.0' resolved to 'zlib/1.2.13' in remote 'local'",
+		"Version range '>=1.2 <1.3' required by 'openssl/3.0.0' resolved to 'zlib/1.2.13' in local cache",
+	} {
+		if !strings.Contains(res.stderr, line+"\n") {
+			t.Errorf("output lacks %q:\n%s", line, res.stderr)
+		}
+	}
+	// One package search per recipe, and nothing asked twice.
+	for path, n := range srv.Hits() {
+		if n > 1 && path != "/v1/conans/search" {
+			t.Errorf("%s asked %d times", path, n)
+		}
+	}
+	lock := filepath.Join(t.TempDir(), "lock.json")
+	mustRun(t, userHome, "lock", "create", "--reference", "app/1.0@", "-pr", profileArg(t), "-r", "local", "--lockfile-out", lock)
+	if got, want := readFile(t, lock), golden(t, "lockA.json", url); got != want {
+		t.Errorf("lockfile differs from Conan's\n got: %s\nwant: %s", got, want)
+	}
+	// Now in the cache: the text output of a second run.
+	res = mustRun(t, userHome, "info", "app/1.0@", "-pr", profileArg(t), "-r", "local")
+	if got, want := res.stdout, golden(t, "infoA.txt", url); !strings.HasSuffix(want, got) || got == "" {
+		t.Errorf("info text differs from Conan's\n got: %s\nwant: %s", got, want)
+	}
+
+	// The same graph with every recipe local gives the same lockfile.
+	local := remoteHome(t, url, "cache")
+	lockB := filepath.Join(t.TempDir(), "lock.json")
+	mustRun(t, local, "lock", "create", "--reference", "app/1.0@", "-pr", profileArg(t), "-r", "local", "--lockfile-out", lockB)
+	if got, want := readFile(t, lockB), readFile(t, lock); got != want {
+		t.Errorf("lockfile with local recipes differs from the one with remote recipes\n got: %s\nwant: %s", got, want)
+	}
+}
+
+// Recipes in the cache, binaries on the remote, with -r NAME and with
+// -r all (Conan without -r: every remote in order).
+func TestRemoteBinaryStatus(t *testing.T) {
+	_, url := testServer(t)
+	for _, c := range []struct {
+		caches []string
+		remote string
+		want   string
+	}{
+		{[]string{"cache"}, "local", "infoB_r.json"},
+		{[]string{"cache"}, "all", "infoB_all.json"},
+		{[]string{"cache", "overlayC"}, "local", "infoC_r.json"},
+		{[]string{"cache", "overlayC"}, "all", "infoC_all.json"},
+	} {
+		userHome := remoteHome(t, url, c.caches...)
+		out := filepath.Join(t.TempDir(), "info.json")
+		mustRun(t, userHome, "info", "app/1.0@", "-pr", profileArg(t), "-r", c.remote, "--json", out)
+		sameJSON(t, c.want, readFile(t, out), golden(t, c.want, url))
+	}
+	// Offline (no -r), a binary in the cache is still Cache.
+	userHome := remoteHome(t, url, "cache", "overlayC")
+	res := mustRun(t, userHome, "info", "zlib/1.2.13@", "-pr", profileArg(t), "-n", "binary")
+	if !strings.Contains(res.stdout, "Binary: Cache") {
+		t.Errorf("offline info of a cached binary:\n%s", res.stdout)
+	}
+}
+
+func TestRemoteAuthAndRetries(t *testing.T) {
+	srv, url := testServer(t)
+	srv.Private = true
+	userHome := remoteHome(t, url, "cache")
+	args := []string{"info", "app/1.0@", "-pr", profileArg(t), "-r", "local", "-n", "binary"}
+	res := runConid(t, t.TempDir(), userHome, args)
+	if res.code == 0 || !strings.Contains(res.stderr, "401") || !strings.Contains(res.stderr, "conid user") {
+		t.Fatalf("anonymous request to a private remote: exit %d, want a clear 401 error\n%s", res.code, res.stderr)
+	}
+	if r := runConid(t, t.TempDir(), userHome, []string{"user", "demo", "-p", "wrong", "-r", "local"}); r.code == 0 || !strings.Contains(r.stderr, "Wrong user or password") {
+		t.Fatalf("bad password: exit %d\n%s", r.code, r.stderr)
+	}
+	res = mustRun(t, userHome, "user", "demo", "-p", "demo", "-r", "local")
+	if want := "Changed user of remote 'local' from 'None' (anonymous) to 'demo'\n"; res.stdout != want {
+		t.Errorf("user -p: got %q, want %q", res.stdout, want)
+	}
+	login, err := remote.OpenLocalDB(filepath.Join(userHome, ".conan")).Get(url)
+	if err != nil || login.User != "demo" || login.Token != "token-demo" {
+		t.Fatalf(".conan.db holds %+v, %v", login, err)
+	}
+	srv.Fail5xx.Store(3)
+	res = mustRun(t, userHome, args...)
+	if strings.Count(res.stdout, "Binary: Download") != 3 || strings.Count(res.stdout, "Binary: Missing") != 2 {
+		t.Errorf("after login and 503s:\n%s", res.stdout)
+	}
+}
+
+func TestRemoteCommands(t *testing.T) {
+	userHome := t.TempDir()
+	run := func(args ...string) caseRun { return runConid(t, t.TempDir(), userHome, args) }
+	for _, args := range [][]string{
+		{"remote", "add", "a", "http://a.example"},
+		{"remote", "add", "b", "http://b.example", "False"},
+		{"remote", "add", "c", "http://c.example", "-i", "0"},
+		{"remote", "update", "a", "http://a2.example"},
+		{"remote", "remove", "conancenter"},
+	} {
+		if r := run(args...); r.code != 0 {
+			t.Fatalf("%v: %s", args, r.stderr)
+		}
+	}
+	r := run("remote", "list")
+	want := "c: http://c.example [Verify SSL: True]\na: http://a2.example [Verify SSL: True]\nb: http://b.example [Verify SSL: False]\n"
+	if r.stdout != want {
+		t.Errorf("remote list:\n%s\nwant:\n%s", r.stdout, want)
+	}
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"remote", "add", "a", "http://x.example"}, "Remote 'a' already exists in remotes (use update to modify)"},
+		{[]string{"remote", "add", "x", "http://a2.example"}, "Remote 'a' already exists with same URL"},
+		{[]string{"remote", "remove", "zz"}, "No remote 'zz' defined in remotes"},
+		{[]string{"remote", "add", "y", "not a url"}, "invalid remote URL"},
+		{[]string{"info", "zlib/1.0@", "-pr", profileArg(t), "-r", "nope"}, "No remote 'nope' defined in remotes"},
+	} {
+		if r := run(c.args...); r.code == 0 || !strings.Contains(r.stderr, c.msg) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", c.args, r.code, r.stderr, c.msg)
+		}
+	}
+	// A broken remotes.json is named in the error.
+	os.WriteFile(filepath.Join(userHome, ".conan", "remotes.json"), []byte(`{"remotes": [{"name": 3}]}`), 0o644)
+	if r := run("remote", "list"); r.code == 0 || !strings.Contains(r.stderr, "remotes.json") || !strings.Contains(r.stderr, "remotes[0]") {
+		t.Errorf("broken remotes.json: %q", r.stderr)
+	}
+}
