@@ -99,9 +99,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(p, "/v1/conans/"):
 		s.v1(w, strings.Split(strings.TrimPrefix(p, "/v1/conans/"), "/"), "http://"+r.Host)
 	case strings.HasPrefix(p, "/v1/files/"):
-		s.file(w, filepath.Join(s.Dir, filepath.FromSlash(strings.TrimPrefix(p, "/v1/files/"))))
+		s.file(w, r, filepath.Join(s.Dir, filepath.FromSlash(strings.TrimPrefix(p, "/v1/files/"))))
 	case strings.HasPrefix(p, "/v2/conans/") && s.Revisions:
-		s.v2(w, strings.Split(strings.TrimPrefix(p, "/v2/conans/"), "/"))
+		s.v2(w, r, strings.Split(strings.TrimPrefix(p, "/v2/conans/"), "/"))
 	default:
 		http.NotFound(w, r)
 	}
@@ -234,7 +234,7 @@ func (s *Server) v1(w http.ResponseWriter, parts []string, host string) {
 }
 
 // v2 serves /v2/conans/<name>/<version>/<user>/<channel>/...
-func (s *Server) v2(w http.ResponseWriter, parts []string) {
+func (s *Server) v2(w http.ResponseWriter, r *http.Request, parts []string) {
 	if len(parts) < 5 {
 		http.NotFound(w, nil)
 		return
@@ -260,7 +260,7 @@ func (s *Server) v2(w http.ResponseWriter, parts []string) {
 	case len(rest) == 1 && rest[0] == "search":
 		s.packages(w, filepath.Join(revDir, "package"))
 	case rest[0] == "files":
-		s.listOrFile(w, filepath.Join(revDir, "export"), rest[1:])
+		s.listOrFile(w, r, filepath.Join(revDir, "export"), rest[1:])
 	case rest[0] == "packages" && len(rest) == 3 && rest[2] == "latest":
 		prev, ok := latest(filepath.Join(revDir, "package", rest[1]))
 		if !ok {
@@ -269,13 +269,13 @@ func (s *Server) v2(w http.ResponseWriter, parts []string) {
 		}
 		writeJSON(w, map[string]string{"revision": prev, "time": "2026-01-01T00:00:00Z"})
 	case rest[0] == "packages" && len(rest) >= 5 && rest[2] == "revisions" && rest[4] == "files":
-		s.listOrFile(w, filepath.Join(revDir, "package", rest[1], rest[3]), rest[5:])
+		s.listOrFile(w, r, filepath.Join(revDir, "package", rest[1], rest[3]), rest[5:])
 	default:
 		http.NotFound(w, nil)
 	}
 }
 
-func (s *Server) listOrFile(w http.ResponseWriter, dir string, rest []string) {
+func (s *Server) listOrFile(w http.ResponseWriter, r *http.Request, dir string, rest []string) {
 	if len(rest) == 0 {
 		fs := files(dir)
 		if len(fs) == 0 {
@@ -289,10 +289,10 @@ func (s *Server) listOrFile(w http.ResponseWriter, dir string, rest []string) {
 		writeJSON(w, map[string]any{"files": out})
 		return
 	}
-	s.file(w, filepath.Join(dir, rest[0]))
+	s.file(w, r, filepath.Join(dir, rest[0]))
 }
 
-func (s *Server) file(w http.ResponseWriter, p string) {
+func (s *Server) file(w http.ResponseWriter, r *http.Request, p string) {
 	if !strings.HasPrefix(p, filepath.Clean(s.Dir)+string(filepath.Separator)) {
 		http.NotFound(w, nil)
 		return
@@ -303,7 +303,11 @@ func (s *Server) file(w http.ResponseWriter, p string) {
 		return
 	}
 	if s.FileDelay > 0 {
-		time.Sleep(s.FileDelay)
+		select {
+		case <-time.After(s.FileDelay):
+		case <-r.Context().Done():
+			return
+		}
 	}
 	w.Header().Set("Content-Length", fmt.Sprint(len(b)))
 	if s.CutFiles.Load() {
