@@ -19,6 +19,8 @@ Usage:
   conid lock create <path> | --reference REF [--lockfile-out FILE] [profile args] [--recipes DIR]
   conid inspect <path|ref> [--json] [--recipes DIR]
   conid index check <cci-checkout> [profile args] [--json FILE] [--jobs N] [-q]
+  conid serve [-d DIR] [--listen ADDR] [--port N] [--log-level L]
+  conid serve bench --url URL --ref REF [--conns 16,64] [--duration 10s]
   conid version
 
 Profile args, as Conan's: -pr/--profile, -s/--settings, -o/--options,
@@ -92,6 +94,8 @@ func run(args []string, e *env) int {
 		err = cmdDownload(args[1:], e)
 	case "cache":
 		err = cmdCache(args[1:], e)
+	case "serve":
+		err = cmdServe(args[1:], e)
 	default:
 		fmt.Fprintf(stderr, "ERROR: unknown command %q\n\n%s", args[0], usage)
 		return exitError
