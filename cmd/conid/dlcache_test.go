@@ -7,7 +7,6 @@ import (
 	"crypto/md5"
 	"fmt"
 	"math/rand"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +16,6 @@ import (
 	"time"
 
 	"github.com/conid/conid/remote/dlcache"
-	"github.com/conid/conid/remote/remotetest"
 )
 
 // TestMain lets tests run the conid binary they are built into: with
@@ -104,10 +102,9 @@ func TestDownloadCacheConcurrentProcesses(t *testing.T) {
 		t.Skip("runs processes")
 	}
 	storage, contents := bigRemote(t)
-	srv := &remotetest.Server{Dir: storage, FileDelay: 20 * time.Millisecond}
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
-	userHome := remoteHome(t, hs.URL)
+	srv, url := startServe(t, storage, false)
+	srv.FileDelay.Store(int64(20 * time.Millisecond))
+	userHome := remoteHome(t, url)
 	cache := t.TempDir()
 	dests := make([]string, 8)
 	errs := make([]error, 8)
@@ -170,10 +167,8 @@ func TestDownloadCacheInterrupted(t *testing.T) {
 		t.Skip("runs processes")
 	}
 	storage, contents := bigRemote(t)
-	srv := &remotetest.Server{Dir: storage}
-	hs := httptest.NewServer(srv)
-	defer hs.Close()
-	userHome := remoteHome(t, hs.URL)
+	srv, url := startServe(t, storage, false)
+	userHome := remoteHome(t, url)
 	cache := t.TempDir()
 	dest := filepath.Join(t.TempDir(), "dest")
 	args := []string{"download", "big/1.0@", "-r", "local", "--dest", dest, "--download-cache", cache}
@@ -190,7 +185,7 @@ func TestDownloadCacheInterrupted(t *testing.T) {
 	srv.CutFiles.Store(false)
 
 	// Killed while files are on their way.
-	srv.FileDelay = 30 * time.Second
+	srv.FileDelay.Store(int64(30 * time.Second))
 	cmd := conidCmd(userHome, args...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -217,7 +212,7 @@ func TestDownloadCacheInterrupted(t *testing.T) {
 	}
 
 	// The next run downloads everything again, correctly.
-	srv.FileDelay = 0
+	srv.FileDelay.Store(0)
 	if out, err := conidCmd(userHome, args...).CombinedOutput(); err != nil {
 		t.Fatalf("download after the kill: %v\n%s", err, out)
 	}
