@@ -13,13 +13,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/conid/conid/protocol"
 	"github.com/conid/conid/recipe/ref"
-)
-
-// Capability and header names of the Conan REST protocol.
-const (
-	HeaderCapabilities = "X-Conan-Server-Capabilities"
-	CapRevisions       = "revisions"
 )
 
 // ErrNotFound is wrapped by errors for 404 answers.
@@ -183,13 +178,13 @@ func (c *Client) getJSONN(ctx context.Context, u string, v any, attempts int) er
 // Capabilities pings the server once and returns what it announces.
 func (c *Client) Capabilities(ctx context.Context) ([]string, error) {
 	c.capsOnce.Do(func() {
-		resp, err := c.do(ctx, c.base()+"/v1/ping", nil)
+		resp, err := c.do(ctx, c.base()+protocol.V1+protocol.Ping, nil)
 		if err != nil {
 			c.capsErr = err
 			return
 		}
 		resp.Body.Close()
-		c.caps = ParseCapabilities(resp.Header.Get(HeaderCapabilities))
+		c.caps = ParseCapabilities(resp.Header.Get(protocol.HeaderCapabilities))
 	})
 	return c.caps, c.capsErr
 }
@@ -215,7 +210,7 @@ func (c *Client) V2(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	for _, x := range caps {
-		if x == CapRevisions {
+		if x == protocol.CapRevisions {
 			return true, nil
 		}
 	}
@@ -224,7 +219,7 @@ func (c *Client) V2(ctx context.Context) (bool, error) {
 
 // Authenticate exchanges a user and password for a token.
 func (c *Client) Authenticate(ctx context.Context, user, password string) (string, error) {
-	resp, err := c.do(ctx, c.base()+"/v1/users/authenticate", func(r *http.Request) { r.SetBasicAuth(user, password) })
+	resp, err := c.do(ctx, c.base()+protocol.V1+protocol.Authenticate, func(r *http.Request) { r.SetBasicAuth(user, password) })
 	if err != nil {
 		var he *HTTPError
 		if errors.As(err, &he) && he.Status == http.StatusUnauthorized {
@@ -246,7 +241,7 @@ func (c *Client) Authenticate(ctx context.Context, user, password string) (strin
 
 // CheckCredentials verifies the stored token.
 func (c *Client) CheckCredentials(ctx context.Context) error {
-	resp, err := c.do(ctx, c.base()+"/v1/users/check_credentials", nil)
+	resp, err := c.do(ctx, c.base()+protocol.V1+protocol.CheckCredentials, nil)
 	if err != nil {
 		return err
 	}
@@ -254,34 +249,18 @@ func (c *Client) CheckCredentials(ctx context.Context) error {
 	return nil
 }
 
-// refPath is name/version/user/channel with "_" for no user and channel.
-func refPath(r ref.Ref) string {
-	u, ch := r.User, r.Channel
-	if u == "" {
-		u = "_"
-	}
-	if ch == "" {
-		ch = "_"
-	}
-	return url.PathEscape(r.Name) + "/" + url.PathEscape(r.Version) + "/" + url.PathEscape(u) + "/" + url.PathEscape(ch)
-}
-
+// recipeURL is the recipe's route (without revision) in API v1 or v2.
 func (c *Client) recipeURL(r ref.Ref, v2 bool) string {
 	if v2 {
-		return c.base() + "/v2/conans/" + refPath(r)
+		return c.base() + protocol.V2 + protocol.RecipePath(r)
 	}
-	return c.base() + "/v1/conans/" + refPath(r)
+	return c.base() + protocol.V1 + protocol.RecipePath(r)
 }
 
 // Search lists the references matching a pattern ("zlib/*").
 func (c *Client) Search(ctx context.Context, pattern string, ignoreCase bool) ([]ref.Ref, error) {
-	q := url.Values{}
-	q.Set("q", pattern)
-	q.Set("ignorecase", map[bool]string{true: "True", false: "False"}[ignoreCase])
-	var doc struct {
-		Results []string `json:"results"`
-	}
-	u := c.base() + "/v1/conans/search?" + q.Encode()
+	var doc protocol.SearchResult
+	u := c.base() + protocol.V1 + protocol.Search + protocol.SearchQuery(pattern, ignoreCase)
 	if err := c.getJSON(ctx, u, &doc); err != nil {
 		return nil, err
 	}
@@ -302,24 +281,16 @@ func ParseSearchResults(remote string, results []string) ([]ref.Ref, error) {
 	return out, nil
 }
 
-// PackageInfo is one entry of a package search.
-type PackageInfo struct {
-	Settings     map[string]string `json:"settings"`
-	Options      map[string]string `json:"options"`
-	FullRequires []string          `json:"full_requires"`
-	RecipeHash   string            `json:"recipe_hash"`
-}
-
 // SearchPackages returns the binaries of a recipe (revision rrev in v2),
 // by package ID. A recipe not on the remote gives ErrNotFound.
-func (c *Client) SearchPackages(ctx context.Context, r ref.Ref) (map[string]PackageInfo, error) {
+func (c *Client) SearchPackages(ctx context.Context, r ref.Ref) (protocol.PackageSearch, error) {
 	v2, err := c.V2(ctx)
 	if err != nil {
 		return nil, err
 	}
 	u := c.recipeURL(r, v2)
 	if v2 && r.Revision != "" {
-		u += "/revisions/" + url.PathEscape(r.Revision)
+		u = c.base() + protocol.V2 + protocol.RecipeRevisionPath(r)
 	}
 	u += "/search"
 	var raw map[string]json.RawMessage
@@ -332,13 +303,13 @@ func (c *Client) SearchPackages(ctx context.Context, r ref.Ref) (map[string]Pack
 }
 
 // ParsePackageSearch validates a package search answer.
-func ParsePackageSearch(remote string, raw map[string]json.RawMessage) (map[string]PackageInfo, error) {
-	out := make(map[string]PackageInfo, len(raw))
+func ParsePackageSearch(remote string, raw map[string]json.RawMessage) (protocol.PackageSearch, error) {
+	out := make(protocol.PackageSearch, len(raw))
 	for id, v := range raw {
 		if id == "" || strings.ContainsAny(id, "/\\ ") {
 			return nil, fmt.Errorf("remote '%s': bad package ID %q in package search", remote, id)
 		}
-		var info PackageInfo
+		var info protocol.PackageInfo
 		if err := json.Unmarshal(v, &info); err != nil {
 			return nil, fmt.Errorf("remote '%s': package %s in package search: %v", remote, id, err)
 		}
@@ -349,9 +320,7 @@ func ParsePackageSearch(remote string, raw map[string]json.RawMessage) (map[stri
 
 // LatestRecipe returns the latest revision of a recipe (API v2).
 func (c *Client) LatestRecipe(ctx context.Context, r ref.Ref) (ref.Ref, error) {
-	var doc struct {
-		Revision string `json:"revision"`
-	}
+	var doc protocol.Revision
 	if err := c.getJSON(ctx, c.recipeURL(r, true)+"/latest", &doc); err != nil {
 		return ref.Ref{}, err
 	}
@@ -364,10 +333,8 @@ func (c *Client) LatestRecipe(ctx context.Context, r ref.Ref) (ref.Ref, error) {
 
 // LatestPackage returns the latest revision of a binary (API v2).
 func (c *Client) LatestPackage(ctx context.Context, p ref.PackageRef) (string, error) {
-	var doc struct {
-		Revision string `json:"revision"`
-	}
-	u := c.recipeURL(p.Ref, true) + "/revisions/" + url.PathEscape(p.Ref.Revision) + "/packages/" + url.PathEscape(p.PackageID) + "/latest"
+	var doc protocol.Revision
+	u := c.base() + protocol.V2 + protocol.PackagePath(p) + "/latest"
 	if err := c.getJSON(ctx, u, &doc); err != nil {
 		return "", err
 	}
@@ -384,8 +351,8 @@ func (c *Client) PackageExists(ctx context.Context, p ref.PackageRef) (string, e
 	if v2 {
 		return c.LatestPackage(ctx, p)
 	}
-	var urls map[string]string
-	if err := c.getJSON(ctx, c.recipeURL(p.Ref, false)+"/packages/"+url.PathEscape(p.PackageID)+"/download_urls", &urls); err != nil {
+	var urls protocol.URLs
+	if err := c.getJSON(ctx, c.v1PackageURL(p)+"/download_urls", &urls); err != nil {
 		return "", err
 	}
 	return "0", nil
@@ -406,7 +373,7 @@ func (c *Client) RecipeFiles(ctx context.Context, r ref.Ref) ([]File, error) {
 		return nil, err
 	}
 	if v2 {
-		return c.filesV2(ctx, c.recipeURL(r, true)+"/revisions/"+url.PathEscape(r.Revision))
+		return c.filesV2(ctx, c.base()+protocol.V2+protocol.RecipeRevisionPath(r))
 	}
 	return c.filesV1(ctx, c.recipeURL(r, false))
 }
@@ -419,18 +386,23 @@ func (c *Client) PackageFiles(ctx context.Context, p ref.PackageRef) ([]File, er
 		return nil, err
 	}
 	if v2 {
-		return c.filesV2(ctx, c.recipeURL(p.Ref, true)+"/revisions/"+url.PathEscape(p.Ref.Revision)+
-			"/packages/"+url.PathEscape(p.PackageID)+"/revisions/"+url.PathEscape(p.Revision))
+		return c.filesV2(ctx, c.base()+protocol.V2+protocol.PackageRevisionPath(p))
 	}
-	return c.filesV1(ctx, c.recipeURL(p.Ref, false)+"/packages/"+url.PathEscape(p.PackageID))
+	return c.filesV1(ctx, c.v1PackageURL(p))
+}
+
+// v1PackageURL is a binary's route in API v1 (no revisions).
+func (c *Client) v1PackageURL(p ref.PackageRef) string {
+	p.Ref.Revision, p.Revision = "", ""
+	return c.base() + protocol.V1 + protocol.PackagePath(p)
 }
 
 func (c *Client) filesV1(ctx context.Context, base string) ([]File, error) {
-	var urls map[string]string
+	var urls protocol.URLs
 	if err := c.getJSON(ctx, base+"/download_urls", &urls); err != nil {
 		return nil, err
 	}
-	var sums map[string]string
+	var sums protocol.Snapshot
 	if err := c.getJSON(ctx, base, &sums); err != nil {
 		return nil, err
 	}
@@ -449,9 +421,7 @@ func (c *Client) filesV1(ctx context.Context, base string) ([]File, error) {
 }
 
 func (c *Client) filesV2(ctx context.Context, base string) ([]File, error) {
-	var doc struct {
-		Files map[string]json.RawMessage `json:"files"`
-	}
+	var doc protocol.FileList
 	if err := c.getJSON(ctx, base+"/files", &doc); err != nil {
 		return nil, err
 	}
@@ -460,7 +430,7 @@ func (c *Client) filesV2(ctx context.Context, base string) ([]File, error) {
 		if err := checkFileName(name); err != nil {
 			return nil, fmt.Errorf("remote '%s': %v", c.Remote.Name, err)
 		}
-		out = append(out, File{Name: name, URL: base + "/files/" + url.PathEscape(name)})
+		out = append(out, File{Name: name, URL: protocol.FilePath(base, name)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil

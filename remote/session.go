@@ -18,6 +18,7 @@ import (
 
 	"github.com/conid/conid/graph"
 	"github.com/conid/conid/packageid"
+	"github.com/conid/conid/protocol"
 	"github.com/conid/conid/recipe"
 	"github.com/conid/conid/recipe/ref"
 	"github.com/conid/conid/recipe/store"
@@ -71,7 +72,7 @@ type searchKey struct {
 
 type search struct {
 	ready chan struct{}
-	ids   map[string]PackageInfo
+	ids   protocol.PackageSearch
 	err   error
 	// fallback: the search failed, ask for each binary instead.
 	fallback bool

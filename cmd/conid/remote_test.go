@@ -257,3 +257,31 @@ func TestRemoteCommands(t *testing.T) {
 		t.Errorf("broken remotes.json: %q", r.stderr)
 	}
 }
+
+// With revisions_enabled the client speaks API v2.
+func TestRemoteRevisions(t *testing.T) {
+	srv, url := testServer(t)
+	userHome := remoteHome(t, url)
+	if err := os.WriteFile(filepath.Join(userHome, ".conan", "conan.conf"), []byte("[general]\nrevisions_enabled = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "info.json")
+	mustRun(t, userHome, "info", "app/1.0@", "-pr", profileArg(t), "-r", "local", "--json", out)
+	if got, want := readFile(t, out), golden(t, "infoR.json", url); got != want {
+		t.Errorf("info --json differs from Conan's\n got: %s\nwant: %s", got, want)
+	}
+	lock := filepath.Join(t.TempDir(), "lock.json")
+	mustRun(t, userHome, "lock", "create", "--reference", "app/1.0@", "-pr", profileArg(t), "-r", "local", "--lockfile-out", lock)
+	if got, want := readFile(t, lock), golden(t, "lockR.json", url); got != want {
+		t.Errorf("lockfile differs from Conan's\n got: %s\nwant: %s", got, want)
+	}
+	v2 := 0
+	for path := range srv.Hits() {
+		if strings.HasPrefix(path, "/v2/") {
+			v2++
+		}
+	}
+	if v2 == 0 {
+		t.Error("no API v2 request with revisions enabled")
+	}
+}
