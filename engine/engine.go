@@ -46,6 +46,10 @@ type Params struct {
 	// once the configuration is known: remote.Session uses it to find
 	// recipes, versions and binaries on remotes too.
 	Remotes func(local graph.Source, cfg *home.Config) (graph.Source, graph.BinaryLookup, error)
+	// Timings, when set, receive per-phase times.
+	Timings *graph.Timings
+	// Progress, when set, is called with the count of recipes evaluated.
+	Progress func(recipes int)
 }
 
 // Result is a resolved graph and the profiles it used.
@@ -136,6 +140,8 @@ func Resolve(p Params) (*Result, error) {
 		FullTransitivePackageID: cfg.FullTransitivePackageID,
 		Binaries:                binaries,
 		Output:                  p.Output,
+		Timings:                 p.Timings,
+		Progress:                p.Progress,
 	}
 	var t graph.Target
 	if p.IsRef {

@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/conid/conid/options"
 	"github.com/conid/conid/packageid"
@@ -114,6 +115,7 @@ func (b *buildMode) allowed(c *recipe.Conanfile) bool {
 // evaluateGraph computes package IDs and binary statuses of a subset of
 // nodes (Conan's GraphBinariesAnalyzer.evaluate_graph).
 func (r *Resolver) evaluateGraph(g *Graph, subset []*Node, root *Node) error {
+	defer r.Timings.span(r.Timings.ids(), time.Now())
 	for _, n := range orderedIterate(subset) {
 		r.propagateOptions(n)
 		if err := r.computePackageID(n); err != nil {
@@ -318,7 +320,12 @@ func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
 	}
 	n.Binary = BinaryMissing
 	if r.Binaries != nil {
+		start := time.Now()
 		found, err := r.Binaries.Lookup(pref)
+		r.Timings.span(r.Timings.lookup(), start)
+		if r.Timings != nil {
+			r.Timings.PackageIDs -= time.Since(start)
+		}
 		if err != nil {
 			return err
 		}

@@ -183,7 +183,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs *re
 		newNode.transitiveClosure.set(newNode.Name(), newNode)
 		node.connectClosure(newNode)
 		if req.Private || req.BuildRequire {
-			newNode.publicDeps.assign(node.publicClosure)
+			newNode.publicDeps.assignDict(node.publicClosure)
 			newNode.publicDeps.add(newNode)
 		} else {
 			node.transitiveClosure.set(newNode.Name(), newNode)
@@ -221,9 +221,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs *re
 	}
 	for _, n := range previous.publicClosure.nodes() {
 		n.ancestors.add(node)
-		for _, item := range node.ancestors.nodes() {
-			n.ancestors.add(item)
-		}
+		n.ancestors.union(node.ancestors)
 	}
 	node.connectClosure(previous)
 	b.g.addEdge(node, previous, req)
@@ -232,9 +230,10 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs *re
 		for i, n := range names {
 			node.transitiveClosure.set(n, nodes[i])
 		}
+		dependants := sortedSet(node.inverseClosure)
 		for _, n := range previous.transitiveClosure.values() {
 			node.connectClosure(n)
-			for _, dep := range sortedSet(node.inverseClosure) {
+			for _, dep := range dependants {
 				dep.connectClosure(n)
 			}
 		}

@@ -64,11 +64,11 @@ type Node struct {
 	Dependencies []*Edge
 	Dependants   []*Edge
 
-	publicDeps        *nodeDict
+	publicDeps        nodeSet
 	publicClosure     *nodeDict
 	transitiveClosure *nameDict
 	inverseClosure    map[*Node]bool
-	ancestors         *nodeDict
+	ancestors         nodeSet
 
 	PackageID     string
 	Binary        string
@@ -125,6 +125,11 @@ func (n *Node) InverseNeighbors() []*Node {
 
 // connectClosure keeps closures consistent when n starts depending on other.
 func (n *Node) connectClosure(other *Node) {
+	// Most calls find the closure already connected (diamonds revisit
+	// it for every dependant): answer those without writing.
+	if other.inverseClosure[n] && n.publicClosure.get(other.Name(), other.Context) == other && n.publicDeps.get(other.Name(), other.Context) == other {
+		return
+	}
 	n.publicClosure.add(other)
 	n.publicDeps.add(other)
 	other.inverseClosure[n] = true
@@ -265,8 +270,8 @@ func (d *nameDict) items() ([]string, []*Node) { return append([]string(nil), d.
 
 func newNode(r ref.Ref, c *recipe.Conanfile, context, recipeStatus string) *Node {
 	n := &Node{Ref: r, Conanfile: c, Context: context, Recipe: recipeStatus,
-		publicDeps: newNodeDict(), publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
-		inverseClosure: map[*Node]bool{}, ancestors: newNodeDict()}
+		publicDeps: newNodeSet(), publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
+		inverseClosure: map[*Node]bool{}, ancestors: newNodeSet()}
 	c.Dependencies = func() (py.Value, error) { return recipe.NewDependencies(dependenciesOf(n)), nil }
 	return n
 }

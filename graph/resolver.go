@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/conid/conid/options"
 	"github.com/conid/conid/packageid"
@@ -87,6 +88,11 @@ type Resolver struct {
 	FullTransitivePackageID bool
 	ErrorOnOverride         bool
 	Binaries                BinaryLookup
+	// Timings, when set, accumulate time per phase.
+	Timings *Timings
+	// Progress, when set, is called with the count of recipes evaluated.
+	Progress func(recipes int)
+	loaded   int
 	// Output receives what Conan prints while resolving.
 	Output func(line string)
 
@@ -219,6 +225,14 @@ func toSettingsNV(vals []settings.NameValue) []settings.NameValue { return vals 
 
 // loadConanfile loads a recipe from the cache for a reference.
 func (r *Resolver) loadConanfile(path string, rf ref.Ref, prof *Profile, context string) (*recipe.Conanfile, error) {
+	defer r.Timings.span(r.Timings.load(), time.Now())
+	r.loaded++
+	if r.Timings != nil {
+		r.Timings.Recipes = r.loaded
+	}
+	if r.Progress != nil {
+		r.Progress(r.loaded)
+	}
 	rec, err := r.Loader.Load(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: Cannot load recipe.\n%s", rf.String(), errMessage(err))
@@ -267,6 +281,7 @@ func errMessage(err error) string {
 
 // runConfigure is Conan's run_configure_method.
 func (r *Resolver) runConfigure(n *Node, downOptions map[string]*options.PackageValues, downRef string) error {
+	defer r.Timings.span(r.Timings.configure(), time.Now())
 	c := n.Conanfile
 	if c.HasMethod("config") {
 		return fmt.Errorf("%s: config() is not supported (Conan 1.65 deprecates it)", c.DisplayName)

@@ -486,7 +486,7 @@ func (o *Options) PropagateUpstream(down map[string]*PackageValues, downRef, own
 			merged.Update(down[pattern])
 		}
 	}
-	for _, n := range merged.keys {
+	for _, n := range merged.InsertionNames() {
 		patternNames[n] = true
 	}
 	if exact, ok := down[ownName]; ok {

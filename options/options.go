@@ -25,6 +25,7 @@ package options
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -176,10 +177,11 @@ type modEntry struct {
 }
 
 // PackageValues are name=value pairs for one package (Conan's
-// PackageOptionValues), in insertion order.
+// PackageOptionValues), in insertion order. A package has a handful of
+// options and graphs copy these sets per node and dependency, so they
+// are a small slice rather than a map.
 type PackageValues struct {
-	keys     []string
-	dict     map[string]Value
+	items    []Item
 	modified map[string]modEntry
 	frozen   bool
 	// journal, when set, receives an event for every assignment: the
@@ -189,14 +191,23 @@ type PackageValues struct {
 }
 
 // NewPackageValues returns an empty set.
-func NewPackageValues() *PackageValues { return &PackageValues{dict: map[string]Value{}} }
+func NewPackageValues() *PackageValues { return &PackageValues{} }
 
 // Len is the number of values.
 func (p *PackageValues) Len() int {
 	if p == nil {
 		return 0
 	}
-	return len(p.dict)
+	return len(p.items)
+}
+
+func (p *PackageValues) index(name string) int {
+	for i := range p.items {
+		if p.items[i].Name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // Get returns a value.
@@ -204,8 +215,10 @@ func (p *PackageValues) Get(name string) (Value, bool) {
 	if p == nil {
 		return Value{}, false
 	}
-	v, ok := p.dict[name]
-	return v, ok
+	if i := p.index(name); i >= 0 {
+		return p.items[i].Value, true
+	}
+	return Value{}, false
 }
 
 // Has reports whether a name is present.
@@ -213,10 +226,11 @@ func (p *PackageValues) Has(name string) bool { _, ok := p.Get(name); return ok 
 
 // Set stores a value.
 func (p *PackageValues) Set(name string, v Value) {
-	if _, ok := p.dict[name]; !ok {
-		p.keys = append(p.keys, name)
+	if i := p.index(name); i >= 0 {
+		p.items[i].Value = v
+	} else {
+		p.items = append(p.items, Item{name, v})
 	}
-	p.dict[name] = v
 	if p.journal != nil {
 		*p.journal = append(*p.journal, Event{Option: p.jkey + ":" + name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin})
 	}
@@ -224,33 +238,32 @@ func (p *PackageValues) Set(name string, v Value) {
 
 // Delete removes a name if present.
 func (p *PackageValues) Delete(name string) {
-	if _, ok := p.dict[name]; !ok {
-		return
-	}
-	delete(p.dict, name)
-	for i, k := range p.keys {
-		if k == name {
-			p.keys = append(p.keys[:i:i], p.keys[i+1:]...)
-			break
-		}
+	if i := p.index(name); i >= 0 {
+		p.items = append(p.items[:i:i], p.items[i+1:]...)
 	}
 }
 
 // Clear removes every value.
-func (p *PackageValues) Clear() { p.keys, p.dict = nil, map[string]Value{} }
+func (p *PackageValues) Clear() { p.items = nil }
 
 // Names returns the names sorted.
 func (p *PackageValues) Names() []string {
 	if p == nil {
 		return nil
 	}
-	r := append([]string(nil), p.keys...)
+	r := p.InsertionNames()
 	sort.Strings(r)
 	return r
 }
 
 // InsertionNames returns the names in insertion order.
-func (p *PackageValues) InsertionNames() []string { return append([]string(nil), p.keys...) }
+func (p *PackageValues) InsertionNames() []string {
+	r := make([]string, len(p.items))
+	for i := range p.items {
+		r[i] = p.items[i].Name
+	}
+	return r
+}
 
 // Item is one name=value pair.
 type Item struct {
@@ -260,11 +273,11 @@ type Item struct {
 
 // Items returns the pairs sorted by name.
 func (p *PackageValues) Items() []Item {
-	names := p.Names()
-	out := make([]Item, len(names))
-	for i, n := range names {
-		out[i] = Item{n, p.dict[n]}
+	if p == nil {
+		return nil
 	}
+	out := slices.Clone(p.items)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 
@@ -273,18 +286,17 @@ func (p *PackageValues) Update(other *PackageValues) {
 	if other == nil {
 		return
 	}
-	for _, k := range other.keys {
-		p.Set(k, other.dict[k])
+	for _, it := range other.items {
+		p.Set(it.Name, it.Value)
 	}
 }
 
 // Copy returns a copy without the modification record.
 func (p *PackageValues) Copy() *PackageValues {
-	c := NewPackageValues()
-	if p != nil {
-		c.Update(p)
+	if p == nil {
+		return NewPackageValues()
 	}
-	return c
+	return &PackageValues{items: slices.Clone(p.items)}
 }
 
 // Equal compares values (not origins).
@@ -294,7 +306,8 @@ func (p *PackageValues) Equal(o *PackageValues) bool {
 	}
 	for _, k := range p.Names() {
 		ov, ok := o.Get(k)
-		if !ok || ov.Str != p.dict[k].Str {
+		pv, _ := p.Get(k)
+		if !ok || ov.Str != pv.Str {
 			return false
 		}
 	}
@@ -313,12 +326,12 @@ func (p *PackageValues) PropagateUpstream(down *PackageValues, downRef, ownRef, 
 	}
 	for _, it := range down.Items() {
 		name, v := it.Name, it.Value
-		if cur, ok := p.dict[name]; ok && cur.Str == v.Str {
+		if cur, ok := p.Get(name); ok && cur.Str == v.Str {
 			continue
 		}
 		if p.frozen {
 			cur := "None"
-			if c, ok := p.dict[name]; ok {
+			if c, ok := p.Get(name); ok {
 				cur = c.Str
 			}
 			return errorf("%s tried to change %s option %s to %s\nbut it was already defined as %s", downRef, ownRef, name, v.Str, cur)

@@ -96,6 +96,8 @@ func run(args []string, e *env) int {
 		err = cmdCache(args[1:], e)
 	case "serve":
 		err = cmdServe(args[1:], e)
+	case "bench":
+		err = cmdBench(args[1:], e)
 	default:
 		fmt.Fprintf(stderr, "ERROR: unknown command %q\n\n%s", args[0], usage)
 		return exitError

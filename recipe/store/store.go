@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -51,12 +52,16 @@ type Dir struct {
 	names map[string][]ref.Ref // lower-case name -> refs
 	cci   map[string]map[string]string
 	all   bool
+
+	listOnce sync.Once
+	lower    map[string][]string // lower-case name -> folder names
 }
 
 // Store searches several folders in order.
 type Store struct {
-	Dirs []*Dir
-	revs sync.Map // ref.Ref -> string
+	Dirs     []*Dir
+	revs     sync.Map // ref.Ref -> string
+	searches sync.Map // name -> []ref.Ref
 }
 
 // Open returns a store over folders, detecting each layout.
@@ -197,25 +202,31 @@ func scalarStr(n *yaml.Node) string {
 // Versions returns the versions of a CCI recipe in config.yml.
 func (d *Dir) Versions(name string) map[string]string { return d.cciVersions(name) }
 
-// folders lists package folder names equal to name without case.
+// folders lists package folder names equal to name without case. The
+// folder's listing is read once.
 func (d *Dir) folders(name string) []string {
-	entries, err := os.ReadDir(d.Path)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	lname := strings.ToLower(name)
-	for _, e := range entries {
-		if e.IsDir() && strings.ToLower(e.Name()) == lname {
-			out = append(out, e.Name())
+	d.listOnce.Do(func() {
+		d.lower = map[string][]string{}
+		entries, err := os.ReadDir(d.Path)
+		if err != nil {
+			return
 		}
-	}
-	return out
+		for _, e := range entries {
+			if e.IsDir() {
+				l := strings.ToLower(e.Name())
+				d.lower[l] = append(d.lower[l], e.Name())
+			}
+		}
+	})
+	return d.lower[strings.ToLower(name)]
 }
 
 // Search returns every reference of a package name, matched without
 // case, sorted as Conan sorts them.
 func (s *Store) Search(name string) ([]ref.Ref, error) {
+	if v, ok := s.searches.Load(name); ok {
+		return slices.Clone(v.([]ref.Ref)), nil
+	}
 	seen := map[ref.Ref]bool{}
 	var out []ref.Ref
 	for _, d := range s.Dirs {
@@ -238,6 +249,7 @@ func (s *Store) Search(name string) ([]ref.Ref, error) {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return packageid.RefCompare(out[i], out[j]) < 0 })
+	s.searches.Store(name, slices.Clone(out))
 	return out, nil
 }
 

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/conid/conid/bench"
+	"github.com/spf13/pflag"
+)
+
+func cmdBench(args []string, e *env) error {
+	if len(args) == 0 {
+		return usageError("usage: conid bench gen|run|cpu ...")
+	}
+	switch args[0] {
+	case "gen":
+		return cmdBenchGen(args[1:], e)
+	case "run":
+		return cmdBenchRun(args[1:], e)
+	case "cpu":
+		return cmdBenchCPU(args[1:], e)
+	}
+	return usageError("unknown bench command %q (gen, run, cpu)", args[0])
+}
+
+func cmdBenchGen(args []string, e *env) error {
+	fs := pflag.NewFlagSet("bench gen", pflag.ContinueOnError)
+	var o bench.GenOptions
+	fs.IntVar(&o.Packages, "packages", 100, "packages in the tree, build tools included")
+	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed writes the same tree")
+	fs.StringVar(&o.Shape, "shape", bench.ShapeLayered, "layered, chain, grid or wide")
+	fs.StringVar(&o.Flavor, "flavor", "conan1", "conan1, or conan2 for recipes Conan 2 loads (no private=True)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError("usage: conid bench gen --packages N --seed S [--shape SHAPE] OUT")
+	}
+	t, err := bench.Generate(abs(e, fs.Arg(0)), o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: %d packages (%d recipe files, %d with several versions), %d requirements (%d ranges, %d private), %d tool requirements\n",
+		fs.Arg(0), t.Packages, t.Files, t.Versioned, t.Requires, t.Ranges, t.Private, t.ToolReqs)
+	fmt.Fprintf(e.stdout, "consumer %s, recipes %s, profile %s\n", rel(e, t.Consumer), rel(e, t.Recipes), rel(e, t.Profile))
+	return nil
+}
+
+func cmdBenchRun(args []string, e *env) error {
+	g := newGraphFlags("bench run")
+	var jsonOut bool
+	var quiet bool
+	g.fs.BoolVar(&jsonOut, "json", false, "print the measurements as JSON")
+	g.fs.BoolVarP(&quiet, "quiet", "q", false, "no progress display")
+	if err := g.fs.Parse(normalizeArgs(args)); err != nil {
+		return err
+	}
+	if g.fs.NArg() != 1 {
+		return usageError("usage: conid bench run DIR [profile args] [--json]")
+	}
+	dir := abs(e, g.fs.Arg(0))
+	if len(g.recipes) == 0 {
+		g.recipes = []string{filepath.Join(dir, "recipes")}
+	}
+	if len(g.profiles)+len(g.profilesHost) == 0 {
+		if _, err := os.Stat(filepath.Join(dir, "profiles", "default")); err == nil {
+			g.profiles = []string{filepath.Join(dir, "profiles", "default")}
+		}
+	}
+	p, err := g.params(e)
+	if err != nil {
+		return err
+	}
+	if err := setTarget(&p, dir); err != nil {
+		return err
+	}
+	done := progress(e, quiet, "recipes", &p.Progress)
+	res, err := bench.Run(p)
+	done()
+	if err != nil {
+		return err
+	}
+	if err := g.after(e, res.Graph); err != nil {
+		return err
+	}
+	if jsonOut {
+		b, err := json.MarshalIndent(res, "", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s\n", b)
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "%s: %d nodes, %d recipes evaluated, %d package IDs\n", g.fs.Arg(0), res.Nodes, res.Recipes, res.Packages)
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	for _, ph := range res.Phases {
+		fmt.Fprintf(tw, "  %s\t%.3f s\t%.1f µs/node\t\n", ph.Name, ph.Seconds, ph.Seconds*1e6/float64(max(1, res.Nodes)))
+	}
+	fmt.Fprintf(tw, "  total (wall)\t%.3f s\t%.1f µs/node\t\n", res.Seconds, res.Seconds*1e6/float64(max(1, res.Nodes)))
+	fmt.Fprintf(tw, "  CPU (user+sys)\t%.3f s\t\t\n", res.CPUSeconds)
+	tw.Flush()
+	fmt.Fprintf(e.stdout, "  peak RSS %s, live heap %s\n", bench.HumanBytes(res.PeakRSS), bench.HumanBytes(res.HeapAlloc))
+	return nil
+}
+
+// progress shows a spinner with a count on a terminal, unless quiet; it
+// sets *hook to the callback to count with, and returns the function that
+// clears the display.
+func progress(e *env, quiet bool, what string, hook *func(int)) func() {
+	f, ok := e.stderr.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return func() {}
+	}
+	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	*hook = func(n int) { bar.Set(n) }
+	return func() { bar.Finish() }
+}
+
+// cmdBenchCPU runs a command several times and reports the median CPU
+// time (user+system, children included) and wall time: the method used to
+// compare conid with Conan on one tree.
+func cmdBenchCPU(args []string, e *env) error {
+	fs := pflag.NewFlagSet("bench cpu", pflag.ContinueOnError)
+	runs := fs.IntP("runs", "n", 5, "how many times to run the command")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cmdline := fs.Args()
+	if len(cmdline) == 0 {
+		return usageError("usage: conid bench cpu [-n RUNS] -- COMMAND [ARGS...]")
+	}
+	var cpu, wall []float64
+	for i := 0; i < *runs; i++ {
+		c := exec.Command(cmdline[0], cmdline[1:]...)
+		c.Dir = e.cwd
+		c.Stdout, c.Stderr = io.Discard, io.Discard
+		start := time.Now()
+		if err := c.Run(); err != nil {
+			return fmt.Errorf("run %d of %q: %v", i+1, strings.Join(cmdline, " "), err)
+		}
+		wall = append(wall, time.Since(start).Seconds())
+		cpu = append(cpu, (c.ProcessState.UserTime() + c.ProcessState.SystemTime()).Seconds())
+	}
+	fmt.Fprintf(e.stdout, "%s\n  runs %d, CPU median %.3f s (min %.3f, max %.3f), wall median %.3f s\n",
+		strings.Join(cmdline, " "), *runs, bench.Median(cpu), slices.Min(cpu), slices.Max(cpu), bench.Median(wall))
+	return nil
+}
+
+func abs(e *env, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(e.cwd, path)
+}
+
+func rel(e *env, path string) string {
+	if r, err := filepath.Rel(e.cwd, path); err == nil {
+		return r
+	}
+	return path
+}
