@@ -60,9 +60,9 @@ func TestRemotesEdit(t *testing.T) {
 
 func TestParseRemotesErrors(t *testing.T) {
 	for text, want := range map[string]string{
-		`{`:                              "invalid remotes file",
-		`{"remotes": [{"name": "a"}]}`:   `missing field "url"`,
-		`{"remotes": [{"name": 1, "url": "x", "verify_ssl": true}]}`: "remotes[0].name",
+		`{`:                            "invalid remotes file",
+		`{"remotes": [{"name": "a"}]}`: `missing field "url"`,
+		`{"remotes": [{"name": 1, "url": "x", "verify_ssl": true}]}`:                                                  "remotes[0].name",
 		`{"remotes": [{"name": "a", "url": "x", "verify_ssl": true}, {"name": "a", "url": "y", "verify_ssl": true}]}`: "defined twice",
 	} {
 		_, err := ParseRemotes("/h/remotes.json", []byte(text))
