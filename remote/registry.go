@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/conid/conid/internal/atomicfile"
 )
 
 // ConanCenter is the remote Conan 1 writes into a new remotes.json.
@@ -142,28 +144,7 @@ func (rs *Remotes) Save(homeDir string) error {
 	if err := os.MkdirAll(homeDir, 0o755); err != nil {
 		return err
 	}
-	return writeAtomic(RemotesFile(homeDir), rs.Marshal())
-}
-
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return atomicfile.WriteFile(RemotesFile(homeDir), rs.Marshal())
 }
 
 // Get returns a remote by name.

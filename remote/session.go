@@ -446,13 +446,13 @@ func (s *Session) fetchFile(c *Client, f File, dest string) (string, string, err
 			return "", "", err
 		}
 	} else {
-		cw := &counter{w: w}
+		cw := &dlcache.Counter{W: w}
 		announced, err := fetch(cw)
 		if err != nil {
 			return "", "", err
 		}
-		if announced >= 0 && cw.n != announced {
-			return "", "", fmt.Errorf("remote '%s': download of %s incomplete: %d of %d bytes", c.Remote.Name, f.Name, cw.n, announced)
+		if announced >= 0 && cw.N != announced {
+			return "", "", fmt.Errorf("remote '%s': download of %s incomplete: %d of %d bytes", c.Remote.Name, f.Name, cw.N, announced)
 		}
 		if f.MD5 != "" && hex.EncodeToString(hm.Sum(nil)) != f.MD5 {
 			return "", "", fmt.Errorf("remote '%s': checksum mismatch for %s", c.Remote.Name, f.Name)
@@ -462,17 +462,6 @@ func (s *Session) fetchFile(c *Client, f File, dest string) (string, string, err
 		return "", "", err
 	}
 	return hex.EncodeToString(hm.Sum(nil)), hex.EncodeToString(hs.Sum(nil)), nil
-}
-
-type counter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *counter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // startSearch runs a recipe's package search on a remote in the pool,

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/conid/conid/home"
 	"github.com/conid/conid/remote/dlcache"
 	"github.com/spf13/pflag"
 )
@@ -21,11 +20,7 @@ func cmdCache(args []string, e *env) error {
 		return err
 	}
 	if dir == "" {
-		h, err := home.FromEnv(e.getenv)
-		if err != nil {
-			return err
-		}
-		cfg, err := h.Config()
+		_, cfg, err := homeConfig(e)
 		if err != nil {
 			return err
 		}

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/conid/conid/home"
 	"github.com/conid/conid/recipe/ref"
 	"github.com/spf13/pflag"
 )
@@ -33,11 +32,7 @@ func cmdDownload(args []string, e *env) error {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(e.cwd, dest)
 	}
-	h, err := home.FromEnv(e.getenv)
-	if err != nil {
-		return err
-	}
-	cfg, err := h.Config()
+	h, cfg, err := homeConfig(e)
 	if err != nil {
 		return err
 	}

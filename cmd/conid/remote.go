@@ -87,6 +87,19 @@ func (r *remoteFlags) session(e *env, h *home.Home, cfg *home.Config) (*remote.S
 	return s, nil
 }
 
+// homeConfig reads the Conan home of the environment and its conan.conf.
+func homeConfig(e *env) (*home.Home, *home.Config, error) {
+	h, err := home.FromEnv(e.getenv)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, err := h.Config()
+	if err != nil {
+		return nil, nil, err
+	}
+	return h, cfg, nil
+}
+
 func cmdRemote(args []string, e *env) error {
 	if len(args) == 0 {
 		return usageError("usage: conid remote add|list|remove|update ...")

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/conid/conid/internal/atomicfile"
 	"github.com/conid/conid/recipe/ref"
 )
 
@@ -96,21 +97,7 @@ func WriteMetadata(storage string, r ref.Ref, m *Metadata) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".metadata.json.tmp*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, "metadata.json"))
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return atomicfile.WriteFile(filepath.Join(dir, "metadata.json"), b)
 }
 
 // CachedPackage reports whether a binary is in the cache as Conan 1

@@ -34,6 +34,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/conid/conid/internal/atomicfile"
 )
 
 // Cache is a download cache folder.
@@ -147,13 +149,13 @@ func (c *Cache) Get(rawURL, checksum string, fetch Fetch) (Result, error) {
 	if check != nil {
 		writers = append(writers, check)
 	}
-	cw := &countWriter{w: io.MultiWriter(writers...)}
+	cw := &Counter{W: io.MultiWriter(writers...)}
 	announced, err := fetch(cw)
 	if err != nil {
 		return Result{}, err
 	}
-	if announced >= 0 && cw.n != announced {
-		return Result{}, fmt.Errorf("download of %s incomplete: %d of %d bytes", redact(rawURL), cw.n, announced)
+	if announced >= 0 && cw.N != announced {
+		return Result{}, fmt.Errorf("download of %s incomplete: %d of %d bytes", redact(rawURL), cw.N, announced)
 	}
 	if check != nil {
 		if got := hex.EncodeToString(check.Sum(nil)); !strings.EqualFold(got, checksum) {
@@ -166,9 +168,9 @@ func (c *Cache) Get(rawURL, checksum string, fetch Fetch) (Result, error) {
 	if err := tmp.Close(); err != nil {
 		return Result{}, err
 	}
-	m := Meta{URL: redact(rawURL), Size: cw.n, SHA256: hex.EncodeToString(sha.Sum(nil)), Created: time.Now().UTC()}
+	m := Meta{URL: redact(rawURL), Size: cw.N, SHA256: hex.EncodeToString(sha.Sum(nil)), Created: time.Now().UTC()}
 	mb, _ := json.Marshal(m)
-	if err := writeAtomic(c.meta(key), mb); err != nil {
+	if err := atomicfile.WriteFile(c.meta(key), mb); err != nil {
 		return Result{}, err
 	}
 	if err := os.Rename(tmpName, c.entry(key)); err != nil {
@@ -185,33 +187,17 @@ func redact(u string) string {
 	return u
 }
 
-type countWriter struct {
-	w io.Writer
-	n int64
+// Counter counts the bytes written through it.
+type Counter struct {
+	W io.Writer
+	N int64
 }
 
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
+// Write implements io.Writer.
+func (c *Counter) Write(p []byte) (int, error) {
+	n, err := c.W.Write(p)
+	c.N += int64(n)
 	return n, err
-}
-
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }
 
 // Stats describe a cache.
