@@ -285,3 +285,32 @@ func TestRemoteRevisions(t *testing.T) {
 		t.Error("no API v2 request with revisions enabled")
 	}
 }
+
+// Two remotes, no -r in Conan (-r all in conid): recipes, ranges and
+// binaries looked for in the registry's order.
+func TestRemoteAllOrder(t *testing.T) {
+	_, url2 := startServe(t, filepath.Join("..", "..", "testdata", "remote", "server2"), false)
+	_, url := testServer(t)
+	userHome := t.TempDir()
+	rs := &remote.Remotes{List: []remote.Remote{{Name: "r1", URL: url2, VerifySSL: true}, {Name: "local", URL: url, VerifySSL: true}}}
+	if err := rs.Save(filepath.Join(userHome, ".conan")); err != nil {
+		t.Fatal(err)
+	}
+	fix := func(s string) string { return strings.ReplaceAll(s, "http://localhost:9301", url2) }
+	out := filepath.Join(t.TempDir(), "info.json")
+	res := mustRun(t, userHome, "info", "app/1.0@", "-pr", profileArg(t), "-r", "all", "--json", out)
+	sameJSON(t, "info2r.json", readFile(t, out), fix(golden(t, "info2r.json", url)))
+	for _, line := range []string{
+		"app/1.0: Not found in local cache, looking in remotes...\napp/1.0: Trying with 'r1'...\napp/1.0: Trying with 'local'...\n",
+		"Version range '~1.2' required by 'boost/1.80.0' resolved to 'zlib/1.2.11' in remote 'r1'\n",
+	} {
+		if !strings.Contains(res.stderr, line) {
+			t.Errorf("output lacks %q:\n%s", line, res.stderr)
+		}
+	}
+	lock := filepath.Join(t.TempDir(), "lock.json")
+	mustRun(t, userHome, "lock", "create", "--reference", "app/1.0@", "-pr", profileArg(t), "-r", "all", "--lockfile-out", lock)
+	if got, want := readFile(t, lock), golden(t, "lock2r.json", url); got != want {
+		t.Errorf("lockfile differs from Conan's\n got: %s\nwant: %s", got, want)
+	}
+}
