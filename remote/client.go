@@ -398,13 +398,22 @@ func (c *Client) v1PackageURL(p ref.PackageRef) string {
 }
 
 func (c *Client) filesV1(ctx context.Context, base string) ([]File, error) {
+	// The URLs and the checksums, asked at once.
 	var urls protocol.URLs
-	if err := c.getJSON(ctx, base+"/download_urls", &urls); err != nil {
+	var sums protocol.Snapshot
+	var sumErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sumErr = c.getJSON(ctx, base, &sums)
+	}()
+	err := c.getJSON(ctx, base+"/download_urls", &urls)
+	<-done
+	if err != nil {
 		return nil, err
 	}
-	var sums protocol.Snapshot
-	if err := c.getJSON(ctx, base, &sums); err != nil {
-		return nil, err
+	if sumErr != nil {
+		return nil, sumErr
 	}
 	var out []File
 	for name, u := range urls {

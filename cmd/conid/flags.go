@@ -200,6 +200,7 @@ func debugHash(e *env, g *graph.Graph) {
 
 // after runs what every graph command does once the graph is resolved.
 func (g *graphFlags) after(e *env, gr *graph.Graph) error {
+	g.remotes.finish()
 	debugHash(e, gr)
 	if g.check {
 		if err := gr.Validate(); err != nil {

@@ -23,6 +23,14 @@ type remoteFlags struct {
 	remote        string
 	downloadCache string
 	jobs          int
+	bar           *progressbar.ProgressBar
+}
+
+// finish clears the progress bar, if any.
+func (r *remoteFlags) finish() {
+	if r.bar != nil {
+		r.bar.Finish()
+	}
 }
 
 func (r *remoteFlags) add(fs *pflag.FlagSet) {
@@ -70,6 +78,7 @@ func (r *remoteFlags) session(e *env, h *home.Home, cfg *home.Config) (*remote.S
 	if f, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && s.Online() {
 		bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription("package lookups"),
 			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+		r.bar = bar
 		var mu sync.Mutex
 		s.Progress = func(done, started int) {
 			mu.Lock()
