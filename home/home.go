@@ -67,7 +67,7 @@ func (h *Home) Config() (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := ini.LoadSources(ini.LoadOptions{AllowPythonMultilineValues: true, SpaceBeforeInlineComment: true, Insensitive: false}, b)
+	f, err := ini.LoadSources(ini.LoadOptions{AllowPythonMultilineValues: true, SpaceBeforeInlineComment: true, Insensitive: false, AllowBooleanKeys: true}, b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}

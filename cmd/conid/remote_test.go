@@ -1,6 +1,9 @@
 package main
 
 import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -312,5 +315,56 @@ func TestRemoteAllOrder(t *testing.T) {
 	mustRun(t, userHome, "lock", "create", "--reference", "app/1.0@", "-pr", profileArg(t), "-r", "all", "--lockfile-out", lock)
 	if got, want := readFile(t, lock), golden(t, "lock2r.json", url); got != want {
 		t.Errorf("lockfile differs from Conan's\n got: %s\nwant: %s", got, want)
+	}
+}
+
+// A recipe whose conandata.yml travels in conan_export.tgz (as Conan
+// uploads it) is unpacked next to its conanfile.py and read.
+func TestRemoteExportArchive(t *testing.T) {
+	data := t.TempDir()
+	base := filepath.Join(data, "withdata", "1.0", "_", "_")
+	export := filepath.Join(base, "0", "export")
+	os.MkdirAll(export, 0o755)
+	conanfile := "from conans import ConanFile\nclass P(ConanFile):\n    name = \"withdata\"\n    version = \"1.0\"\n    def requirements(self):\n        self.requires(self.conan_data[\"dep\"])\n"
+	os.WriteFile(filepath.Join(export, "conanfile.py"), []byte(conanfile), 0o644)
+	os.WriteFile(filepath.Join(export, "conan_export.tgz"), tgzOf(t, map[string]string{"conandata.yml": "dep: zlib/1.2.13\n"}), 0o644)
+	os.WriteFile(filepath.Join(export, "conanmanifest.txt"), []byte("1700000000\nconanfile.py: x\nconandata.yml: y\n"), 0o644)
+	os.WriteFile(filepath.Join(base, "revisions.txt"), []byte(`{"revisions": [{"revision": "0", "time": "2026-01-01T00:00:00Z"}]}`), 0o644)
+	copyTree(t, filepath.Join("..", "..", "testdata", "remote", "server"), data)
+	_, url := startServe(t, data, false)
+	userHome := remoteHome(t, url)
+	res := mustRun(t, userHome, "info", "withdata/1.0@", "-pr", profileArg(t), "-r", "local", "-n", "requires")
+	if !strings.Contains(res.stdout, "zlib/1.2.13") {
+		t.Errorf("conandata.yml not read:\n%s%s", res.stdout, res.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(userHome, ".conan", "data", "withdata", "1.0", "_", "_", "export", "conandata.yml")); err != nil {
+		t.Error(err)
+	}
+}
+
+func tgzOf(t *testing.T, files map[string]string) []byte {
+	var buf bytes.Buffer
+	gz := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(gz)
+	for name, body := range files {
+		tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(body)), Typeflag: tar.TypeReg})
+		tw.Write([]byte(body))
+	}
+	tw.Close()
+	gz.Close()
+	return buf.Bytes()
+}
+
+// Conan's own conan.conf (with [hooks] lines without values) gives the
+// download cache folder.
+func TestDownloadCacheFromConanConf(t *testing.T) {
+	userHome := t.TempDir()
+	dc := t.TempDir()
+	os.MkdirAll(filepath.Join(userHome, ".conan"), 0o755)
+	conf := "[general]\nrevisions_enabled = False\n\n[storage]\npath = ./data\ndownload_cache = " + dc + "\n\n[hooks]    # environment CONAN_HOOKS\nattribute_checker\n"
+	os.WriteFile(filepath.Join(userHome, ".conan", "conan.conf"), []byte(conf), 0o644)
+	res := mustRun(t, userHome, "cache", "stats")
+	if !strings.Contains(res.stdout, dc) || !strings.Contains(res.stdout, "entries: 0") {
+		t.Errorf("cache stats:\n%s", res.stdout)
 	}
 }
