@@ -475,8 +475,9 @@ func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipe
 			return recipeResult{}, &MissingError{Ref: req.Ref, Msg: "No remote defined"}
 		}
 		var me *MissingError
-		if errors.As(err, &me) && me.From == "" && (current.HasRef || current.Recipe == RecipeConsumer) {
-			me.From = current.Conanfile.DisplayName
+		if errors.As(err, &me) && current.HasRef && current.Ref.Name != "" && r.Output != nil {
+			// Not found on the remotes: Conan names the requirer first.
+			r.Output(fmt.Sprintf("ERROR: Failed requirement '%s' from '%s'", req.Ref.String(), current.Conanfile.DisplayName))
 		}
 		return recipeResult{}, err
 	}

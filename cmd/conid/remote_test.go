@@ -368,3 +368,20 @@ func TestDownloadCacheFromConanConf(t *testing.T) {
 		t.Errorf("cache stats:\n%s", res.stdout)
 	}
 }
+
+func TestRemoteMissingRecipe(t *testing.T) {
+	_, url := testServer(t)
+	userHome := remoteHome(t, url)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "conanfile.py"), []byte("from conans import ConanFile\nclass C(ConanFile):\n    name = \"cons\"\n    version = \"1.0\"\n    requires = \"nothere/1.0\"\n"), 0o644)
+	res := runConid(t, dir, userHome, []string{"info", ".", "-pr", profileArg(t), "-r", "local"})
+	// As Conan 1.65 prints it.
+	want := "nothere/1.0: Retrieving from server 'local' \nnothere/1.0: Trying with 'local'...\nERROR: Failed requirement 'nothere/1.0' from 'conanfile.py (cons/1.0)'\nERROR: nothere/1.0 was not found in remote 'local'\n"
+	if res.code != 1 || res.stderr != want {
+		t.Errorf("exit %d\n got: %q\nwant: %q", res.code, res.stderr, want)
+	}
+	res = runConid(t, dir, userHome, []string{"info", "nothere/1.0@", "-pr", profileArg(t), "-r", "all"})
+	if res.code != 1 || !strings.HasSuffix(res.stderr, "ERROR: Unable to find 'nothere/1.0' in remotes\n") {
+		t.Errorf("-r all: exit %d: %q", res.code, res.stderr)
+	}
+}
