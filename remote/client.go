@@ -2,6 +2,7 @@ package remote
 
 import (
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -78,12 +79,16 @@ type Client struct {
 	capsErr  error
 }
 
-// NewHTTPClient is the HTTP client conid uses: connection reuse for a
-// bounded pool of workers and a timeout on each request.
-func NewHTTPClient(conns int, timeout time.Duration) *http.Client {
+// NewHTTPClient is the HTTP client conid uses for a remote: connection
+// reuse for a bounded pool of workers, a timeout on each request, and no
+// certificate check when the remote says verify_ssl false.
+func NewHTTPClient(r Remote, conns int, timeout time.Duration) *http.Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConns = conns * 2
 	tr.MaxIdleConnsPerHost = conns * 2
+	if !r.VerifySSL {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
+	}
 	return &http.Client{Transport: tr, Timeout: timeout}
 }
 

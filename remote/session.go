@@ -117,7 +117,7 @@ func (s *Session) Client(r Remote) (*Client, error) {
 	if c, ok := s.Clients[r.Name]; ok {
 		return c, nil
 	}
-	c := &Client{Remote: r, HTTP: NewHTTPClient(cap(s.sem), 60*time.Second), Revisions: s.Revisions, Attempts: 4, Backoff: 200 * time.Millisecond}
+	c := &Client{Remote: r, HTTP: NewHTTPClient(r, cap(s.sem), 60*time.Second), Revisions: s.Revisions, Attempts: 4, Backoff: 200 * time.Millisecond}
 	if s.Logins != nil {
 		l, err := s.Logins.Get(r.URL)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/conid/conid/engine"
 	"github.com/conid/conid/graph"
@@ -272,7 +273,7 @@ func cmdUser(args []string, e *env) error {
 		fmt.Fprintf(e.stdout, "Changed user of remote '%s' from '%s'%s to '%s'\n", r.Name, noneIfEmpty(prev.User), anonText(prev), user)
 		return nil
 	}
-	c := &remote.Client{Remote: r, HTTP: remote.NewHTTPClient(1, 0), Attempts: 3}
+	c := &remote.Client{Remote: r, HTTP: remote.NewHTTPClient(r, 1, 60*time.Second), Attempts: 3}
 	tok, err := c.Authenticate(context.Background(), user, password)
 	if err != nil {
 		return err
