@@ -10,6 +10,7 @@ import (
 	"hash/fnv"
 	"io"
 	"log/slog"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -167,10 +168,11 @@ func ParseRevisions(data []byte) ([]protocol.Revision, error) {
 		var t string
 		if err := json.Unmarshal(e.Time, &t); err != nil {
 			secs, err := strconv.ParseFloat(strings.TrimSpace(string(e.Time)), 64)
-			if err != nil {
-				return nil, fmt.Errorf("revisions.txt: entry %d: time %s is neither a string nor a number", i, e.Time)
+			if err != nil || secs < 0 || secs >= 1e11 {
+				return nil, fmt.Errorf("revisions.txt: entry %d: time %s is neither a string nor a timestamp", i, e.Time)
 			}
-			t = formatTime(time.Unix(0, int64(secs*1e9)))
+			whole := math.Floor(secs)
+			t = formatTime(time.Unix(int64(whole), int64(math.Round((secs-whole)*1e6))*1000))
 		}
 		out = append(out, protocol.Revision{Revision: e.Revision, Time: t})
 	}
