@@ -313,6 +313,9 @@ func FuzzRoute(f *testing.F) {
 			}
 			return
 		}
+		if rt.Ref.Name != "" && rt.Ref.Validate() != nil {
+			t.Errorf("%q: route with invalid reference %+v", p, rt.Ref)
+		}
 		for _, part := range strings.Split(rt.File, "/") {
 			if rt.File != "" && (part == ".." || part == "." || part == "") {
 				t.Errorf("%q: file %q escapes", p, rt.File)

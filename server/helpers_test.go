@@ -25,6 +25,7 @@ import (
 
 	"github.com/conid/conid/protocol"
 	"github.com/conid/conid/recipe/ref"
+	"github.com/conid/conid/server/loadgen"
 )
 
 // testConf is a server.conf with relative transfer URLs; %s is the
@@ -193,20 +194,7 @@ func tgz(t testing.TB, files map[string]string) []byte {
 func md5hex(b []byte) string  { h := md5.Sum(b); return hex.EncodeToString(h[:]) }
 func sha1hex(b []byte) string { h := sha1.Sum(b); return hex.EncodeToString(h[:]) }
 
-// manifest is a conanmanifest.txt of files.
-func manifest(files map[string][]byte) []byte {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	var b strings.Builder
-	b.WriteString("1700000000\n")
-	for _, n := range names {
-		fmt.Fprintf(&b, "%s: %s\n", n, md5hex(files[n]))
-	}
-	return []byte(b.String())
-}
+var manifest = loadgen.Manifest
 
 // recipeFiles are the files of a recipe in the Conan layout, distinct
 // per tag.

@@ -116,8 +116,10 @@ func parseRoute(p string) (route, error) {
 		return route{}, notFound(p)
 	}
 	r := ref.Ref{Name: segs[1], Version: segs[2], User: underscore(segs[3]), Channel: underscore(segs[4])}
-	if err := r.Validate(); err != nil || strings.ContainsAny(r.Name+r.Version+r.User+r.Channel, "*[]()<>") {
-		msg := "invalid reference"
+	if !quickValid(r) {
+		// The slow path explains.
+		err := r.Validate()
+		msg := "names, versions, users and channels are 2 to 51 characters of [a-zA-Z0-9_+.-]"
 		if err != nil {
 			msg = err.Error()
 		}
@@ -244,6 +246,33 @@ func parseRoute(p string) (route, error) {
 		return route{}, notFound(p)
 	}
 	return rt, nil
+}
+
+// quickValid is ref.Validate's rule for a concrete reference (no
+// patterns, ranges or aliases) without regular expressions: every field
+// is 2 to 51 characters of [a-zA-Z0-9_+.-], not starting with "+.-";
+// user and channel both empty or both set.
+func quickValid(r ref.Ref) bool {
+	if (r.User == "") != (r.Channel == "") {
+		return false
+	}
+	return validName(r.Name) && validName(r.Version) && (r.User == "" || validName(r.User) && validName(r.Channel))
+}
+
+func validName(s string) bool {
+	if len(s) < 2 || len(s) > 51 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
+		case (c == '+' || c == '.' || c == '-') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func notFound(p string) error {

@@ -162,8 +162,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		} else if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			level = slog.LevelInfo
 		}
-		s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "route", kind,
-			"status", code, "user", user, "duration_ms", float64(d.Microseconds())/1000)
+		if s.log.Enabled(r.Context(), level) {
+			s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "route", kind,
+				"status", code, "user", user, "duration_ms", float64(d.Microseconds())/1000)
+		}
 	}()
 	if err != nil {
 		s.fail(sw, err)
@@ -286,8 +288,15 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 }
 
 func writeJSON(w http.ResponseWriter, v any) error {
-	w.Header().Set("Content-Type", "application/json")
-	return json.NewEncoder(w).Encode(v)
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	_, err = w.Write(b)
+	return err
 }
 
 func readJSON(r *http.Request, w http.ResponseWriter, v any) error {

@@ -149,6 +149,11 @@ func cmdServeBench(args []string, e *env) error {
 	fs.StringVar(&kind, "kind", loadgen.KindLatest, "latest (GET .../packages/ID/latest) or search (GET .../revisions/RREV/search)")
 	fs.DurationVar(&dur, "duration", 10*time.Second, "length of each run")
 	fs.IntVar(&rounds, "rounds", 1, "runs per connection count; the median run is reported")
+	var seed int
+	var user, password string
+	fs.IntVar(&seed, "seed", 0, "first upload --ref with this many packages (API v2)")
+	fs.StringVar(&user, "user", "demo", "user for --seed")
+	fs.StringVar(&password, "password", "demo", "password for --seed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -162,6 +167,11 @@ func cmdServeBench(args []string, e *env) error {
 	}
 	if kind != loadgen.KindLatest && kind != loadgen.KindSearch {
 		return usageError("--kind: latest or search")
+	}
+	if seed > 0 {
+		if err := loadgen.Seed(context.Background(), url, r, seed, user, password); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
 	}
 	fmt.Fprintf(e.stdout, "%-6s %-6s %12s %10s %10s %10s %8s\n", "kind", "conns", "lookups/s", "p50", "p99", "max", "errors")
 	for _, n := range counts {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -119,25 +120,32 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		wg       sync.WaitGroup
 	)
 	start := time.Now()
+	reqs := make([][]byte, len(targets))
+	var addr string
+	for i, t := range targets {
+		u, err := url.Parse(t)
+		if err != nil {
+			return Result{}, err
+		}
+		reqs[i], addr = requestBytes(u), u.Host
+	}
+	deadline, _ := ctx.Deadline()
 	for w := 0; w < o.Conns; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
+			rc := newRawConn(addr)
+			defer rc.close()
 			var mine []time.Duration
 			var bad int
 			var first string
 			for i := w; ctx.Err() == nil; i++ {
 				t0 := time.Now()
-				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, targets[i%len(targets)], nil)
-				resp, err := c.Do(req)
-				if err == nil {
-					_, err = io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					if err == nil && resp.StatusCode != http.StatusOK {
-						err = fmt.Errorf("status %s", resp.Status)
-					}
+				code, err := rc.get(reqs[i%len(reqs)], deadline)
+				if err == nil && code != http.StatusOK {
+					err = fmt.Errorf("status %d", code)
 				}
-				if ctx.Err() != nil {
+				if ctx.Err() != nil || time.Now().After(deadline) {
 					break // the deadline cut this request
 				}
 				if err != nil {

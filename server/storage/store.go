@@ -313,11 +313,14 @@ func (s *Store) RecipeRevisions(r ref.Ref) ([]protocol.Revision, error) {
 
 // LatestRecipe returns the latest revision of a recipe.
 func (s *Store) LatestRecipe(r ref.Ref) (protocol.Revision, error) {
-	revs, err := s.RecipeRevisions(r)
+	revs, err := s.revisions(recipeRoot(r.NoRevision()))
 	if err != nil {
 		return protocol.Revision{}, err
 	}
-	return revs[0], nil
+	if len(revs) == 0 {
+		return protocol.Revision{}, fmt.Errorf("%w: %s", ErrRecipeNotFound, r.String())
+	}
+	return revs[len(revs)-1], nil
 }
 
 // RecipeExists reports whether the recipe revision r is in the index.
@@ -345,11 +348,18 @@ func (s *Store) PackageRevisions(p ref.PackageRef) ([]protocol.Revision, error) 
 
 // LatestPackage returns the latest revision of a package.
 func (s *Store) LatestPackage(p ref.PackageRef) (protocol.Revision, error) {
-	revs, err := s.PackageRevisions(p)
+	p.Revision = ""
+	if !s.RecipeExists(p.Ref) {
+		return protocol.Revision{}, fmt.Errorf("%w: %s", ErrRecipeNotFound, p.Ref.Full())
+	}
+	revs, err := s.revisions(packageRoot(p))
 	if err != nil {
 		return protocol.Revision{}, err
 	}
-	return revs[0], nil
+	if len(revs) == 0 {
+		return protocol.Revision{}, fmt.Errorf("%w: %s", ErrPackageNotFound, p.Full())
+	}
+	return revs[len(revs)-1], nil
 }
 
 // PackageExists reports whether the package revision p is in the index.
