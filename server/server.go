@@ -292,10 +292,14 @@ func writeJSON(w http.ResponseWriter, v any) error {
 	if err != nil {
 		return err
 	}
+	return writeBody(w, "application/json", b)
+}
+
+func writeBody(w http.ResponseWriter, contentType string, b []byte) error {
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
+	h.Set("Content-Type", contentType)
 	h.Set("Content-Length", strconv.Itoa(len(b)))
-	_, err = w.Write(b)
+	_, err := w.Write(b)
 	return err
 }
 
@@ -390,19 +394,19 @@ func (s *Server) packageSearch(w http.ResponseWriter, r *request) error {
 	if err := s.canRead(r, x); err != nil {
 		return err
 	}
-	if x.Revision != "" {
-		res, err := s.store.Packages(x)
-		if err != nil {
-			return err
-		}
-		return writeJSON(w, res)
-	}
 	revs, err := s.store.RecipeRevisions(x)
 	if err != nil {
 		return err
 	}
-	if r.rt.API == 2 {
-		revs = revs[:1] // the latest
+	if x.Revision != "" || r.rt.API == 2 || len(revs) == 1 {
+		if x.Revision == "" {
+			x.Revision = revs[0].Revision // the latest
+		}
+		b, err := s.store.PackagesJSON(x)
+		if err != nil {
+			return err
+		}
+		return writeBody(w, "application/json", b)
 	}
 	res := protocol.PackageSearch{}
 	for _, rev := range revs {
@@ -410,9 +414,6 @@ func (s *Server) packageSearch(w http.ResponseWriter, r *request) error {
 		pkgs, err := s.store.Packages(x)
 		if err != nil {
 			return err
-		}
-		if len(revs) == 1 {
-			return writeJSON(w, pkgs)
 		}
 		for id, info := range pkgs {
 			if _, seen := res[id]; !seen {

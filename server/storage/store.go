@@ -46,9 +46,15 @@ type Store struct {
 	locks [256]sync.Mutex // per-recipe write locks, by hash of the recipe folder
 
 	mu       sync.RWMutex
-	recipes  map[string]ref.Ref                // recipe folder -> ref, with >= 1 revision
-	revs     map[string][]protocol.Revision    // revisions.txt key -> oldest first
-	packages map[string]protocol.PackageSearch // recipe folder/rrev -> packages
+	recipes  map[string]ref.Ref             // recipe folder -> ref, with >= 1 revision
+	revs     map[string][]protocol.Revision // revisions.txt key -> oldest first
+	packages map[string]packageSearch       // recipe folder/rrev -> packages
+}
+
+// packageSearch is a cached package search and its JSON.
+type packageSearch struct {
+	res  protocol.PackageSearch
+	json []byte
 }
 
 // Open reads the recipe index of a storage (four folder levels; no file
@@ -58,7 +64,7 @@ func Open(d Driver, log *slog.Logger) (*Store, error) {
 		d: d, log: log, Now: time.Now,
 		recipes:  map[string]ref.Ref{},
 		revs:     map[string][]protocol.Revision{},
-		packages: map[string]protocol.PackageSearch{},
+		packages: map[string]packageSearch{},
 	}
 	names, err := d.Children("")
 	if err != nil {
@@ -371,20 +377,31 @@ func (s *Store) PackageExists(p ref.PackageRef) bool {
 // Packages returns the packages of a recipe revision, each with the
 // conaninfo.txt of its latest revision; cached until the next write.
 func (s *Store) Packages(r ref.Ref) (protocol.PackageSearch, error) {
+	ps, err := s.packageSearch(r)
+	return ps.res, err
+}
+
+// PackagesJSON is Packages as the JSON body of a package search.
+func (s *Store) PackagesJSON(r ref.Ref) ([]byte, error) {
+	ps, err := s.packageSearch(r)
+	return ps.json, err
+}
+
+func (s *Store) packageSearch(r ref.Ref) (packageSearch, error) {
 	if !s.RecipeExists(r) {
-		return nil, fmt.Errorf("%w: %s", ErrRecipeNotFound, r.Full())
+		return packageSearch{}, fmt.Errorf("%w: %s", ErrRecipeNotFound, r.Full())
 	}
 	key := revisionRoot(r)
 	s.mu.RLock()
-	res, ok := s.packages[key]
+	ps, ok := s.packages[key]
 	s.mu.RUnlock()
 	if ok {
-		return res, nil
+		return ps, nil
 	}
-	res = protocol.PackageSearch{}
+	res := protocol.PackageSearch{}
 	ids, err := s.d.Children(packagesKey(r))
 	if err != nil && !errors.Is(err, ErrNotExist) {
-		return nil, err
+		return packageSearch{}, err
 	}
 	for _, id := range ids {
 		p := ref.PackageRef{Ref: r, PackageID: id}
@@ -401,14 +418,19 @@ func (s *Store) Packages(r ref.Ref) (protocol.PackageSearch, error) {
 		data, err := io.ReadAll(io.LimitReader(obj, 16<<20))
 		obj.Close()
 		if err != nil {
-			return nil, err
+			return packageSearch{}, err
 		}
 		res[id] = protocol.ParseInfo(string(data))
 	}
+	js, err := json.Marshal(res)
+	if err != nil {
+		return packageSearch{}, err
+	}
+	ps = packageSearch{res: res, json: js}
 	s.mu.Lock()
-	s.packages[key] = res
+	s.packages[key] = ps
 	s.mu.Unlock()
-	return res, nil
+	return ps, nil
 }
 
 func (s *Store) forgetPackages(r ref.Ref) {
