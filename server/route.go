@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/conid/conid/recipe/ref"
@@ -60,9 +59,39 @@ type badRequest struct {
 
 func (e *badRequest) Error() string { return e.Msg }
 
+// matcher is a validity check of a path segment.
+type matcher func(string) bool
+
+func (m matcher) MatchString(s string) bool { return m(s) }
+
+func alnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+
 var (
-	revisionRE  = regexp.MustCompile(`^[a-zA-Z0-9]{1,51}$`)
-	packageIDRE = regexp.MustCompile(`^[a-zA-Z0-9_][a-zA-Z0-9_.+-]{0,127}$`)
+	// revisionRE: 1 to 51 letters and digits, as Conan's revisions.
+	revisionRE = matcher(func(s string) bool {
+		if len(s) < 1 || len(s) > 51 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if !alnum(s[i]) {
+				return false
+			}
+		}
+		return true
+	})
+	// packageIDRE: 1 to 128 of [a-zA-Z0-9_.+-], not starting with one of ".+-".
+	packageIDRE = matcher(func(s string) bool {
+		if len(s) < 1 || len(s) > 128 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !alnum(c) && c != '_' && (i == 0 || c != '.' && c != '+' && c != '-') {
+				return false
+			}
+		}
+		return true
+	})
 )
 
 const maxPathLen = 4096
@@ -127,7 +156,7 @@ func parseRoute(p string) (route, error) {
 	}
 	rt.Ref = r
 	segs = segs[5:]
-	take := func(re *regexp.Regexp, what string) (string, error) {
+	take := func(re matcher, what string) (string, error) {
 		v := segs[0]
 		segs = segs[1:]
 		if !re.MatchString(v) {
