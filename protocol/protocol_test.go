@@ -16,6 +16,13 @@ func TestPaths(t *testing.T) {
 		FilePath("base", "a b/c.txt"):             "base/files/a%20b/c.txt",
 		SearchQuery("zlib*", false):               "?ignorecase=False&q=zlib%2A",
 		RecipePath(ref.MustParse("a1/1.0@us/ch")): "conans/a1/1.0/us/ch",
+		RecipeLatestPath(r):                       "conans/zlib/1.3/_/_/latest",
+		RecipeRevisionsPath(r):                    "conans/zlib/1.3/_/_/revisions",
+		PackageSearchPath(r):                      "conans/zlib/1.3/_/_/revisions/abc/search",
+		PackageSearchPath(r.NoRevision()):         "conans/zlib/1.3/_/_/search",
+		PackageLatestPath(p):                      "conans/zlib/1.3/_/_/revisions/abc/packages/id1/latest",
+		PackageRevisionsPath(p):                   "conans/zlib/1.3/_/_/revisions/abc/packages/id1/revisions",
+		FilesPath(RecipeRevisionPath(r)):          "conans/zlib/1.3/_/_/revisions/abc/files",
 	} {
 		if got != want {
 			t.Errorf("got %q, want %q", got, want)

@@ -326,3 +326,23 @@ func FuzzRoute(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseHtpasswd: any file gives users or an error naming file:line.
+func FuzzParseHtpasswd(f *testing.F) {
+	f.Add([]byte("# c\nalice:$2y$04$abcdefghijklmnopqrstuu5y3G0bQh0l3qV7H9wW4i7m5X3b7e6Y2\n"))
+	f.Add([]byte("bob\n:x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		users, err := ParseHtpasswd("h.txt", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "h.txt:") {
+				t.Errorf("error without file:line: %v", err)
+			}
+			return
+		}
+		for u := range users {
+			if u == "" || strings.ContainsAny(u, ":\n") {
+				t.Errorf("bad user %q", u)
+			}
+		}
+	})
+}

@@ -74,12 +74,12 @@ func getJSON(ctx context.Context, c *http.Client, url string, v any) error {
 func Targets(ctx context.Context, c *http.Client, o Options) ([]string, error) {
 	base := strings.TrimSuffix(o.BaseURL, "/") + protocol.V2
 	var latest protocol.Revision
-	if err := getJSON(ctx, c, base+protocol.RecipePath(o.Ref)+"/latest", &latest); err != nil {
+	if err := getJSON(ctx, c, base+protocol.RecipeLatestPath(o.Ref), &latest); err != nil {
 		return nil, err
 	}
 	r := o.Ref
 	r.Revision = latest.Revision
-	search := base + protocol.RecipeRevisionPath(r) + "/search"
+	search := base + protocol.PackageSearchPath(r)
 	if o.Kind == KindSearch {
 		return []string{search}, nil
 	}
@@ -89,7 +89,7 @@ func Targets(ctx context.Context, c *http.Client, o Options) ([]string, error) {
 	}
 	var out []string
 	for id := range pkgs {
-		out = append(out, base+protocol.PackagePath(ref.PackageRef{Ref: r, PackageID: id})+"/latest")
+		out = append(out, base+protocol.PackageLatestPath(ref.PackageRef{Ref: r, PackageID: id}))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s has no packages to look up", r.Full())
