@@ -192,6 +192,35 @@ func PackageRevisionPath(p ref.PackageRef) string {
 	return PackagePath(p) + "/revisions/" + esc(p.Revision)
 }
 
+// RecipeLatestPath is RecipePath plus "/latest": the latest recipe
+// revision (v2).
+func RecipeLatestPath(r ref.Ref) string { return RecipePath(r) + "/latest" }
+
+// RecipeRevisionsPath is RecipePath plus "/revisions": every recipe
+// revision, newest first (v2).
+func RecipeRevisionsPath(r ref.Ref) string { return RecipePath(r) + "/revisions" }
+
+// PackageSearchPath is the package search of a recipe: of revision
+// r.Revision when set (v2), else of every revision (v1) or the latest
+// (v2).
+func PackageSearchPath(r ref.Ref) string {
+	if r.Revision != "" {
+		return RecipeRevisionPath(r) + "/search"
+	}
+	return RecipePath(r) + "/search"
+}
+
+// PackageLatestPath is the latest revision of a package of recipe
+// revision p.Ref (v2).
+func PackageLatestPath(p ref.PackageRef) string { return PackagePath(p) + "/latest" }
+
+// PackageRevisionsPath lists the revisions of a package of recipe
+// revision p.Ref, newest first (v2).
+func PackageRevisionsPath(p ref.PackageRef) string { return PackagePath(p) + "/revisions" }
+
+// FilesPath is the file list of a recipe or package revision path (v2).
+func FilesPath(base string) string { return base + "/files" }
+
 // FilePath joins a file name ("/"-separated) under a recipe or package
 // revision path: base + "/files/" + name.
 func FilePath(base, name string) string {

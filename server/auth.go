@@ -76,7 +76,10 @@ func ParseHtpasswd(file string, data []byte) (map[string][]byte, error) {
 		}
 		users[u] = []byte(hash)
 	}
-	return users, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, &ConfError{file, n + 1, err.Error()}
+	}
+	return users, nil
 }
 
 func (h *HtpasswdAuthenticator) load() (map[string][]byte, error) {

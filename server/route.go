@@ -2,7 +2,6 @@ package server
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/conid/conid/recipe/ref"
@@ -60,9 +59,39 @@ type badRequest struct {
 
 func (e *badRequest) Error() string { return e.Msg }
 
+// matcher is a validity check of a path segment.
+type matcher func(string) bool
+
+func (m matcher) MatchString(s string) bool { return m(s) }
+
+func alnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+
 var (
-	revisionRE  = regexp.MustCompile(`^[a-zA-Z0-9]{1,51}$`)
-	packageIDRE = regexp.MustCompile(`^[a-zA-Z0-9_][a-zA-Z0-9_.+-]{0,127}$`)
+	// revisionRE: 1 to 51 letters and digits, as Conan's revisions.
+	revisionRE = matcher(func(s string) bool {
+		if len(s) < 1 || len(s) > 51 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if !alnum(s[i]) {
+				return false
+			}
+		}
+		return true
+	})
+	// packageIDRE: 1 to 128 of [a-zA-Z0-9_.+-], not starting with one of ".+-".
+	packageIDRE = matcher(func(s string) bool {
+		if len(s) < 1 || len(s) > 128 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !alnum(c) && c != '_' && (i == 0 || c != '.' && c != '+' && c != '-') {
+				return false
+			}
+		}
+		return true
+	})
 )
 
 const maxPathLen = 4096
@@ -116,8 +145,10 @@ func parseRoute(p string) (route, error) {
 		return route{}, notFound(p)
 	}
 	r := ref.Ref{Name: segs[1], Version: segs[2], User: underscore(segs[3]), Channel: underscore(segs[4])}
-	if err := r.Validate(); err != nil || strings.ContainsAny(r.Name+r.Version+r.User+r.Channel, "*[]()<>") {
-		msg := "invalid reference"
+	if !quickValid(r) {
+		// The slow path explains.
+		err := r.Validate()
+		msg := "names, versions, users and channels are 2 to 51 characters of [a-zA-Z0-9_+.-]"
 		if err != nil {
 			msg = err.Error()
 		}
@@ -125,7 +156,7 @@ func parseRoute(p string) (route, error) {
 	}
 	rt.Ref = r
 	segs = segs[5:]
-	take := func(re *regexp.Regexp, what string) (string, error) {
+	take := func(re matcher, what string) (string, error) {
 		v := segs[0]
 		segs = segs[1:]
 		if !re.MatchString(v) {
@@ -244,6 +275,33 @@ func parseRoute(p string) (route, error) {
 		return route{}, notFound(p)
 	}
 	return rt, nil
+}
+
+// quickValid is ref.Validate's rule for a concrete reference (no
+// patterns, ranges or aliases) without regular expressions: every field
+// is 2 to 51 characters of [a-zA-Z0-9_+.-], not starting with "+.-";
+// user and channel both empty or both set.
+func quickValid(r ref.Ref) bool {
+	if (r.User == "") != (r.Channel == "") {
+		return false
+	}
+	return validName(r.Name) && validName(r.Version) && (r.User == "" || validName(r.User) && validName(r.Channel))
+}
+
+func validName(s string) bool {
+	if len(s) < 2 || len(s) > 51 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
+		case (c == '+' || c == '.' || c == '-') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func notFound(p string) error {

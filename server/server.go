@@ -162,8 +162,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		} else if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			level = slog.LevelInfo
 		}
-		s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "route", kind,
-			"status", code, "user", user, "duration_ms", float64(d.Microseconds())/1000)
+		if s.log.Enabled(r.Context(), level) {
+			s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "route", kind,
+				"status", code, "user", user, "duration_ms", float64(d.Microseconds())/1000)
+		}
 	}()
 	if err != nil {
 		s.fail(sw, err)
@@ -286,8 +288,19 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 }
 
 func writeJSON(w http.ResponseWriter, v any) error {
-	w.Header().Set("Content-Type", "application/json")
-	return json.NewEncoder(w).Encode(v)
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return writeBody(w, "application/json", b)
+}
+
+func writeBody(w http.ResponseWriter, contentType string, b []byte) error {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	_, err := w.Write(b)
+	return err
 }
 
 func readJSON(r *http.Request, w http.ResponseWriter, v any) error {
@@ -381,19 +394,19 @@ func (s *Server) packageSearch(w http.ResponseWriter, r *request) error {
 	if err := s.canRead(r, x); err != nil {
 		return err
 	}
-	if x.Revision != "" {
-		res, err := s.store.Packages(x)
-		if err != nil {
-			return err
-		}
-		return writeJSON(w, res)
-	}
 	revs, err := s.store.RecipeRevisions(x)
 	if err != nil {
 		return err
 	}
-	if r.rt.API == 2 {
-		revs = revs[:1] // the latest
+	if x.Revision != "" || r.rt.API == 2 || len(revs) == 1 {
+		if x.Revision == "" {
+			x.Revision = revs[0].Revision // the latest
+		}
+		b, err := s.store.PackagesJSON(x)
+		if err != nil {
+			return err
+		}
+		return writeBody(w, "application/json", b)
 	}
 	res := protocol.PackageSearch{}
 	for _, rev := range revs {
@@ -401,9 +414,6 @@ func (s *Server) packageSearch(w http.ResponseWriter, r *request) error {
 		pkgs, err := s.store.Packages(x)
 		if err != nil {
 			return err
-		}
-		if len(revs) == 1 {
-			return writeJSON(w, pkgs)
 		}
 		for id, info := range pkgs {
 			if _, seen := res[id]; !seen {

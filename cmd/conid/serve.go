@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -90,36 +88,12 @@ func cmdServe(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(h, slog.LevelWarn),
-	}
 	log.Info("conid serve", "config", cfg.File, "storage", cfg.StoragePath, "public_url", cfg.PublicURL(),
 		"listen", ln.Addr().String(), "recipes", len(srv.Store().Recipes()))
 	fmt.Fprintf(e.stdout, "conid serve: listening on http://%s (config %s, storage %s)\n", ln.Addr(), cfg.File, cfg.StoragePath)
-
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down: waiting for requests in flight (30 s at most)")
-	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return srv.Serve(ctx, ln)
 }
 
 // splitInts parses "16,64".
@@ -149,6 +123,11 @@ func cmdServeBench(args []string, e *env) error {
 	fs.StringVar(&kind, "kind", loadgen.KindLatest, "latest (GET .../packages/ID/latest) or search (GET .../revisions/RREV/search)")
 	fs.DurationVar(&dur, "duration", 10*time.Second, "length of each run")
 	fs.IntVar(&rounds, "rounds", 1, "runs per connection count; the median run is reported")
+	var seed int
+	var user, password string
+	fs.IntVar(&seed, "seed", 0, "first upload --ref with this many packages (API v2)")
+	fs.StringVar(&user, "user", "demo", "user for --seed")
+	fs.StringVar(&password, "password", "demo", "password for --seed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -162,6 +141,11 @@ func cmdServeBench(args []string, e *env) error {
 	}
 	if kind != loadgen.KindLatest && kind != loadgen.KindSearch {
 		return usageError("--kind: latest or search")
+	}
+	if seed > 0 {
+		if err := loadgen.Seed(context.Background(), url, r, seed, user, password); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		}
 	}
 	fmt.Fprintf(e.stdout, "%-6s %-6s %12s %10s %10s %10s %8s\n", "kind", "conns", "lookups/s", "p50", "p99", "max", "errors")
 	for _, n := range counts {

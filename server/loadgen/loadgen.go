@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -73,12 +74,12 @@ func getJSON(ctx context.Context, c *http.Client, url string, v any) error {
 func Targets(ctx context.Context, c *http.Client, o Options) ([]string, error) {
 	base := strings.TrimSuffix(o.BaseURL, "/") + protocol.V2
 	var latest protocol.Revision
-	if err := getJSON(ctx, c, base+protocol.RecipePath(o.Ref)+"/latest", &latest); err != nil {
+	if err := getJSON(ctx, c, base+protocol.RecipeLatestPath(o.Ref), &latest); err != nil {
 		return nil, err
 	}
 	r := o.Ref
 	r.Revision = latest.Revision
-	search := base + protocol.RecipeRevisionPath(r) + "/search"
+	search := base + protocol.PackageSearchPath(r)
 	if o.Kind == KindSearch {
 		return []string{search}, nil
 	}
@@ -88,7 +89,7 @@ func Targets(ctx context.Context, c *http.Client, o Options) ([]string, error) {
 	}
 	var out []string
 	for id := range pkgs {
-		out = append(out, base+protocol.PackagePath(ref.PackageRef{Ref: r, PackageID: id})+"/latest")
+		out = append(out, base+protocol.PackageLatestPath(ref.PackageRef{Ref: r, PackageID: id}))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s has no packages to look up", r.Full())
@@ -119,25 +120,32 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		wg       sync.WaitGroup
 	)
 	start := time.Now()
+	reqs := make([][]byte, len(targets))
+	var addr string
+	for i, t := range targets {
+		u, err := url.Parse(t)
+		if err != nil {
+			return Result{}, err
+		}
+		reqs[i], addr = requestBytes(u), u.Host
+	}
+	deadline, _ := ctx.Deadline()
 	for w := 0; w < o.Conns; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
+			rc := newRawConn(addr)
+			defer rc.close()
 			var mine []time.Duration
 			var bad int
 			var first string
 			for i := w; ctx.Err() == nil; i++ {
 				t0 := time.Now()
-				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, targets[i%len(targets)], nil)
-				resp, err := c.Do(req)
-				if err == nil {
-					_, err = io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					if err == nil && resp.StatusCode != http.StatusOK {
-						err = fmt.Errorf("status %s", resp.Status)
-					}
+				code, err := rc.get(reqs[i%len(reqs)], deadline)
+				if err == nil && code != http.StatusOK {
+					err = fmt.Errorf("status %d", code)
 				}
-				if ctx.Err() != nil {
+				if ctx.Err() != nil || time.Now().After(deadline) {
 					break // the deadline cut this request
 				}
 				if err != nil {

@@ -10,6 +10,7 @@ import (
 	"hash/fnv"
 	"io"
 	"log/slog"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,9 +46,15 @@ type Store struct {
 	locks [256]sync.Mutex // per-recipe write locks, by hash of the recipe folder
 
 	mu       sync.RWMutex
-	recipes  map[string]ref.Ref                // recipe folder -> ref, with >= 1 revision
-	revs     map[string][]protocol.Revision    // revisions.txt key -> oldest first
-	packages map[string]protocol.PackageSearch // recipe folder/rrev -> packages
+	recipes  map[string]ref.Ref             // recipe folder -> ref, with >= 1 revision
+	revs     map[string][]protocol.Revision // revisions.txt key -> oldest first
+	packages map[string]packageSearch       // recipe folder/rrev -> packages
+}
+
+// packageSearch is a cached package search and its JSON.
+type packageSearch struct {
+	res  protocol.PackageSearch
+	json []byte
 }
 
 // Open reads the recipe index of a storage (four folder levels; no file
@@ -57,7 +64,7 @@ func Open(d Driver, log *slog.Logger) (*Store, error) {
 		d: d, log: log, Now: time.Now,
 		recipes:  map[string]ref.Ref{},
 		revs:     map[string][]protocol.Revision{},
-		packages: map[string]protocol.PackageSearch{},
+		packages: map[string]packageSearch{},
 	}
 	names, err := d.Children("")
 	if err != nil {
@@ -167,10 +174,11 @@ func ParseRevisions(data []byte) ([]protocol.Revision, error) {
 		var t string
 		if err := json.Unmarshal(e.Time, &t); err != nil {
 			secs, err := strconv.ParseFloat(strings.TrimSpace(string(e.Time)), 64)
-			if err != nil {
-				return nil, fmt.Errorf("revisions.txt: entry %d: time %s is neither a string nor a number", i, e.Time)
+			if err != nil || secs < 0 || secs >= 1e11 {
+				return nil, fmt.Errorf("revisions.txt: entry %d: time %s is neither a string nor a timestamp", i, e.Time)
 			}
-			t = formatTime(time.Unix(0, int64(secs*1e9)))
+			whole := math.Floor(secs)
+			t = formatTime(time.Unix(int64(whole), int64(math.Round((secs-whole)*1e6))*1000))
 		}
 		out = append(out, protocol.Revision{Revision: e.Revision, Time: t})
 	}
@@ -311,11 +319,14 @@ func (s *Store) RecipeRevisions(r ref.Ref) ([]protocol.Revision, error) {
 
 // LatestRecipe returns the latest revision of a recipe.
 func (s *Store) LatestRecipe(r ref.Ref) (protocol.Revision, error) {
-	revs, err := s.RecipeRevisions(r)
+	revs, err := s.revisions(recipeRoot(r.NoRevision()))
 	if err != nil {
 		return protocol.Revision{}, err
 	}
-	return revs[0], nil
+	if len(revs) == 0 {
+		return protocol.Revision{}, fmt.Errorf("%w: %s", ErrRecipeNotFound, r.String())
+	}
+	return revs[len(revs)-1], nil
 }
 
 // RecipeExists reports whether the recipe revision r is in the index.
@@ -343,11 +354,18 @@ func (s *Store) PackageRevisions(p ref.PackageRef) ([]protocol.Revision, error) 
 
 // LatestPackage returns the latest revision of a package.
 func (s *Store) LatestPackage(p ref.PackageRef) (protocol.Revision, error) {
-	revs, err := s.PackageRevisions(p)
+	p.Revision = ""
+	if !s.RecipeExists(p.Ref) {
+		return protocol.Revision{}, fmt.Errorf("%w: %s", ErrRecipeNotFound, p.Ref.Full())
+	}
+	revs, err := s.revisions(packageRoot(p))
 	if err != nil {
 		return protocol.Revision{}, err
 	}
-	return revs[0], nil
+	if len(revs) == 0 {
+		return protocol.Revision{}, fmt.Errorf("%w: %s", ErrPackageNotFound, p.Full())
+	}
+	return revs[len(revs)-1], nil
 }
 
 // PackageExists reports whether the package revision p is in the index.
@@ -359,20 +377,31 @@ func (s *Store) PackageExists(p ref.PackageRef) bool {
 // Packages returns the packages of a recipe revision, each with the
 // conaninfo.txt of its latest revision; cached until the next write.
 func (s *Store) Packages(r ref.Ref) (protocol.PackageSearch, error) {
+	ps, err := s.packageSearch(r)
+	return ps.res, err
+}
+
+// PackagesJSON is Packages as the JSON body of a package search.
+func (s *Store) PackagesJSON(r ref.Ref) ([]byte, error) {
+	ps, err := s.packageSearch(r)
+	return ps.json, err
+}
+
+func (s *Store) packageSearch(r ref.Ref) (packageSearch, error) {
 	if !s.RecipeExists(r) {
-		return nil, fmt.Errorf("%w: %s", ErrRecipeNotFound, r.Full())
+		return packageSearch{}, fmt.Errorf("%w: %s", ErrRecipeNotFound, r.Full())
 	}
 	key := revisionRoot(r)
 	s.mu.RLock()
-	res, ok := s.packages[key]
+	ps, ok := s.packages[key]
 	s.mu.RUnlock()
 	if ok {
-		return res, nil
+		return ps, nil
 	}
-	res = protocol.PackageSearch{}
+	res := protocol.PackageSearch{}
 	ids, err := s.d.Children(packagesKey(r))
 	if err != nil && !errors.Is(err, ErrNotExist) {
-		return nil, err
+		return packageSearch{}, err
 	}
 	for _, id := range ids {
 		p := ref.PackageRef{Ref: r, PackageID: id}
@@ -389,14 +418,19 @@ func (s *Store) Packages(r ref.Ref) (protocol.PackageSearch, error) {
 		data, err := io.ReadAll(io.LimitReader(obj, 16<<20))
 		obj.Close()
 		if err != nil {
-			return nil, err
+			return packageSearch{}, err
 		}
 		res[id] = protocol.ParseInfo(string(data))
 	}
+	js, err := json.Marshal(res)
+	if err != nil {
+		return packageSearch{}, err
+	}
+	ps = packageSearch{res: res, json: js}
 	s.mu.Lock()
-	s.packages[key] = res
+	s.packages[key] = ps
 	s.mu.Unlock()
-	return res, nil
+	return ps, nil
 }
 
 func (s *Store) forgetPackages(r ref.Ref) {
