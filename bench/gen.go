@@ -375,7 +375,9 @@ func consumerSource(pkgs []*genPkg) string {
 			continue
 		}
 		fmt.Fprintf(&b, "        self.requires(%q)\n", p.name+"/"+p.versions[len(p.versions)-1])
-		if p.shared {
+		// A consumer sets the options of a few of its requirements, not
+		// of thousands.
+		if p.shared && len(shared) < 8 {
 			shared = append(shared, fmt.Sprintf("%q: True", p.name+"/*:shared"))
 		}
 		n++

@@ -74,6 +74,9 @@ func Run(p engine.Params) (*Result, error) {
 	return r, nil
 }
 
+// CPUTime is the process's user+system time so far.
+func CPUTime() time.Duration { return cpuTime() }
+
 // HumanBytes writes n bytes as MiB or GiB.
 func HumanBytes(n uint64) string {
 	if n >= 1<<30 {

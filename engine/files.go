@@ -1,5 +1,5 @@
 package engine
 
-import "os"
+import "github.com/conid/conid/internal/fsread"
 
-func readFile(p string) ([]byte, error) { return os.ReadFile(p) }
+func readFile(p string) ([]byte, error) { return fsread.ReadFile(p) }

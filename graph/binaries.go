@@ -145,8 +145,8 @@ func (r *Resolver) propagateOptions(n *Node) {
 	for _, nb := range n.Neighbors() {
 		transitive[nb.Name()] = true
 		if nb.Conanfile.Info != nil {
-			for _, p := range nb.Conanfile.Info.Requires.Prefs() {
-				transitive[p.Ref.Name] = true
+			for _, r := range nb.Conanfile.Info.Requires.List() {
+				transitive[r.Pref.Ref.Name] = true
 			}
 		}
 		c.Options.PropagateDownstream(nb.Name(), nb.Conanfile.Info.FullOptions)
@@ -154,7 +154,7 @@ func (r *Resolver) propagateOptions(n *Node) {
 			req.Ref = nb.Ref
 		}
 	}
-	c.BuildRequiresOpt = c.Options.Values()
+	c.BuildRequiresOpt = c.Options.SharedValues()
 	c.Options.ClearUnused(transitive)
 	c.Options.Freeze()
 }
@@ -171,26 +171,27 @@ func settingsNV(s *settings.Settings) []packageid.NameValue {
 // idTransitiveReqs collects the direct and indirect package references a
 // node's ID depends on.
 func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
-	seenD := map[ref.PackageRef]bool{}
+	seen := make(map[ref.PackageRef]bool, len(n.Dependencies)*8)
 	for _, e := range n.Dependencies {
 		if e.BuildRequire() {
 			continue
 		}
 		p := e.Dst.Pref()
-		if !seenD[p] {
-			seenD[p] = true
+		if !seen[p] {
+			seen[p] = true
 			direct = append(direct, p)
 		}
 	}
-	seenI := map[ref.PackageRef]bool{}
 	for _, e := range n.Dependencies {
 		if e.BuildRequire() {
 			continue
 		}
-		for _, p := range append(append([]ref.PackageRef(nil), e.Dst.idDirectPrefs...), e.Dst.idIndirectPrefs...) {
-			if !seenI[p] && !seenD[p] {
-				seenI[p] = true
-				indirect = append(indirect, p)
+		for _, list := range [2][]ref.PackageRef{e.Dst.idDirectPrefs, e.Dst.idIndirectPrefs} {
+			for _, p := range list {
+				if !seen[p] {
+					seen[p] = true
+					indirect = append(indirect, p)
+				}
 			}
 		}
 	}
@@ -198,11 +199,27 @@ func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
 	return direct, indirect
 }
 
+// depsKeepAll reports whether every dependency's info still requires
+// everything its ID was computed from: then the filter below (keep the
+// indirect requirements the dependencies kept) keeps them all.
+func depsKeepAll(n *Node) bool {
+	for _, e := range n.Dependencies {
+		if e.BuildRequire() {
+			continue
+		}
+		info := e.Dst.Conanfile.Info
+		if info == nil || info.Requires.Len() != len(e.Dst.idDirectPrefs)+len(e.Dst.idIndirectPrefs) {
+			return false
+		}
+	}
+	return true
+}
+
 // computePackageID is Conan's _compute_package_id.
 func (r *Resolver) computePackageID(n *Node) error {
 	c := n.Conanfile
 	direct, indirect := idTransitiveReqs(n)
-	if !r.FullTransitivePackageID {
+	if !r.FullTransitivePackageID && !depsKeepAll(n) {
 		type key struct {
 			r  ref.Ref
 			id string
@@ -212,8 +229,8 @@ func (r *Resolver) computePackageID(n *Node) error {
 			if nb.Conanfile.Info == nil {
 				continue
 			}
-			for _, p := range nb.Conanfile.Info.Requires.Prefs() {
-				old[key{p.Ref, p.PackageID}] = true
+			for _, r := range nb.Conanfile.Info.Requires.List() {
+				old[key{r.Pref.Ref, r.Pref.PackageID}] = true
 			}
 		}
 		var kept []ref.PackageRef
@@ -232,7 +249,7 @@ func (r *Resolver) computePackageID(n *Node) error {
 	if from == "" {
 		from = "default package_id_mode"
 	}
-	info, err := packageid.NewInfo(settingsNV(c.Settings), c.Options.Values(), direct, indirect, r.PackageIDMode, from)
+	info, err := packageid.NewInfo(settingsNV(c.Settings), c.Options.SharedValues(), direct, indirect, r.PackageIDMode, from)
 	if err != nil {
 		return err
 	}

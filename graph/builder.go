@@ -18,7 +18,7 @@ type builder struct {
 
 // expandNode computes a node's requirements (configure(), requirements(),
 // overrides, ranges) and expands each of them, depth first.
-func (b *builder) expandNode(node *Node, downReqs *recipe.Requirements, downRef string, downOptions map[string]*options.PackageValues) error {
+func (b *builder) expandNode(node *Node, downReqs recipe.Downstream, downRef string, downOptions map[string]*options.PackageValues) error {
 	newOptions, newReqs, err := b.nodeRequirements(node, downRef, downOptions, downReqs)
 	if err != nil {
 		return err
@@ -34,30 +34,31 @@ func (b *builder) expandNode(node *Node, downReqs *recipe.Requirements, downRef 
 	return nil
 }
 
-func (b *builder) nodeRequirements(node *Node, downRef string, downOptions map[string]*options.PackageValues, downReqs *recipe.Requirements) (map[string]*options.PackageValues, *recipe.Requirements, error) {
+func (b *builder) nodeRequirements(node *Node, downRef string, downOptions map[string]*options.PackageValues, downReqs recipe.Downstream) (map[string]*options.PackageValues, recipe.Downstream, error) {
+	var none recipe.Downstream
 	newOptions, err := b.configNode(node, downRef, downOptions)
 	if err != nil {
-		return nil, nil, err
+		return nil, none, err
 	}
 	c := node.Conanfile
 	if err := b.resolveAliases(node, c.Requires.Values()); err != nil {
-		return nil, nil, err
+		return nil, none, err
 	}
 	b.resolveCachedAlias(c.Requires.Values())
 	newReqs, warns, err := c.Requires.Update(downReqs, node.RefString(), node.Name(), downRef, b.r.ErrorOnOverride)
 	if err != nil {
-		return nil, nil, err
+		return nil, none, err
 	}
 	for _, w := range warns {
 		b.r.warn(string(w))
 	}
 	if err := b.resolveRanges(c.Requires.Values(), c.DisplayName); err != nil {
-		return nil, nil, err
+		return nil, none, err
 	}
 	if c.EvaluatedRequires == nil {
 		c.EvaluatedRequires = c.Requires.Copy()
 	} else if !c.Requires.Equal(c.EvaluatedRequires) {
-		return nil, nil, fmt.Errorf("%s: Incompatible requirements obtained in different evaluations of 'requirements'\n    Previous requirements: %s\n    New requirements: %s",
+		return nil, none, fmt.Errorf("%s: Incompatible requirements obtained in different evaluations of 'requirements'\n    Previous requirements: %s\n    New requirements: %s",
 			c.DisplayName, reqsRepr(c.EvaluatedRequires), reqsRepr(c.Requires))
 	}
 	return newOptions, newReqs, nil
@@ -163,7 +164,7 @@ func (b *builder) resolveAliases(node *Node, reqs []*recipe.Requirement) error {
 
 // expandRequire handles one requirement of node: a new node, or a
 // diamond closing on an existing one (Conan's _expand_require).
-func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs *recipe.Requirements, newOptions map[string]*options.PackageValues, contextSwitch, populateSettingsTarget bool) error {
+func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs recipe.Downstream, newOptions map[string]*options.PackageValues, contextSwitch, populateSettingsTarget bool) error {
 	context := node.Context
 	if contextSwitch {
 		context = Build
@@ -187,7 +188,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs *re
 			newNode.publicDeps.add(newNode)
 		} else {
 			node.transitiveClosure.set(newNode.Name(), newNode)
-			newNode.publicDeps.assign(node.publicDeps)
+			newNode.publicDeps.assign(&node.publicDeps)
 			newNode.publicDeps.add(newNode)
 			for _, dep := range sortedSet(node.inverseClosure) {
 				dep.connectClosure(newNode)
@@ -221,7 +222,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs *re
 	}
 	for _, n := range previous.publicClosure.nodes() {
 		n.ancestors.add(node)
-		n.ancestors.union(node.ancestors)
+		n.ancestors.union(&node.ancestors)
 	}
 	node.connectClosure(previous)
 	b.g.addEdge(node, previous, req)
@@ -287,18 +288,26 @@ func conflictingRefs(previous *Node, newRef ref.Ref, consumer *Node) string {
 
 // needRecurse is Conan's _recurse: whether downstream requirements or
 // options disagree with what the existing closure has.
-func (b *builder) needRecurse(closure *nodeDict, newReqs *recipe.Requirements, newOptions map[string]*options.PackageValues, context string) (bool, error) {
-	for _, r := range newReqs.Values() {
-		n := closure.get(r.Ref.Name, context)
-		if n != nil && !refEqual(n.Ref.NoRevision(), r.Ref.NoRevision()) {
-			return true, nil
-		}
-	}
-	for _, pkg := range sortedKeys(newOptions) {
-		n := closure.get(pkg, context)
-		if n == nil {
+func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newOptions map[string]*options.PackageValues, context string) (bool, error) {
+	// Conan walks every downstream requirement and option and looks it
+	// up in the closure; the closure is the smaller side (the downstream
+	// requirements of a wide consumer reach every node), so walk it and
+	// look up the other. The answer and any error are the same.
+	var pkgs []string
+	for _, n := range closure.nodes() {
+		if n.Context != context {
 			continue
 		}
+		if r, ok := newReqs.Get(n.Name()); ok && !refEqual(n.Ref.NoRevision(), r.Ref.NoRevision()) {
+			return true, nil
+		}
+		if _, ok := newOptions[n.Name()]; ok {
+			pkgs = append(pkgs, n.Name())
+		}
+	}
+	sort.Strings(pkgs)
+	for _, pkg := range pkgs {
+		n := closure.get(pkg, context)
 		for _, it := range newOptions[pkg].Items() {
 			o, err := n.Conanfile.Options.Pkg.Get(it.Name)
 			if err != nil {
@@ -362,7 +371,7 @@ func (b *builder) createNewNode(current *Node, req *recipe.Requirement, contextS
 	n := newNode(res.ref, c, context, res.status)
 	n.HasRef = true
 	n.Remote, n.RemoteURL, n.Created = res.loc.Remote, res.loc.RemoteURL, res.loc.Created
-	n.ancestors.assign(current.ancestors)
+	n.ancestors.assign(&current.ancestors)
 	n.ancestors.add(current)
 	c.Context = context
 	b.g.addNode(n)

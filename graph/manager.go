@@ -235,7 +235,7 @@ func (b *builder) extendBuildRequires(n *Node, list []brItem) ([]*Node, error) {
 		}
 		newOptions[key] = v
 	}
-	newReqs := recipe.NewRequirements()
+	newReqs := recipe.NoDownstream()
 	var reqs []*recipe.Requirement
 	for _, it := range list {
 		reqs = append(reqs, &recipe.Requirement{Ref: it.ref, RangeRef: it.ref, BuildRequire: true, Context: it.context, ForceHost: it.forceHost})

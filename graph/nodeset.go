@@ -2,68 +2,196 @@ package graph
 
 import (
 	"hash/maphash"
-
-	"github.com/benbjohnson/immutable"
+	"math/bits"
 )
 
 // nodeSet is a persistent map from (name, context) to a node. Conan's
 // graph builder gives every new node a copy of its parent's public_deps
-// and ancestors; with plain maps that is quadratic in the size of the
-// graph (and is most of why Conan 1 is slow on large graphs). A
-// persistent hash trie (github.com/benbjohnson/immutable) makes the copy
-// O(1) and an addition O(log n) while keeping the copy semantics: later
-// additions to one snapshot never show in another.
+// and ancestors, and then adds to both copies; with plain maps that is
+// quadratic in the size of the graph (and is much of why Conan 1 is slow
+// on large graphs). nodeSet is a hash array mapped trie whose snapshots
+// share structure: assign is O(1), an addition copies at most one path,
+// and an addition to a path that no snapshot shares happens in place
+// (each trie node records the edit that owns it, as Clojure's transients
+// do), so that the many additions between two snapshots cost no copying.
 type nodeSet struct {
-	m *immutable.Map[nodeKey, *Node]
+	root *hamtNode
+	edit *int // owner token; trie nodes with the same token are ours alone
+	size int
 }
+
+type hamtNode struct {
+	edit    *int
+	bitmap  uint32
+	entries []hamtEntry // one per bit set in bitmap, in bit order
+}
+
+// hamtEntry is a leaf (node set; its key is the node's name and context)
+// or a sub-trie. A sub-trie with a zero bitmap below the last level holds
+// leaves whose whole hashes collide, in entries.
+type hamtEntry struct {
+	hash  uint64
+	node  *Node
+	child *hamtNode
+}
+
+func (e *hamtEntry) key() nodeKey { return nodeKey{e.node.Name(), e.node.Context} }
+
+const hamtBits = 5
 
 var nodeKeySeed = maphash.MakeSeed()
 
-type nodeKeyHasher struct{}
-
-func (nodeKeyHasher) Hash(k nodeKey) uint32 {
+func hashKey(k nodeKey) uint64 {
 	var h maphash.Hash
 	h.SetSeed(nodeKeySeed)
 	h.WriteString(k.name)
 	h.WriteByte(0)
 	h.WriteString(k.context)
-	return uint32(h.Sum64())
+	return h.Sum64()
 }
 
-func (nodeKeyHasher) Equal(a, b nodeKey) bool { return a == b }
-
-func newNodeSet() nodeSet { return nodeSet{immutable.NewMap[nodeKey, *Node](nodeKeyHasher{})} }
-
-func (s *nodeSet) add(n *Node) { s.m = s.m.Set(nodeKey{n.Name(), n.Context}, n) }
+func newNodeSet() nodeSet { return nodeSet{edit: new(int)} }
 
 func (s *nodeSet) get(name, context string) *Node {
-	n, _ := s.m.Get(nodeKey{name, context})
-	return n
+	k := nodeKey{name, context}
+	h := hashKey(k)
+	t := s.root
+	for shift := uint(0); t != nil; shift += hamtBits {
+		bit := uint32(1) << ((h >> shift) & 31)
+		if t.bitmap&bit == 0 {
+			return nil
+		}
+		e := &t.entries[bits.OnesCount32(t.bitmap&(bit-1))]
+		if e.child == nil {
+			if e.hash == h && e.key() == k {
+				return e.node
+			}
+			return nil
+		}
+		t = e.child
+		if t.bitmap == 0 { // collisions
+			for i := range t.entries {
+				if t.entries[i].key() == k {
+					return t.entries[i].node
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
-// assign makes s a snapshot of o.
-func (s *nodeSet) assign(o nodeSet) { s.m = o.m }
+// assign makes s a snapshot of o. Both stop editing in place what they
+// now share.
+func (s *nodeSet) assign(o *nodeSet) {
+	o.edit = new(int)
+	s.root, s.size, s.edit = o.root, o.size, new(int)
+}
 
 // assignDict makes s hold the nodes of an ordered dict.
 func (s *nodeSet) assignDict(d *nodeDict) {
-	b := immutable.NewMapBuilder[nodeKey, *Node](nodeKeyHasher{})
+	*s = newNodeSet()
 	for _, k := range d.keys {
-		b.Set(k, d.m[k])
+		s.add(d.m[k])
 	}
-	s.m = b.Map()
 }
 
-// union adds every node of o.
-func (s *nodeSet) union(o nodeSet) {
-	if s.m.Len() == 0 {
-		s.m = o.m
+// union adds every node of o that s does not hold yet.
+func (s *nodeSet) union(o *nodeSet) {
+	if s.size == 0 {
+		s.assign(o)
 		return
 	}
-	it := o.m.Iterator()
-	for !it.Done() {
-		k, n, _ := it.Next()
-		if _, ok := s.m.Get(k); !ok {
-			s.m = s.m.Set(k, n)
+	o.each(func(n *Node) {
+		if s.get(n.Name(), n.Context) == nil {
+			s.add(n)
 		}
+	})
+}
+
+func (s *nodeSet) each(f func(*Node)) {
+	var walk func(t *hamtNode)
+	walk = func(t *hamtNode) {
+		if t == nil {
+			return
+		}
+		for i := range t.entries {
+			if e := &t.entries[i]; e.child != nil {
+				walk(e.child)
+			} else {
+				f(e.node)
+			}
+		}
+	}
+	walk(s.root)
+}
+
+// own returns t if this set may edit it in place, else a copy it may.
+func (s *nodeSet) own(t *hamtNode) *hamtNode {
+	if t != nil && t.edit == s.edit {
+		return t
+	}
+	c := &hamtNode{edit: s.edit}
+	if t != nil {
+		c.bitmap = t.bitmap
+		c.entries = append(make([]hamtEntry, 0, len(t.entries)+1), t.entries...)
+	}
+	return c
+}
+
+func (s *nodeSet) add(n *Node) {
+	if s.edit == nil {
+		s.edit = new(int)
+	}
+	k := nodeKey{n.Name(), n.Context}
+	h := hashKey(k)
+	s.root = s.own(s.root)
+	t := s.root
+	for shift := uint(0); ; shift += hamtBits {
+		if t.bitmap == 0 && len(t.entries) > 0 { // a collision list
+			for i := range t.entries {
+				if t.entries[i].key() == k {
+					t.entries[i].node = n
+					return
+				}
+			}
+			t.entries = append(t.entries, hamtEntry{hash: h, node: n})
+			s.size++
+			return
+		}
+		bit := uint32(1) << ((h >> shift) & 31)
+		i := bits.OnesCount32(t.bitmap & (bit - 1))
+		if t.bitmap&bit == 0 {
+			t.entries = append(t.entries, hamtEntry{})
+			copy(t.entries[i+1:], t.entries[i:])
+			t.entries[i] = hamtEntry{hash: h, node: n}
+			t.bitmap |= bit
+			s.size++
+			return
+		}
+		e := &t.entries[i]
+		if e.child != nil {
+			e.child = s.own(e.child)
+			t = e.child
+			continue
+		}
+		if e.hash == h && e.key() == k {
+			e.node = n
+			return
+		}
+		old := *e
+		child := &hamtNode{edit: s.edit}
+		if e.hash == h || shift+hamtBits >= 64 {
+			// Whole hashes collide: a list.
+			child.entries = []hamtEntry{old, {hash: h, node: n}}
+			*e = hamtEntry{child: child}
+			s.size++
+			return
+		}
+		// Two hashes share this slot: push the leaf down a level.
+		child.bitmap = uint32(1) << ((old.hash >> (shift + hamtBits)) & 31)
+		child.entries = []hamtEntry{old}
+		*e = hamtEntry{child: child}
+		t = child
 	}
 }

@@ -170,7 +170,7 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	g.addNode(root)
 	// On an error while expanding, the graph built so far is returned
 	// with it, so that explain can show what led there.
-	if err := b.expandNode(root, recipe.NewRequirements(), "", nil); err != nil {
+	if err := b.expandNode(root, recipe.NoDownstream(), "", nil); err != nil {
 		return g, err
 	}
 	if err := r.recurseBuildRequires(g, b, r.Host.BuildRequires, g.Nodes, nil); err != nil {

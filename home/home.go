@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/conid/conid/internal/fsread"
+
 	"github.com/conid/conid/settings"
 	"gopkg.in/ini.v1"
 )
@@ -60,14 +62,14 @@ func (h *Home) Config() (*Config, error) {
 	c := &Config{DefaultPackageIDMode: "semver_direct_mode", StoragePath: filepath.Join(h.Dir, "data"),
 		PackageIDModeFrom: "Conan's default"}
 	path := filepath.Join(h.Dir, "conan.conf")
-	b, err := os.ReadFile(path)
+	b, err := fsread.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return c, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	f, err := ini.LoadSources(ini.LoadOptions{AllowPythonMultilineValues: true, SpaceBeforeInlineComment: true, Insensitive: false, AllowBooleanKeys: true}, b)
+	f, err := ini.LoadSources(iniOptions, b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
@@ -128,7 +130,7 @@ func truthy(s string) bool {
 // default when the file does not exist.
 func (h *Home) Settings() (*settings.Definition, error) {
 	path := filepath.Join(h.Dir, "settings.yml")
-	b, err := os.ReadFile(path)
+	b, err := fsread.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return settings.Default(), nil
 	}
@@ -138,13 +140,18 @@ func (h *Home) Settings() (*settings.Definition, error) {
 	return settings.ParseYAML(path, b)
 }
 
+// iniOptions read conan.conf as Python's ConfigParser does for Conan:
+// multi-line values, inline comments, and keys without a value (Conan
+// 1.65 writes "[hooks]\nattribute_checker").
+var iniOptions = ini.LoadOptions{AllowPythonMultilineValues: true, SpaceBeforeInlineComment: true, AllowBooleanKeys: true}
+
 // SetConfig writes "section.key = value" entries into conan.conf, as
 // "conan config set" does.
 func (h *Home) SetConfig(entries map[string]string) error {
 	path := filepath.Join(h.Dir, "conan.conf")
 	f := ini.Empty()
-	if b, err := os.ReadFile(path); err == nil {
-		if f, err = ini.Load(b); err != nil {
+	if b, err := fsread.ReadFile(path); err == nil {
+		if f, err = ini.LoadSources(iniOptions, b); err != nil {
 			return fmt.Errorf("%s: %v", path, err)
 		}
 	}

@@ -348,7 +348,7 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 		if p.modified == nil {
 			p.modified = map[string]modEntry{}
 		}
-		p.modified[name] = modEntry{v, downRef}
+		p.modified[name] = modEntry{name, v, downRef}
 		p.log = append(p.log, Event{Option: name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
 	}
 	return nil
@@ -367,6 +367,10 @@ type Options struct {
 	// dependency, in order (Event.Option is "zlib:shared", or
 	// "*:shared" for a pattern).
 	depLog []Event
+	// shared marks dependency values taken from a dependency's final
+	// options without copying (see PropagateDownstream); Dep copies them
+	// before anything writes.
+	shared map[string]bool
 }
 
 // DepLog returns the record of values held for dependencies.
@@ -385,6 +389,11 @@ func New(p *PackageOptions) *Options { return &Options{Pkg: p, deps: map[string]
 // self.options["zlib"]).
 func (o *Options) Dep(name string) *PackageValues {
 	v, ok := o.deps[name]
+	if ok && o.shared[name] {
+		v = v.Copy()
+		o.deps[name] = v
+		delete(o.shared, name)
+	}
 	if !ok {
 		v = o.track(name, NewPackageValues())
 		o.deps[name] = v
@@ -423,13 +432,24 @@ func (o *Options) Values() *Values {
 	return v
 }
 
+// SharedValues is Values without copying what is held for dependencies:
+// for the graph's records of final options, which nothing writes.
+func (o *Options) SharedValues() *Values {
+	v := NewValues()
+	v.Own = o.Pkg.Values()
+	for _, n := range o.depOrder {
+		v.SetPkg(n, o.deps[n])
+	}
+	return v
+}
+
 // SetValues is Conan's "options.values = v": own values are assigned and
 // checked, dependency values replaced.
 func (o *Options) SetValues(v *Values) error {
 	if err := o.Pkg.SetValues(v.Own); err != nil {
 		return err
 	}
-	o.deps, o.depOrder = map[string]*PackageValues{}, nil
+	o.deps, o.depOrder, o.shared = map[string]*PackageValues{}, nil, nil
 	for _, n := range v.reqOrder {
 		o.deps[n] = o.track(n, NewPackageValues())
 		o.deps[n].Update(v.reqs[n])
@@ -547,7 +567,13 @@ func (o *Options) PropagateDownstream(name string, v *Values) {
 		if _, ok := o.deps[n]; !ok {
 			o.depOrder = append(o.depOrder, n)
 		}
-		o.deps[n] = v.reqs[n].Copy()
+		// Final values of a dependency's dependencies are not written
+		// again; share them until something asks to (Dep).
+		o.deps[n] = v.reqs[n]
+		if o.shared == nil {
+			o.shared = map[string]bool{}
+		}
+		o.shared[n] = true
 	}
 }
 

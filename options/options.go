@@ -172,8 +172,18 @@ func notExist(name string, existing []string) error {
 // ---- PackageValues ----
 
 type modEntry struct {
+	name  string
 	value Value
 	ref   string
+}
+
+func (p *PackageValues) modifiedBy(name string) (modEntry, bool) {
+	for _, m := range p.modified {
+		if m.name == name {
+			return m, true
+		}
+	}
+	return modEntry{}, false
 }
 
 // PackageValues are name=value pairs for one package (Conan's
@@ -182,7 +192,7 @@ type modEntry struct {
 // are a small slice rather than a map.
 type PackageValues struct {
 	items    []Item
-	modified map[string]modEntry
+	modified []modEntry // few: what downstream consumers assigned
 	frozen   bool
 	// journal, when set, receives an event for every assignment: the
 	// values a package holds for a dependency (see Options.DepLog).
@@ -336,13 +346,10 @@ func (p *PackageValues) PropagateUpstream(down *PackageValues, downRef, ownRef, 
 			}
 			return errorf("%s tried to change %s option %s to %s\nbut it was already defined as %s", downRef, ownRef, name, v.Str, cur)
 		}
-		if m, ok := p.modified[name]; ok {
+		if m, ok := p.modifiedBy(name); ok {
 			return errorf("%s tried to change %s option %s:%s to %s\nbut it was already assigned to %s by %s", downRef, ownRef, pkgName, name, v.Str, m.value.Str, m.ref)
 		}
-		if p.modified == nil {
-			p.modified = map[string]modEntry{}
-		}
-		p.modified[name] = modEntry{v, downRef}
+		p.modified = append(p.modified, modEntry{name, v, downRef})
 		p.Set(name, v)
 		if p.journal != nil {
 			(*p.journal)[len(*p.journal)-1].Via = downRef
@@ -465,6 +472,17 @@ func (v *Values) Copy() *Values {
 	c.Own = v.Own.Copy()
 	for _, name := range v.reqOrder {
 		c.SetPkg(name, v.reqs[name].Copy())
+	}
+	return c
+}
+
+// CopyCleared is Copy followed by ClearIndirect, without copying what
+// would be cleared.
+func (v *Values) CopyCleared() *Values {
+	c := NewValues()
+	c.Own = v.Own.Copy()
+	for _, name := range v.reqOrder {
+		c.SetPkg(name, NewPackageValues())
 	}
 	return c
 }

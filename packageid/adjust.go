@@ -10,7 +10,8 @@ import (
 // and options as computed for the node, direct and indirect requirements
 // under the default mode, then Conan's automatic adjustments
 // (vs_toolset_compatible, discard_build_settings, default_std_matching).
-// modeFrom says where the default mode came from.
+// modeFrom says where the default mode came from. The references in
+// direct and indirect must be distinct.
 func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []ref.PackageRef, mode, modeFrom string) (*Info, error) {
 	full, err := ValuesFromList(settings)
 	if err != nil {
@@ -19,15 +20,14 @@ func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []ref.
 	info := &Info{
 		Settings:     full.Copy(),
 		FullSettings: full,
-		Options:      opts.Copy(),
+		Options:      opts.CopyCleared(),
 		FullOptions:  opts,
 		Requires:     &Requirements{},
 	}
-	info.Options.ClearIndirect()
-	if err := info.Requires.Add(direct, mode, false, modeFrom); err != nil {
+	if err := info.Requires.addDistinct(direct, mode, false, modeFrom); err != nil {
 		return nil, err
 	}
-	if err := info.Requires.Add(indirect, mode, true, modeFrom); err != nil {
+	if err := info.Requires.addDistinct(indirect, mode, true, modeFrom); err != nil {
 		return nil, err
 	}
 	info.FullRequires = append(append([]ref.PackageRef(nil), direct...), indirect...)

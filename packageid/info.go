@@ -38,6 +38,7 @@ package packageid
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -105,7 +106,8 @@ func (r *Requirement) ApplyMode(mode, from string) error {
 	set := func(name, ver, user, channel, pid, rrev, prev string) {
 		r.Name, r.Version, r.User, r.Channel, r.PackageID, r.RecipeRevision, r.PackageRevision = name, ver, user, channel, pid, rrev, prev
 	}
-	v := modelVersion(full.Version)
+	// Only the semver-like modes look at the version's parts.
+	v := func() version.Version { return modelVersion(full.Version) }
 	switch mode {
 	case "unrelated_mode":
 		set("", "", "", "", "", "", "")
@@ -113,20 +115,20 @@ func (r *Requirement) ApplyMode(mode, from string) error {
 		if r.Indirect {
 			set("", "", "", "", "", "", "")
 		} else {
-			set(full.Name, v.Stable(), "", "", "", "", "")
+			set(full.Name, v().Stable(), "", "", "", "", "")
 		}
 	case "semver_mode", "semver":
-		set(full.Name, v.Stable(), "", "", "", "", "")
+		set(full.Name, v().Stable(), "", "", "", "", "")
 	case "full_version_mode":
 		set(full.Name, full.Version, "", "", "", "", "")
 	case "patch_mode":
-		set(full.Name, v.Patch(), "", "", "", "", "")
+		set(full.Name, v().Patch(), "", "", "", "", "")
 	case "base_mode":
-		set(full.Name, v.Base(), "", "", "", "", "")
+		set(full.Name, v().Base(), "", "", "", "", "")
 	case "minor_mode":
-		set(full.Name, v.Minor(true), "", "", "", "", "")
+		set(full.Name, v().Minor(true), "", "", "", "", "")
 	case "major_mode":
-		set(full.Name, v.Major(true), "", "", "", "", "")
+		set(full.Name, v().Major(true), "", "", "", "", "")
 	case "full_recipe_mode":
 		set(full.Name, full.Version, full.User, full.Channel, "", "", "")
 	case "full_package_mode":
@@ -212,6 +214,20 @@ func (rs *Requirements) Add(prefs []ref.PackageRef, mode string, indirect bool, 
 	return nil
 }
 
+// addDistinct appends requirements known to be distinct from each other
+// and from those already held (NewInfo's lists), without set's scan.
+func (rs *Requirements) addDistinct(prefs []ref.PackageRef, mode string, indirect bool, from string) error {
+	rs.list = slices.Grow(rs.list, len(prefs))
+	for _, p := range prefs {
+		r, err := NewRequirement(p, mode, indirect, from)
+		if err != nil {
+			return err
+		}
+		rs.list = append(rs.list, r)
+	}
+	return nil
+}
+
 func (rs *Requirements) set(r *Requirement) {
 	for i, x := range rs.list {
 		if x.Pref == r.Pref {
@@ -256,6 +272,13 @@ func (rs *Requirements) Remove(names ...string) error {
 	}
 	return nil
 }
+
+// List returns the requirements in insertion order; callers must not
+// change the slice.
+func (rs *Requirements) List() []*Requirement { return rs.list }
+
+// Len is the number of requirements.
+func (rs *Requirements) Len() int { return len(rs.list) }
 
 // Clear drops every requirement.
 func (rs *Requirements) Clear() { rs.list = nil }

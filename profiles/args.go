@@ -2,10 +2,11 @@ package profiles
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/conid/conid/internal/fsread"
 )
 
 // Context is what Conan looks at, besides the arguments, when it builds a
@@ -176,7 +177,7 @@ func readDefaultProfile(ctx Context, st *loadState) (p *Profile, missing string,
 	if !filepath.IsAbs(path) {
 		path = pyJoin(ctx.ProfilesDir, name)
 	}
-	if _, statErr := os.Stat(path); statErr != nil {
+	if _, statErr := fsread.Stat(path); statErr != nil {
 		return nil, path, nil
 	}
 	p, _, err = st.readProfile(path, ctx.Cwd)

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/conid/conid/internal/fsread"
 )
 
 // ProfilePath resolves a profile name as Conan's get_profile_path does:
@@ -24,7 +25,7 @@ import (
 func ProfilePath(name, profilesDir, cwd string) (string, error) {
 	notFound := &Error{Msg: "Profile not found: " + name}
 	isFile := func(p string) bool {
-		st, err := os.Stat(p)
+		st, err := fsread.Stat(p)
 		return err == nil && st.Mode().IsRegular()
 	}
 	if filepath.IsAbs(name) {
@@ -387,7 +388,7 @@ func (st *loadState) readProfile(name, cwd string) (*Profile, *orderedVars, erro
 	if strings.HasSuffix(name, ".jinja") {
 		return nil, nil, &Error{Msg: fmt.Sprintf("Profile '%s' is a Jinja2 template (.jinja): conid does not support Jinja profiles", name)}
 	}
-	data, err := os.ReadFile(path)
+	data, err := fsread.ReadFile(path)
 	if err != nil {
 		return nil, nil, &Error{Msg: err.Error()}
 	}

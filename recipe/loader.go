@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/conid/conid/internal/fsread"
+
 	"github.com/conid/conid/internal/pyyaml"
 
 	py "github.com/conid/conid/recipe/python"
@@ -83,7 +85,7 @@ func (l *Loader) Load(path string) (*Recipe, error) {
 	if r, ok := l.cache[path]; ok {
 		return r, nil
 	}
-	src, err := os.ReadFile(path)
+	src, err := fsread.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, &LoadError{Path: path, Err: fmt.Errorf("%s not found!", path)}
@@ -188,7 +190,7 @@ func loadErr(path string, err error) error {
 
 // loadConanData reads conandata.yml as Python values (None when absent).
 func loadConanData(path string) (py.Value, error) {
-	b, err := os.ReadFile(path)
+	b, err := fsread.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return py.None, nil
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/benbjohnson/immutable"
+
 	"github.com/conid/conid/recipe/ref"
 )
 
@@ -174,15 +176,37 @@ func (rs *Requirements) Override(r ref.Ref) {
 // Warning is a message Conan prints with "WARN:".
 type Warning string
 
+// Downstream are the requirements that flow from consumers towards
+// their dependencies (Conan's new_reqs): every consumer's requirements,
+// merged down the graph so that a consumer can override the version a
+// dependency asks for. Every node receives them; they are a persistent
+// map so that handing them on costs nothing however many there are (a
+// consumer that requires 10,000 packages passes all of them to every
+// node below it). Conan iterates them in order only to build messages
+// for the ones that match, which Update does from the requirements it
+// holds, so no order is kept.
+type Downstream struct {
+	m *immutable.Map[string, *Requirement]
+}
+
+// NoDownstream is what the root receives.
+func NoDownstream() Downstream { return Downstream{immutable.NewMap[string, *Requirement](nil)} }
+
+// Get returns the downstream requirement on a package name.
+func (d Downstream) Get(name string) (*Requirement, bool) { return d.m.Get(name) }
+
+// Len is the number of requirements.
+func (d Downstream) Len() int { return d.m.Len() }
+
 // Update applies requirements coming from downstream (down) to rs, as
 // Conan's Requirements.update: a downstream requirement on the same name
 // overrides the version here. ownRef and downRef name the packages for
 // messages ("" for a consumer). It returns what to pass further upstream
 // and the override warnings.
-func (rs *Requirements) Update(down *Requirements, ownRef, ownName, downRef string, errorOnOverride bool) (*Requirements, []Warning, error) {
-	newReqs := down.Copy()
+func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string, errorOnOverride bool) (Downstream, []Warning, error) {
+	newReqs := down.m
 	if ownName != "" {
-		newReqs.Pop(ownName)
+		newReqs = newReqs.Delete(ownName)
 	}
 	var warns []Warning
 	for _, name := range rs.names {
@@ -190,7 +214,7 @@ func (rs *Requirements) Update(down *Requirements, ownRef, ownName, downRef stri
 		if req.Private {
 			continue
 		}
-		if other, ok := down.m[name]; ok {
+		if other, ok := down.m.Get(name); ok {
 			if other.Ref != req.Ref {
 				d := downRef
 				if d == "" {
@@ -198,7 +222,7 @@ func (rs *Requirements) Update(down *Requirements, ownRef, ownName, downRef stri
 				}
 				msg := fmt.Sprintf("%s: requirement %s overridden by %s to %s ", noneStr(ownRef), req.Ref.String(), d, other.Ref.String())
 				if errorOnOverride && !other.Override {
-					return nil, nil, &OverrideError{Msg: msg}
+					return Downstream{}, nil, &OverrideError{Msg: msg}
 				}
 				warns = append(warns, Warning(msg))
 				req.Ref = other.Ref
@@ -209,9 +233,9 @@ func (rs *Requirements) Update(down *Requirements, ownRef, ownName, downRef stri
 				}
 			}
 		}
-		newReqs.Put(name, req)
+		newReqs = newReqs.Set(name, req)
 	}
-	return newReqs, warns, nil
+	return Downstream{newReqs}, warns, nil
 }
 
 func noneStr(s string) string {

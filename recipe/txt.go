@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/conid/conid/internal/fsread"
 )
 
 // TxtLine is one value line of a conanfile.txt section.
@@ -45,7 +47,7 @@ func (e *TxtError) Error() string {
 
 // ReadTxt reads and parses a conanfile.txt.
 func ReadTxt(path string) (*TxtFile, error) {
-	b, err := os.ReadFile(path)
+	b, err := fsread.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("Conanfile not found!")

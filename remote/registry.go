@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/conid/conid/internal/atomicfile"
+	"github.com/conid/conid/internal/fsread"
 )
 
 // ConanCenter is the remote Conan 1 writes into a new remotes.json.
@@ -103,7 +104,8 @@ func ParseRemotes(file string, b []byte) (*Remotes, error) {
 // does on first use.
 func LoadRemotes(homeDir string, create bool) (*Remotes, error) {
 	path := RemotesFile(homeDir)
-	b, err := os.ReadFile(path)
+	// Recorded: a cached graph result depends on the registry.
+	b, err := fsread.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		rs := &Remotes{List: []Remote{ConanCenter}}
 		if create {

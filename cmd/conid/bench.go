@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -16,6 +17,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/conid/conid/bench"
+	"github.com/conid/conid/internal/fsread"
+	"github.com/conid/conid/memo"
 	"github.com/spf13/pflag"
 )
 
@@ -63,11 +66,26 @@ func cmdBenchRun(args []string, e *env) error {
 	var quiet bool
 	g.fs.BoolVar(&jsonOut, "json", false, "print the measurements as JSON")
 	g.fs.BoolVarP(&quiet, "quiet", "q", false, "no progress display")
+	var cpuProfile string
+	var noCache bool
+	g.fs.StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of the run to FILE")
+	g.fs.BoolVar(&noCache, "no-cache", false, "compute even if the result cache holds this run")
 	if err := g.fs.Parse(normalizeArgs(args)); err != nil {
 		return err
 	}
 	if g.fs.NArg() != 1 {
 		return usageError("usage: conid bench run DIR [profile args] [--json]")
+	}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	dir := abs(e, g.fs.Arg(0))
 	if len(g.recipes) == 0 {
@@ -85,11 +103,40 @@ func cmdBenchRun(args []string, e *env) error {
 	if err := setTarget(&p, dir); err != nil {
 		return err
 	}
+	var key string
+	if e.memo != nil && !noCache {
+		key = memoKey(append([]string{"bench", "run"}, args...), e, e.environ)
+		start, cpu0 := time.Now(), bench.CPUTime()
+		if ent, ok := e.memo.Get(key); ok {
+			wall, cpu := time.Since(start).Seconds(), (bench.CPUTime() - cpu0).Seconds()
+			if jsonOut {
+				fmt.Fprintf(e.stdout, "{\"cached\": true, \"inputs\": %d, \"seconds\": %.6f, \"cpu_seconds\": %.6f, \"computed\": %s}\n", len(ent.Inputs), wall, cpu, ent.Note)
+				return nil
+			}
+			fmt.Fprintf(e.stdout, "%s: result cache hit: %d recorded reads still valid, checked in %.3f s (CPU %.3f s); nothing re-evaluated\n", g.fs.Arg(0), len(ent.Inputs), wall, cpu)
+			var before bench.Result
+			if json.Unmarshal([]byte(ent.Note), &before) == nil {
+				fmt.Fprintf(e.stdout, "  computed before: %d nodes in %.3f s (CPU %.3f s, peak RSS %s)\n", before.Nodes, before.Seconds, before.CPUSeconds, bench.HumanBytes(before.PeakRSS))
+			}
+			return nil
+		}
+	}
+	var journal *fsread.Journal
+	if key != "" {
+		journal = fsread.Start()
+	}
 	done := progress(e, quiet, "recipes", &p.Progress)
 	res, err := bench.Run(p)
 	done()
+	if journal != nil {
+		fsread.Stop()
+	}
 	if err != nil {
 		return err
+	}
+	if journal != nil {
+		note, _ := json.Marshal(res)
+		_ = e.memo.Put(&memo.Entry{Key: key, Inputs: journal.Entries(), Note: string(note)})
 	}
 	if err := g.after(e, res.Graph); err != nil {
 		return err

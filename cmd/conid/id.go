@@ -132,7 +132,7 @@ func writeJSON(e *env, out string, v any) error {
 		_, err = e.stdout.Write(b)
 		return err
 	}
-	return os.WriteFile(out, b, 0o644)
+	return e.writeFile(out, b)
 }
 
 func cmdIDDiff(args []string, e *env) error {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -48,7 +47,7 @@ func cmdInfo(args []string, e *env) error {
 		return err
 	}
 	if dotOut != "" {
-		if err := writeGraphFile(dotOut, res); err != nil {
+		if err := writeGraphFile(e, dotOut, res); err != nil {
 			return err
 		}
 	}
@@ -58,7 +57,7 @@ func cmdInfo(args []string, e *env) error {
 			io.WriteString(stdout, text+"\n")
 			return nil
 		}
-		if err := os.WriteFile(jsonOut, []byte(text), 0o644); err != nil {
+		if err := e.writeFile(jsonOut, []byte(text)); err != nil {
 			return err
 		}
 		return nil
@@ -72,14 +71,14 @@ func cmdInfo(args []string, e *env) error {
 }
 
 // writeGraphFile writes --graph: an HTML page for FILE.html, else DOT.
-func writeGraphFile(path string, res *engine.Result) error {
+func writeGraphFile(e *env, path string, res *engine.Result) error {
 	if !strings.HasSuffix(strings.ToLower(path), ".html") && !strings.HasSuffix(strings.ToLower(path), ".htm") {
-		return os.WriteFile(path, []byte(res.Graph.DOT()), 0o644)
+		return e.writeFile(path, []byte(res.Graph.DOT()))
 	}
 	var b strings.Builder
 	rep := explain.Build(res.Graph, res.ProfileHost, res.ProfileBuild, nil)
 	if err := explain.WriteHTML(&b, res.Graph, rep, "conid: "+filepath.Base(res.Graph.Root.RefString()+" "+res.Graph.Root.Path)); err != nil {
 		return err
 	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
+	return e.writeFile(path, []byte(b.String()))
 }

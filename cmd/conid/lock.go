@@ -73,7 +73,7 @@ func cmdLockCreate(args []string, e *env) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+	if err := e.writeFile(out, []byte(text)); err != nil {
 		return err
 	}
 	io.WriteString(stdout, "Generated lockfile: "+out+"\n")

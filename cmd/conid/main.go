@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
+	"github.com/conid/conid/memo"
 	"github.com/conid/conid/recipe"
 )
 
@@ -51,15 +53,23 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	cwd            string
+	// memo, when set, caches the results of graph commands (see memo.go).
+	memo *memo.Store
+	// environ is the process environment, for the cache key.
+	environ []string
+	// written collects the files a command writes while it is cached.
+	written *[]memo.File
 }
 
 func main() {
+	tuneGC()
 	cwd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ERROR:", err)
 		os.Exit(exitError)
 	}
-	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, cwd: cwd}))
+	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, cwd: cwd,
+		memo: openMemo(os.Getenv), environ: os.Environ()}))
 }
 
 func run(args []string, e *env) int {
@@ -67,6 +77,9 @@ func run(args []string, e *env) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitError
+	}
+	if e.memo != nil && cacheable(args) {
+		return runMemo(args, e, e.environ, run)
 	}
 	var err error
 	switch args[0] {
@@ -112,6 +125,20 @@ func run(args []string, e *env) int {
 		return report(stderr, err)
 	}
 	return exitOK
+}
+
+// tuneGC trades memory for time unless GOGC or GOMEMLIMIT say otherwise:
+// a graph computation allocates a lot that stays live to the end, so the
+// default GOGC=100 spends a third of the run marking the same heap again
+// and again. Collect at 4x the live heap, but collect harder rather than
+// grow past 2 GiB.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(2 << 30)
+	}
 }
 
 // report prints an error as Conan does and returns the exit code.

@@ -22,28 +22,6 @@ import (
 
 const oracleURL = "http://localhost:9300"
 
-func copyTree(t testing.TB, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // testServer serves testdata/remote/server with conid serve's handler.
 func testServer(t *testing.T) (*remotetest.Faults, string) {
 	t.Helper()
@@ -383,5 +361,34 @@ func TestRemoteMissingRecipe(t *testing.T) {
 	res = runConid(t, dir, userHome, []string{"info", "nothere/1.0@", "-pr", profileArg(t), "-r", "all"})
 	if res.code != 1 || !strings.HasSuffix(res.stderr, "ERROR: Unable to find 'nothere/1.0' in remotes\n") {
 		t.Errorf("-r all: exit %d: %q", res.code, res.stderr)
+	}
+}
+
+// The result cache replays a graph only while the cache's metadata and
+// package folders read the same: a binary that arrives is seen.
+func TestResultCacheSeesNewBinaries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs processes")
+	}
+	userHome := remoteHome(t, "http://127.0.0.1:1", "cache")
+	conidHome := t.TempDir()
+	info := func() string {
+		cmd := conidCmd(userHome, "info", "zlib/1.2.13@", "-pr", profileArg(t), "-n", "binary")
+		cmd.Env = append(cmd.Env, "CONID_HOME="+conidHome)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		return string(out)
+	}
+	if out := info(); !strings.Contains(out, "Binary: Missing") {
+		t.Fatalf("before: %s", out)
+	}
+	if out := info(); !strings.Contains(out, "Binary: Missing") {
+		t.Fatalf("replayed: %s", out)
+	}
+	copyTree(t, filepath.Join("..", "..", "testdata", "remote", "overlayC"), filepath.Join(userHome, ".conan", "data"))
+	if out := info(); !strings.Contains(out, "Binary: Cache") {
+		t.Errorf("after the binary arrived: %s", out)
 	}
 }

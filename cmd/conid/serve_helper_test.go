@@ -15,7 +15,7 @@ import (
 // startServe runs "conid serve"'s handler on loopback over a copy of a
 // conan_server data folder, behind remotetest.Faults. User demo/demo;
 // private: reading needs a login.
-func startServe(t testing.TB, data string, private bool) (*remotetest.Faults, string) {
+func startServe(t *testing.T, data string, private bool) (*remotetest.Faults, string) {
 	t.Helper()
 	dir := t.TempDir()
 	if data != "" {

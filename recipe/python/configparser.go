@@ -1,8 +1,9 @@
 package python
 
 import (
-	"os"
 	"strings"
+
+	"github.com/conid/conid/internal/fsread"
 )
 
 // A small configparser: ConfigParser() with read/read_string, sections,
@@ -131,7 +132,7 @@ func (c *configParser) GetAttr(in *Interp, name string) (Value, bool, error) {
 				if err != nil {
 					return nil, err
 				}
-				b, err := os.ReadFile(p)
+				b, err := fsread.ReadFile(p)
 				if err != nil {
 					continue
 				}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/conid/conid/internal/fsread"
 )
 
 // Recipes may read files of their own folder while a graph is computed
@@ -69,7 +71,7 @@ func fsPredicate(name string, test func(os.FileInfo) bool) *Builtin {
 		if err != nil {
 			return nil, err
 		}
-		st, err := os.Stat(p)
+		st, err := fsread.Stat(p)
 		if err != nil {
 			return false, nil
 		}
@@ -95,7 +97,7 @@ func addFSFunctions(osMod, pathMod *Module) {
 			if err != nil {
 				return nil, err
 			}
-			entries, err := os.ReadDir(p)
+			entries, err := fsread.ReadDir(p)
 			if err != nil {
 				return nil, Errorf(FileNotFoundErrorClass, "[Errno 2] No such file or directory: %s", pyStrRepr(p))
 			}
@@ -199,7 +201,7 @@ func builtinOpen(in *Interp, args []Value, kw []Kw) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := os.ReadFile(p)
+	b, err := fsread.ReadFile(p)
 	if err != nil {
 		return nil, Errorf(FileNotFoundErrorClass, "[Errno 2] No such file or directory: %s", pyStrRepr(p))
 	}

@@ -3,9 +3,10 @@ package python
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/conid/conid/internal/fsread"
 
 	"github.com/conid/conid/recipe/python/syntax"
 )
@@ -849,14 +850,14 @@ func SourceModule(name, filename string, src []byte, opaque bool) func(in *Inter
 func (in *Interp) importLocal(dir, name string) (*Module, bool, error) {
 	rel := strings.ReplaceAll(name, ".", "/")
 	for _, p := range []string{filepath.Join(dir, rel+".py"), filepath.Join(dir, rel, "__init__.py")} {
-		if _, err := os.Stat(p); err != nil {
+		if _, err := fsread.Stat(p); err != nil {
 			continue
 		}
 		key := "file:" + p
 		if m, ok := in.loaded[key]; ok {
 			return m, true, nil
 		}
-		src, err := os.ReadFile(p)
+		src, err := fsread.ReadFile(p)
 		if err != nil {
 			return nil, true, err
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/conid/conid/internal/atomicfile"
+	"github.com/conid/conid/internal/fsread"
 	"github.com/conid/conid/recipe/ref"
 )
 
@@ -54,7 +55,7 @@ func RefDir(storage string, r ref.Ref) string {
 // empty Metadata and no error.
 func ReadMetadata(storage string, r ref.Ref) (*Metadata, error) {
 	path := filepath.Join(RefDir(storage, r), "metadata.json")
-	b, err := os.ReadFile(path)
+	b, err := fsread.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return &Metadata{Packages: map[string]PackageMetadata{}}, nil
 	}
@@ -112,7 +113,7 @@ func CachedPackage(storage string, p ref.PackageRef, m *Metadata, revisions bool
 	if revisions && pm.RecipeRevision != "" && p.Ref.Revision != "" && pm.RecipeRevision != p.Ref.Revision {
 		return PackageMetadata{}, false
 	}
-	st, err := os.Stat(filepath.Join(RefDir(storage, p.Ref), "package", p.PackageID))
+	st, err := fsread.Stat(filepath.Join(RefDir(storage, p.Ref), "package", p.PackageID))
 	if err != nil || !st.IsDir() {
 		return PackageMetadata{}, false
 	}
@@ -122,7 +123,7 @@ func CachedPackage(storage string, p ref.PackageRef, m *Metadata, revisions bool
 // ManifestTime reads the export time of a manifest (its first line, a
 // Unix time) as Conan's info prints it: "2006-01-02 15:04:05 UTC".
 func ManifestTime(manifest string) string {
-	b, err := os.ReadFile(manifest)
+	b, err := fsread.ReadFile(manifest)
 	if err != nil {
 		return ""
 	}

@@ -11,18 +11,20 @@
 package store
 
 import (
+	"bytes"
 	"crypto/md5"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/conid/conid/internal/fsread"
 
 	"github.com/conid/conid/internal/pyyaml"
 	"github.com/conid/conid/packageid"
@@ -68,7 +70,7 @@ type Store struct {
 func Open(paths ...string) (*Store, error) {
 	s := &Store{}
 	for _, p := range paths {
-		st, err := os.Stat(p)
+		st, err := fsread.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("recipes folder %s: %w", p, err)
 		}
@@ -82,19 +84,19 @@ func Open(paths ...string) (*Store, error) {
 
 // Detect guesses a folder's layout from its first entries.
 func Detect(dir string) Layout {
-	entries, _ := os.ReadDir(dir)
+	entries, _ := fsread.ReadDir(dir)
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(dir, e.Name(), "config.yml")); err == nil {
+		if _, err := fsread.Stat(filepath.Join(dir, e.Name(), "config.yml")); err == nil {
 			return CCI
 		}
-		matches, _ := filepath.Glob(filepath.Join(dir, e.Name(), "*", "*", "*", "export", "conanfile.py"))
+		matches, _ := fsread.Glob(filepath.Join(dir, e.Name(), "*", "*", "*", "export", "conanfile.py"))
 		if len(matches) > 0 {
 			return Cache
 		}
-		matches, _ = filepath.Glob(filepath.Join(dir, e.Name(), "*", "*", "*", "conanfile.py"))
+		matches, _ = fsread.Glob(filepath.Join(dir, e.Name(), "*", "*", "*", "conanfile.py"))
 		if len(matches) > 0 {
 			return Tree
 		}
@@ -126,14 +128,14 @@ func (d *Dir) refsOf(folder string) []ref.Ref {
 		}
 	default:
 		base := filepath.Join(d.Path, folder)
-		versions, _ := os.ReadDir(base)
+		versions, _ := fsread.ReadDir(base)
 		for _, v := range versions {
-			users, _ := os.ReadDir(filepath.Join(base, v.Name()))
+			users, _ := fsread.ReadDir(filepath.Join(base, v.Name()))
 			for _, u := range users {
-				chans, _ := os.ReadDir(filepath.Join(base, v.Name(), u.Name()))
+				chans, _ := fsread.ReadDir(filepath.Join(base, v.Name(), u.Name()))
 				for _, c := range chans {
 					r := ref.Ref{Name: folder, Version: v.Name(), User: undash(u.Name()), Channel: undash(c.Name())}
-					if _, err := os.Stat(d.conanfile(r)); err == nil {
+					if _, err := fsread.Stat(d.conanfile(r)); err == nil {
 						out = append(out, r)
 					}
 				}
@@ -163,7 +165,7 @@ func (d *Dir) cciVersions(name string) map[string]string {
 	}
 	m := map[string]string{}
 	d.cci[name] = m
-	b, err := os.ReadFile(filepath.Join(d.Path, name, "config.yml"))
+	b, err := fsread.ReadFile(filepath.Join(d.Path, name, "config.yml"))
 	if err != nil {
 		return m
 	}
@@ -207,7 +209,7 @@ func (d *Dir) Versions(name string) map[string]string { return d.cciVersions(nam
 func (d *Dir) folders(name string) []string {
 	d.listOnce.Do(func() {
 		d.lower = map[string][]string{}
-		entries, err := os.ReadDir(d.Path)
+		entries, err := fsread.ReadDir(d.Path)
 		if err != nil {
 			return
 		}
@@ -231,7 +233,7 @@ func (s *Store) Search(name string) ([]ref.Ref, error) {
 	var out []ref.Ref
 	for _, d := range s.Dirs {
 		var folders []string
-		if _, err := os.Stat(filepath.Join(d.Path, name)); err == nil {
+		if _, err := fsread.Stat(filepath.Join(d.Path, name)); err == nil {
 			folders = append(folders, name)
 		}
 		for _, f := range d.folders(name) {
@@ -271,7 +273,7 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 		default:
 			path = d.conanfile(r)
 		}
-		if _, err := os.Stat(path); err != nil {
+		if _, err := fsread.Stat(path); err != nil {
 			continue
 		}
 		rev, err := s.revision(d, r, path)
@@ -306,7 +308,7 @@ func (s *Store) revision(d *Dir, r ref.Ref, path string) (string, error) {
 }
 
 func cacheRevision(refDir string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(refDir, "metadata.json"))
+	b, err := fsread.ReadFile(filepath.Join(refDir, "metadata.json"))
 	if errors.Is(err, os.ErrNotExist) {
 		return ComputeManifestRevision(filepath.Join(refDir, "export"), filepath.Join(refDir, "export_source"))
 	}
@@ -357,7 +359,7 @@ func summaryHash(sums map[string]string) string {
 }
 
 func gather(dir, prefix string, sums map[string]string) error {
-	return filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+	return fsread.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -382,16 +384,12 @@ func gather(dir, prefix string, sums map[string]string) error {
 }
 
 func md5File(p string) (string, error) {
-	f, err := os.Open(p)
+	b, err := fsread.ReadFile(p) // recipe files are small
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	h := md5.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	h := md5.Sum(b)
+	return hex.EncodeToString(h[:]), nil
 }
 
 // ComputeRevision is the revision "conan export" would give a recipe
@@ -421,7 +419,7 @@ func addPatterns(dir string, patterns []string, prefix string, sums map[string]s
 		if strings.HasPrefix(pat, "!") {
 			continue
 		}
-		filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		fsread.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
 			if err != nil || e.IsDir() {
 				return nil
 			}
@@ -444,8 +442,11 @@ func globAny(pat, rel string) bool {
 
 // exportPatterns reads literal exports/exports_sources class attributes.
 func exportPatterns(path string) (exports, sources []string) {
-	src, err := os.ReadFile(path)
+	src, err := fsread.ReadFile(path)
 	if err != nil {
+		return nil, nil
+	}
+	if !bytes.Contains(src, []byte("exports")) {
 		return nil, nil
 	}
 	mod, err := syntax.Parse(path, src)

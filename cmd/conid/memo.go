@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/conid/conid/internal/fsread"
+	"github.com/conid/conid/memo"
+	"github.com/zeebo/blake3"
+)
+
+// conidHome is where conid keeps its own state: $CONID_HOME, else the
+// user's cache folder.
+func conidHome(getenv func(string) string) string {
+	if h := getenv("CONID_HOME"); h != "" {
+		return h
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "conid")
+	}
+	return filepath.Join(os.TempDir(), "conid")
+}
+
+// openMemo returns the result cache, or nil when CONID_CACHE=off.
+func openMemo(getenv func(string) string) *memo.Store {
+	if v := strings.ToLower(getenv("CONID_CACHE")); v == "off" || v == "0" || v == "false" {
+		return nil
+	}
+	return &memo.Store{Dir: filepath.Join(conidHome(getenv), "results")}
+}
+
+var exeIDOnce = sync.OnceValue(func() string {
+	p, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := blake3.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
+// memoKey names a command's computation: this conid binary, the
+// arguments, the folder and the environment Conan and conid read.
+func memoKey(args []string, e *env, environ []string) string {
+	parts := []string{"conid", exeIDOnce(), e.cwd}
+	parts = append(parts, args...)
+	parts = append(parts, "--env--")
+	var vars []string
+	for _, kv := range environ {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "CONAN_") || strings.HasPrefix(k, "CONID_") || k == "HOME" || k == "USERPROFILE" {
+			vars = append(vars, kv)
+		}
+	}
+	sort.Strings(vars)
+	return memo.Key(append(parts, vars...)...)
+}
+
+// cacheable says whether a command's result may be replayed: graph
+// commands that only read local files.
+func cacheable(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "info", "lock", "explain", "why", "id":
+	default:
+		return false
+	}
+	for _, a := range args {
+		if a == "-r" || a == "--remote" || strings.HasPrefix(a, "--remote=") || a == "--update" || a == "-u" {
+			return false
+		}
+	}
+	return true
+}
+
+// runMemo runs a command through the result cache: a valid entry is
+// replayed (output and written files); otherwise the command runs with
+// its reads recorded and, if it succeeds, its result is stored.
+func runMemo(args []string, e *env, environ []string, runCmd func([]string, *env) int) int {
+	store := e.memo
+	key := memoKey(args, e, environ)
+	if ent, ok := store.Get(key); ok {
+		e.stdout.Write(ent.Stdout)
+		e.stderr.Write(ent.Stderr)
+		for _, f := range ent.Files {
+			if err := os.WriteFile(f.Path, f.Data, 0o644); err != nil {
+				return report(e.stderr, err)
+			}
+		}
+		return exitOK
+	}
+	var out, errb bytes.Buffer
+	var files []memo.File
+	inner := *e
+	inner.memo = nil
+	inner.stdout = io.MultiWriter(e.stdout, &out)
+	inner.stderr = io.MultiWriter(e.stderr, &errb)
+	inner.written = &files
+	j := fsread.Start()
+	code := runCmd(args, &inner)
+	fsread.Stop()
+	if code != exitOK {
+		return code
+	}
+	ent := &memo.Entry{Key: key, Inputs: j.Entries(), Stdout: out.Bytes(), Stderr: errb.Bytes(), Files: files}
+	// A result that cannot be stored is still a result.
+	_ = store.Put(ent)
+	return code
+}
+
+// writeFile writes a command's output file, and records it when the
+// command's result is being cached.
+func (e *env) writeFile(path string, data []byte) error {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(e.cwd, path)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	if e.written != nil {
+		*e.written = append(*e.written, memo.File{Path: path, Data: slices.Clone(data)})
+	}
+	return nil
+}

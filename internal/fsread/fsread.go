@@ -1,0 +1,247 @@
+// Package fsread is how conid reads the file system while it computes a
+// result, so that the result can be cached: while a Journal is active,
+// every read is recorded with a blake3 digest of what it returned, and
+// Valid later tells whether replaying the reads gives the same answers.
+// It is the method of cmd/go's test cache (which logs the files and
+// environment a test looks at), applied to recipes, profiles, settings
+// and Conan's configuration.
+package fsread
+
+import (
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/zeebo/blake3"
+)
+
+// Op is a kind of read.
+type Op string
+
+const (
+	OpFile Op = "file" // content
+	OpDir  Op = "dir"  // names and kinds of entries
+	OpStat Op = "stat" // existence and kind
+	OpGlob Op = "glob" // matches
+	OpWalk Op = "walk" // every path below, with kinds
+)
+
+// Entry is one recorded read.
+type Entry struct {
+	Op   Op     `json:"op"`
+	Path string `json:"path"`
+	Sum  string `json:"sum"`
+}
+
+// Journal records reads. Safe for concurrent use.
+type Journal struct {
+	mu      sync.Mutex
+	seen    map[Entry]bool
+	entries []Entry
+}
+
+var active atomic.Pointer[Journal]
+
+// Start makes a new journal active and returns it; Stop ends it.
+func Start() *Journal {
+	j := &Journal{seen: map[Entry]bool{}}
+	active.Store(j)
+	return j
+}
+
+// Stop ends recording.
+func Stop() { active.Store(nil) }
+
+// Entries returns the distinct reads in the order they first happened.
+func (j *Journal) Entries() []Entry {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return append([]Entry(nil), j.entries...)
+}
+
+func record(op Op, path string, sum func() string) {
+	j := active.Load()
+	if j == nil {
+		return
+	}
+	e := Entry{Op: op, Path: path, Sum: sum()}
+	j.mu.Lock()
+	if !j.seen[e] {
+		j.seen[e] = true
+		j.entries = append(j.entries, e)
+	}
+	j.mu.Unlock()
+}
+
+func digest(parts ...[]byte) string {
+	h := blake3.New()
+	for _, p := range parts {
+		h.Write(p)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// errSum names the outcome of a failed read: missing or other.
+func errSum(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "missing"
+	}
+	return "error"
+}
+
+// ReadFile is os.ReadFile, recorded.
+func ReadFile(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	record(OpFile, path, func() string { return fileSum(b, err) })
+	return b, err
+}
+
+func fileSum(b []byte, err error) string {
+	if err != nil {
+		return errSum(err)
+	}
+	return digest(b)
+}
+
+// ReadDir is os.ReadDir, recorded.
+func ReadDir(path string) ([]os.DirEntry, error) {
+	entries, err := os.ReadDir(path)
+	record(OpDir, path, func() string { return dirSum(entries, err) })
+	return entries, err
+}
+
+func dirSum(entries []os.DirEntry, err error) string {
+	if err != nil {
+		return errSum(err)
+	}
+	var parts [][]byte
+	for _, e := range entries {
+		k := "f"
+		if e.IsDir() {
+			k = "d"
+		}
+		parts = append(parts, []byte(k+e.Name()))
+	}
+	return digest(parts...)
+}
+
+// Stat is os.Stat, recorded (existence and kind only).
+func Stat(path string) (os.FileInfo, error) {
+	st, err := os.Stat(path)
+	record(OpStat, path, func() string { return statSum(st, err) })
+	return st, err
+}
+
+func statSum(st os.FileInfo, err error) string {
+	switch {
+	case err != nil:
+		return errSum(err)
+	case st.IsDir():
+		return "dir"
+	}
+	return "file"
+}
+
+// Glob is filepath.Glob, recorded.
+func Glob(pattern string) ([]string, error) {
+	m, err := filepath.Glob(pattern)
+	record(OpGlob, pattern, func() string { return globSum(m, err) })
+	return m, err
+}
+
+func globSum(m []string, err error) string {
+	if err != nil {
+		return "error"
+	}
+	parts := make([][]byte, len(m))
+	for i, s := range m {
+		parts[i] = []byte(s)
+	}
+	return digest(parts...)
+}
+
+// WalkDir is filepath.WalkDir. What it records is the whole tree below
+// root (paths and kinds), whatever fn skips.
+func WalkDir(root string, fn fs.WalkDirFunc) error {
+	if active.Load() != nil {
+		record(OpWalk, root, func() string { return walkSum(root) })
+	}
+	return filepath.WalkDir(root, fn)
+}
+
+func walkSum(root string) string {
+	var parts [][]byte
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			parts = append(parts, []byte("!"+p))
+			return nil
+		}
+		k := "f"
+		if e.IsDir() {
+			k = "d"
+		}
+		parts = append(parts, []byte(k+p))
+		return nil
+	})
+	if err != nil {
+		return errSum(err)
+	}
+	sort.Slice(parts, func(i, j int) bool { return string(parts[i]) < string(parts[j]) })
+	return digest(parts...)
+}
+
+// Current replays a read and returns its digest now.
+func Current(op Op, path string) string {
+	switch op {
+	case OpFile:
+		b, err := os.ReadFile(path)
+		return fileSum(b, err)
+	case OpDir:
+		e, err := os.ReadDir(path)
+		return dirSum(e, err)
+	case OpStat:
+		st, err := os.Stat(path)
+		return statSum(st, err)
+	case OpGlob:
+		m, err := filepath.Glob(path)
+		return globSum(m, err)
+	case OpWalk:
+		return walkSum(path)
+	}
+	return "unknown op"
+}
+
+// Valid reports whether every recorded read gives the same answer now.
+// It replays them on eight goroutines: they wait on the disk more than
+// on the CPU.
+func Valid(entries []Entry) bool {
+	var bad atomic.Bool
+	var wg sync.WaitGroup
+	work := make(chan Entry)
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for e := range work {
+				if !bad.Load() && Current(e.Op, e.Path) != e.Sum {
+					bad.Store(true)
+				}
+			}
+		}()
+	}
+	for _, e := range entries {
+		if bad.Load() {
+			break
+		}
+		work <- e
+	}
+	close(work)
+	wg.Wait()
+	return !bad.Load()
+}
