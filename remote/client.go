@@ -336,6 +336,20 @@ func (c *Client) LatestRecipe(ctx context.Context, r ref.Ref) (ref.Ref, error) {
 	return r, nil
 }
 
+// RecipeRevisions lists a recipe's revisions, newest first (API v2).
+func (c *Client) RecipeRevisions(ctx context.Context, r ref.Ref) ([]protocol.Revision, error) {
+	var doc protocol.RevisionList
+	if err := c.getJSON(ctx, c.recipeURL(r.NoRevision(), true)+"/revisions", &doc); err != nil {
+		return nil, err
+	}
+	for _, x := range doc.Revisions {
+		if x.Revision == "" {
+			return nil, fmt.Errorf("remote '%s': empty revision in the revisions of %s", c.Remote.Name, r.String())
+		}
+	}
+	return doc.Revisions, nil
+}
+
 // LatestPackage returns the latest revision of a binary (API v2).
 func (c *Client) LatestPackage(ctx context.Context, p ref.PackageRef) (string, error) {
 	var doc protocol.Revision

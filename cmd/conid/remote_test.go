@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conid/conid/recipe/ref"
 	"github.com/conid/conid/remote"
 	"github.com/conid/conid/remote/remotetest"
 )
@@ -255,6 +257,11 @@ func TestRemoteRevisions(t *testing.T) {
 	mustRun(t, userHome, "lock", "create", "--reference", "app/1.0@", "-pr", profileArg(t), "-r", "local", "--lockfile-out", lock)
 	if got, want := readFile(t, lock), golden(t, "lockR.json", url); got != want {
 		t.Errorf("lockfile differs from Conan's\n got: %s\nwant: %s", got, want)
+	}
+	c := &remote.Client{Remote: remote.Remote{Name: "local", URL: url}, Revisions: true}
+	revs, err := c.RecipeRevisions(context.Background(), ref.Ref{Name: "zlib", Version: "1.2.13"})
+	if err != nil || len(revs) != 1 || revs[0].Revision != "0" {
+		t.Errorf("revisions of zlib/1.2.13: %v %v", revs, err)
 	}
 	v2 := 0
 	for path := range srv.Hits() {
