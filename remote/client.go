@@ -439,13 +439,31 @@ func (c *Client) filesV1(ctx context.Context, base string) ([]File, error) {
 		if err := checkFileName(name); err != nil {
 			return nil, fmt.Errorf("remote '%s': %v", c.Remote.Name, err)
 		}
-		if _, err := url.Parse(u); err != nil {
+		abs, err := c.completeURL(u)
+		if err != nil {
 			return nil, fmt.Errorf("remote '%s': bad URL for %s: %v", c.Remote.Name, name, err)
 		}
-		out = append(out, File{Name: name, URL: u, MD5: sums[name]})
+		out = append(out, File{Name: name, URL: abs, MD5: sums[name]})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// completeURL makes a URL a server gave absolute, relative ones taken
+// against the remote's URL (Conan's complete_url).
+func (c *Client) completeURL(u string) (string, error) {
+	ref, err := url.Parse(u)
+	if err != nil {
+		return "", err
+	}
+	if ref.Host != "" {
+		return u, nil
+	}
+	base, err := url.Parse(c.Remote.URL)
+	if err != nil {
+		return "", err
+	}
+	return base.ResolveReference(ref).String(), nil
 }
 
 func (c *Client) filesV2(ctx context.Context, base string) ([]File, error) {

@@ -65,3 +65,16 @@ func TestClientBadJSON(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestCompleteURL(t *testing.T) {
+	for _, c := range []struct{ base, u, want string }{
+		{"http://h:9300", "v1/files/a?signature=x", "http://h:9300/v1/files/a?signature=x"},
+		{"http://h:9300/", "http://o/v1/files/a", "http://o/v1/files/a"},
+		{"http://h/api/conan/repo", "/v1/files/a", "http://h/v1/files/a"},
+	} {
+		cl := &Client{Remote: Remote{Name: "r", URL: c.base}}
+		if got, err := cl.completeURL(c.u); err != nil || got != c.want {
+			t.Errorf("%s + %s: %s %v, want %s", c.base, c.u, got, err, c.want)
+		}
+	}
+}
