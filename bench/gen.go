@@ -116,7 +116,12 @@ func Generate(dir string, o GenOptions) (*Tree, error) {
 	if err := writeFile(t.Consumer, consumerSource(pkgs)); err != nil {
 		return nil, err
 	}
-	if err := writeFile(t.Profile, defaultProfile); err != nil {
+	prof := defaultProfile
+	if o.Flavor == "conan2" {
+		// Conan 2 rejects the Conan 1 sections.
+		prof = prof[:strings.Index(prof, "[build_requires]")]
+	}
+	if err := writeFile(t.Profile, prof); err != nil {
 		return nil, err
 	}
 	return t, nil

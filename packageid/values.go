@@ -149,6 +149,11 @@ func (v *Values) HashLines() []string {
 func (v *Values) Sha() string { return sha1Hex(strings.Join(v.HashLines(), "\n")) }
 
 func sha1Hex(s string) string {
+	if s == "" {
+		return sha1Empty // most dependencies' option lines, once filtered
+	}
 	h := sha1.Sum([]byte(s))
 	return hex.EncodeToString(h[:])
 }
+
+var sha1Empty = func() string { h := sha1.Sum(nil); return hex.EncodeToString(h[:]) }()

@@ -175,33 +175,37 @@ func (c *Conanfile) attrLine(name string) int {
 
 func (r *Recipe) attrLine(name string) int {
 	r.attrOnce.Do(func() {
-		r.attrLines = map[string]int{}
-		mod, err := syntax.Parse(r.Path, r.Source)
-		if err != nil {
-			return
-		}
-		for _, s := range mod.Body {
-			cd, ok := s.(*syntax.ClassDef)
-			if !ok || cd.Name != r.Class.Name {
-				continue
-			}
-			for _, st := range cd.Body {
-				switch a := st.(type) {
-				case *syntax.Assign:
-					for _, t := range a.Targets {
-						if n, ok := t.(*syntax.Name); ok {
-							r.attrLines[n.ID] = a.Position().Line
-						}
-					}
-				case *syntax.AnnAssign:
-					if n, ok := a.Target.(*syntax.Name); ok {
-						r.attrLines[n.ID] = a.Position().Line
-					}
-				}
-			}
+		if mod, err := syntax.Parse(r.Path, r.Source); err == nil {
+			r.attrLines = classAttrLines(mod, r.Class.Name)
 		}
 	})
 	return r.attrLines[name]
+}
+
+// classAttrLines maps a class's attributes to the line assigning them.
+func classAttrLines(mod *syntax.Module, class string) map[string]int {
+	lines := map[string]int{}
+	for _, s := range mod.Body {
+		cd, ok := s.(*syntax.ClassDef)
+		if !ok || cd.Name != class {
+			continue
+		}
+		for _, st := range cd.Body {
+			switch a := st.(type) {
+			case *syntax.Assign:
+				for _, t := range a.Targets {
+					if n, ok := t.(*syntax.Name); ok {
+						lines[n.ID] = a.Position().Line
+					}
+				}
+			case *syntax.AnnAssign:
+				if n, ok := a.Target.(*syntax.Name); ok {
+					lines[n.ID] = a.Position().Line
+				}
+			}
+		}
+	}
+	return lines
 }
 
 // createOptions reads the options and default_options attributes.

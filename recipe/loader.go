@@ -145,6 +145,8 @@ func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
 		return nil, &LoadError{Path: path, Err: fmt.Errorf("%s: No subclass of ConanFile", path)}
 	}
 	r.Class = found
+	// The attribute lines, from the tree at hand rather than a second parse.
+	r.attrOnce.Do(func() { r.attrLines = classAttrLines(mod, found.Name) })
 	if v, _, ok := found.Lookup("python_requires"); ok && v != py.None && v != "" {
 		return nil, &LoadError{Path: path, Err: &py.Unsupported{File: path, Pos: attrPos(mod, found.Name, "python_requires"),
 			Construct: "python_requires (not implemented yet)"}}

@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,7 +13,6 @@ import (
 
 	"github.com/conid/conid/internal/fsread"
 	"github.com/conid/conid/memo"
-	"github.com/zeebo/blake3"
 )
 
 // conidHome is where conid keeps its own state: $CONID_HOME, else the
@@ -36,21 +35,19 @@ func openMemo(getenv func(string) string) *memo.Store {
 	return &memo.Store{Dir: filepath.Join(conidHome(getenv), "results")}
 }
 
+// exeIDOnce names this conid binary by its path, size and modification
+// time: any rebuild or upgrade changes it, and it costs one stat rather
+// than hashing the whole executable on every run.
 var exeIDOnce = sync.OnceValue(func() string {
 	p, err := os.Executable()
 	if err != nil {
 		return "unknown"
 	}
-	f, err := os.Open(p)
+	st, err := os.Stat(p)
 	if err != nil {
 		return "unknown"
 	}
-	defer f.Close()
-	h := blake3.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "unknown"
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return fmt.Sprintf("%s:%d:%d", p, st.Size(), st.ModTime().UnixNano())
 })
 
 // memoKey names a command's computation: this conid binary, the

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestJournalValid(t *testing.T) {
@@ -47,5 +48,32 @@ func TestJournalValid(t *testing.T) {
 	ReadFile(f)
 	if n := len(j.Entries()); n != 6 {
 		t.Errorf("recorded after Stop: %d entries", n)
+	}
+}
+
+// An old file is checked by size and time; a new time means reading it.
+func TestStatShortcut(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "old.py")
+	os.WriteFile(f, []byte("aaa"), 0o644)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(f, old, old)
+	j := Start()
+	ReadFile(f)
+	Stop()
+	e := j.Entries()
+	if len(e) != 1 || e[0].Stat == "" {
+		t.Fatalf("no stat signature recorded: %+v", e)
+	}
+	// Same size and time: taken as unchanged, without reading.
+	os.WriteFile(f, []byte("bbb"), 0o644)
+	os.Chtimes(f, old, old)
+	if !Valid(e) {
+		t.Error("same size and time should be taken as unchanged")
+	}
+	// A new time: read again, and the content differs.
+	now := time.Now()
+	os.Chtimes(f, now, now)
+	if Valid(e) {
+		t.Error("changed content with a new time not seen")
 	}
 }
