@@ -276,6 +276,8 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		code = http.StatusBadRequest
 	case errors.Is(err, ref.ErrInvalid):
 		code = http.StatusBadRequest
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		code, msg = http.StatusBadRequest, "request body ended before its Content-Length"
 	}
 	if code == http.StatusInternalServerError {
 		s.log.Error("internal error", "err", err)
@@ -539,6 +541,8 @@ func (s *Server) upload(r *request, put func(io.Reader, int64, string) error) er
 			reason = "size"
 		case errors.Is(err, storage.ErrNotExist):
 			reason = "not_found"
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			reason = "truncated"
 		}
 		s.metrics.uploadFail.WithLabelValues(reason).Inc()
 		return err

@@ -544,6 +544,19 @@ func TestKilledUpload(t *testing.T) {
 	if tmp := storedFilesUnder(t, ts.dir, storage.TmpDir); len(tmp) != 0 {
 		t.Errorf("partial upload left temporary files: %v", tmp)
 	}
+	// The failure is counted (once the handler has returned).
+	want := `conid_serve_upload_failures_total{reason="truncated"} 1`
+	for {
+		_, m := ts.do("GET", "/metrics", "", nil)
+		if strings.Contains(string(m), want) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("metrics lack %s", want)
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	for _, f := range storedFiles(t, ts.dir) {
 		if strings.HasSuffix(f, protocol.ExportTgz) {
 			t.Errorf("partial file stored: %s", f)

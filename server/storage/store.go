@@ -47,7 +47,7 @@ type Store struct {
 
 	mu       sync.RWMutex
 	recipes  map[string]ref.Ref             // recipe folder -> ref, with >= 1 revision
-	revs     map[string][]protocol.Revision // revisions.txt key -> oldest first
+	revs     map[string][]protocol.Revision // folder of a revisions.txt -> oldest first
 	packages map[string]packageSearch       // recipe folder/rrev -> packages
 }
 
@@ -87,7 +87,7 @@ func Open(d Driver, log *slog.Logger) (*Store, error) {
 						log.Warn("storage: unreadable revision index", "recipe", r.String(), "err", err)
 						continue
 					}
-					s.revs[r.DirRepr()+"/"+RevisionsFile] = revs
+					s.revs[r.DirRepr()] = revs
 					if len(revs) > 0 {
 						s.recipes[r.DirRepr()] = r
 					}
@@ -122,7 +122,12 @@ func revisionRoot(r ref.Ref) string { return r.DirRepr() + "/" + r.Revision }
 func exportKey(r ref.Ref) string    { return revisionRoot(r) + "/" + ExportFolder }
 func packagesKey(r ref.Ref) string  { return revisionRoot(r) + "/" + PackagesFolder }
 func packageRoot(p ref.PackageRef) string {
-	return packagesKey(p.Ref) + "/" + p.PackageID
+	u, c := p.Ref.User, p.Ref.Channel
+	if u == "" {
+		u, c = "_", "_"
+	}
+	// One concatenation: this is on the path of every lookup.
+	return p.Ref.Name + "/" + p.Ref.Version + "/" + u + "/" + c + "/" + p.Ref.Revision + "/" + PackagesFolder + "/" + p.PackageID
 }
 func packageKey(p ref.PackageRef) string { return packageRoot(p) + "/" + p.Revision }
 
@@ -204,21 +209,21 @@ func dumpRevisions(revs []protocol.Revision) []byte {
 	return b.Bytes()
 }
 
-// revisions returns the cached revision list of an index, oldest first.
+// revisions returns the cached revision list of the index in folder
+// dir, oldest first.
 func (s *Store) revisions(dir string) ([]protocol.Revision, error) {
-	key := dir + "/" + RevisionsFile
 	s.mu.RLock()
-	revs, ok := s.revs[key]
+	revs, ok := s.revs[dir]
 	s.mu.RUnlock()
 	if ok {
 		return revs, nil
 	}
-	revs, err := s.loadRevisions(dir, key)
+	revs, err := s.loadRevisions(dir, dir+"/"+RevisionsFile)
 	if err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
-	s.revs[key] = revs
+	s.revs[dir] = revs
 	s.mu.Unlock()
 	return revs, nil
 }
@@ -243,7 +248,7 @@ func (s *Store) setRevisions(dir string, revs []protocol.Revision) error {
 		return err
 	}
 	s.mu.Lock()
-	s.revs[key] = revs
+	s.revs[dir] = revs
 	s.mu.Unlock()
 	return nil
 }
@@ -443,7 +448,7 @@ func (s *Store) forgetPackages(r ref.Ref) {
 			}
 		}
 		for k := range s.revs {
-			if strings.HasPrefix(k, prefix) {
+			if k == recipeRoot(r) || strings.HasPrefix(k, prefix) {
 				delete(s.revs, k)
 			}
 		}
@@ -644,14 +649,14 @@ func (s *Store) DeleteAllPackages(r ref.Ref) error {
 	ids, _ := s.d.Children(packagesKey(r))
 	s.mu.Lock()
 	for _, id := range ids {
-		delete(s.revs, packagesKey(r)+"/"+id+"/"+RevisionsFile)
+		delete(s.revs, packagesKey(r)+"/"+id)
 	}
 	s.mu.Unlock()
 	s.forgetPackages(r)
 	err := s.d.Delete(packagesKey(r))
 	s.mu.Lock()
 	for _, id := range ids {
-		delete(s.revs, packagesKey(r)+"/"+id+"/"+RevisionsFile)
+		delete(s.revs, packagesKey(r)+"/"+id)
 	}
 	s.mu.Unlock()
 	return err
