@@ -5,6 +5,7 @@ package engine
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -38,9 +39,13 @@ type Params struct {
 	// SettingsFile overrides the home's settings.yml.
 	SettingsFile string
 	Output       func(string)
-	// Binaries finds binaries on remotes (nil: none).
+	// Binaries finds binaries (nil: in the local Conan cache only).
 	Binaries graph.BinaryLookup
 	Source   graph.Source // overrides Recipes when set
+	// Remotes, when set, wraps the recipe source and the binary lookup
+	// once the configuration is known: remote.Session uses it to find
+	// recipes, versions and binaries on remotes too.
+	Remotes func(local graph.Source, cfg *home.Config) (graph.Source, graph.BinaryLookup, error)
 	// Timings, when set, receive per-phase times.
 	Timings *graph.Timings
 	// Progress, when set, is called with the count of recipes evaluated.
@@ -95,12 +100,27 @@ func Resolve(p Params) (*Result, error) {
 		dirs := p.Recipes
 		if len(dirs) == 0 {
 			dirs = []string{cfg.StoragePath}
+			if p.Remotes != nil {
+				// Recipes downloaded from remotes go there, as in Conan.
+				if err := os.MkdirAll(cfg.StoragePath, 0o755); err != nil {
+					return nil, err
+				}
+			}
 		}
 		st, err := store.Open(dirs...)
 		if err != nil {
 			return nil, err
 		}
 		src = st
+	}
+	binaries := p.Binaries
+	if binaries == nil {
+		binaries = localBinaries{store.LocalBinaries{Storage: cfg.StoragePath, Revisions: cfg.RevisionsEnabled}}
+	}
+	if p.Remotes != nil {
+		if src, binaries, err = p.Remotes(src, cfg); err != nil {
+			return nil, err
+		}
 	}
 	mode := cfg.DefaultPackageIDMode
 	from := cfg.PackageIDModeFrom
@@ -118,7 +138,7 @@ func Resolve(p Params) (*Result, error) {
 		PackageIDMode:           mode,
 		PackageIDModeFrom:       from,
 		FullTransitivePackageID: cfg.FullTransitivePackageID,
-		Binaries:                p.Binaries,
+		Binaries:                binaries,
 		Output:                  p.Output,
 		Timings:                 p.Timings,
 		Progress:                p.Progress,
@@ -149,6 +169,15 @@ func Resolve(p Params) (*Result, error) {
 		return nil, locate(err, hostProf, buildProf)
 	}
 	return &Result{Graph: g, ProfileHost: hostProf, ProfileBuild: buildProf, Config: cfg, Definition: def}, nil
+}
+
+// localBinaries finds binaries in the Conan cache, as Conan 1 does before
+// asking any remote.
+type localBinaries struct{ store.LocalBinaries }
+
+func (l localBinaries) Lookup(p ref.PackageRef) (graph.BinaryFound, error) {
+	bin, prev, err := l.LocalBinaries.Lookup(p)
+	return graph.BinaryFound{Binary: bin, Prev: prev}, err
 }
 
 func loadDefinition(p Params) (*settings.Definition, error) {

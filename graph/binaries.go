@@ -335,9 +335,10 @@ func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
 		n.Prev = ""
 		return nil
 	}
+	n.Binary = BinaryMissing
 	if r.Binaries != nil {
 		start := time.Now()
-		found, remote, err := r.Binaries.Lookup(pref)
+		found, err := r.Binaries.Lookup(pref)
 		r.Timings.span(r.Timings.lookup(), start)
 		if r.Timings != nil {
 			r.Timings.PackageIDs -= time.Since(start)
@@ -345,13 +346,12 @@ func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
 		if err != nil {
 			return err
 		}
-		if found {
-			n.Binary = BinaryDownload
-			n.BinaryRemote = remote
-			return nil
+		if found.Binary != "" {
+			n.Binary = found.Binary
 		}
+		n.BinaryRemote = found.Remote
+		n.Prev = found.Prev
 	}
-	n.Binary = BinaryMissing
 	return nil
 }
 

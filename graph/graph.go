@@ -55,8 +55,11 @@ type Node struct {
 	Context   string
 	Recipe    string // RecipeConsumer, RecipeVirtual, RecipeCache...
 	Path      string // consumer file
-	// Remote the recipe came from, when not from the cache.
-	Remote string
+	// Remote the recipe came from (also for a recipe in the cache that
+	// was downloaded before), and its URL.
+	Remote, RemoteURL string
+	// Created is the recipe's export time, as Conan's info prints it.
+	Created string
 
 	Dependencies []*Edge
 	Dependants   []*Edge

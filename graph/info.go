@@ -116,6 +116,12 @@ func (g *Graph) infoItem(n *Node, list []*Node, bt map[*Node]bool) (InfoItem, er
 	if n.CantBuild != "" {
 		o.Set("invalid_build_reason", n.CantBuild)
 	}
+	if isRef && n.Remote != "" {
+		var rem pyjson.Object
+		rem.Set("name", n.Remote)
+		rem.Set("url", n.RemoteURL)
+		o.Set("remote", rem)
+	}
 	if c.Obj != nil {
 		for _, attr := range []struct {
 			name   string
@@ -152,6 +158,11 @@ func (g *Graph) infoItem(n *Node, list []*Node, bt map[*Node]bool) (InfoItem, er
 		if n.BinaryRemote != "" {
 			o.Set("binary_remote", n.BinaryRemote)
 		}
+	}
+	if isRef && n.Created != "" {
+		o.Set("creation_date", n.Created)
+	}
+	if isRef {
 		var requiredBy []string
 		for _, x := range list {
 			for _, d := range x.Dependants {

@@ -23,7 +23,11 @@ type LockNode struct {
 
 // Lock returns the lockfile nodes of a graph, as Conan's GraphLock with
 // revisions disabled: every node but the virtual root.
-func (g *Graph) Lock() []LockNode {
+func (g *Graph) Lock() []LockNode { return g.LockRevisions(false) }
+
+// LockRevisions is Lock with Conan's revisions_enabled: references carry
+// their recipe revision and binaries their package revision.
+func (g *Graph) LockRevisions(revisions bool) []LockNode {
 	var out []LockNode
 	for _, n := range g.Nodes {
 		if n.Recipe == RecipeVirtual {
@@ -40,11 +44,17 @@ func (g *Graph) Lock() []LockNode {
 		hasRef := n.Ref.Name != ""
 		if hasRef {
 			ln.Ref = n.Ref.NoRevision().Full()
+			if revisions && n.Ref.Revision != "" {
+				ln.Ref = n.Ref.Full()
+			}
 		}
 		if hasRef && n.Ref.Revision != "" {
 			ln.PackageID = n.PackageID
 			if n.Prev != "" {
 				ln.Prev = "0"
+				if revisions {
+					ln.Prev = n.Prev
+				}
 			}
 		}
 		ln.Options = n.Conanfile.Options.Values().Dumps()
@@ -61,6 +71,11 @@ func (g *Graph) Lock() []LockNode {
 // LockfileJSON renders a lockfile as Conan writes it. dir is the folder
 // of the lockfile: consumer paths are written relative to it.
 func LockfileJSON(nodes []LockNode, dir, profileHost, profileBuild string) string {
+	return LockfileJSONRevisions(nodes, dir, profileHost, profileBuild, false)
+}
+
+// LockfileJSONRevisions is LockfileJSON with Conan's revisions_enabled.
+func LockfileJSONRevisions(nodes []LockNode, dir, profileHost, profileBuild string, revisions bool) string {
 	var jn pyjson.Object
 	for _, n := range nodes {
 		var o pyjson.Object
@@ -98,7 +113,7 @@ func LockfileJSON(nodes []LockNode, dir, profileHost, profileBuild string) strin
 	}
 	var gl pyjson.Object
 	gl.Set("nodes", jn)
-	gl.Set("revisions_enabled", false)
+	gl.Set("revisions_enabled", revisions)
 	var top pyjson.Object
 	top.Set("graph_lock", gl)
 	top.Set("version", "0.4")

@@ -116,7 +116,11 @@ func PrintInfo(w io.Writer, items []InfoItem, only []string) {
 		field("build_id", "BuildID")
 		field("context", "Context")
 		if show("remote") && isRef {
-			fmt.Fprintln(w, "    Remote: None")
+			if rem, ok := m["remote"].(pyjson.Object); ok && len(rem) == 2 {
+				fmt.Fprintf(w, "    Remote: %s=%s\n", pyStr(rem[0].Value), pyStr(rem[1].Value))
+			} else {
+				fmt.Fprintln(w, "    Remote: None")
+			}
 		}
 		field("url", "URL")
 		field("homepage", "Homepage")
@@ -144,6 +148,9 @@ func PrintInfo(w io.Writer, items []InfoItem, only []string) {
 			} else {
 				fmt.Fprintln(w, "    Binary remote: None")
 			}
+		}
+		if v, ok := m["creation_date"]; ok && show("date") {
+			fmt.Fprintf(w, "    Creation date: %s\n", pyStr(v))
 		}
 		if l, ok := m["required_by"].([]string); ok && show("required") {
 			fmt.Fprintln(w, "    Required by:")

@@ -47,10 +47,29 @@ type Profile struct {
 	BuildRequires   []PatternRefs
 }
 
-// BinaryLookup finds binaries of packages not in the local cache.
+// BinaryLookup finds binaries in the local cache and on remotes.
 type BinaryLookup interface {
-	// Lookup reports whether a package exists on a remote, and which.
-	Lookup(p ref.PackageRef) (found bool, remote string, err error)
+	// Lookup returns where a binary is: Binary is BinaryCache,
+	// BinaryDownload or BinaryMissing. Remote is Conan's binary remote
+	// (set for a missing binary too when a remote was asked), Prev the
+	// package revision when known.
+	Lookup(p ref.PackageRef) (BinaryFound, error)
+}
+
+// BinaryFound is the answer of a BinaryLookup.
+type BinaryFound struct {
+	Binary string
+	Remote string
+	Prev   string
+}
+
+// RemoteSearcher is implemented by Sources that can also ask remotes for
+// the versions of a package, when the local ones do not satisfy a range
+// (Conan's RangeResolver._resolve_remote).
+type RemoteSearcher interface {
+	// SearchRemotes returns the references of name/*@user/channel on the
+	// first remote that has any, and that remote's name.
+	SearchRemotes(name, user, channel string) (refs []ref.Ref, remote string, err error)
 }
 
 // Resolver resolves graphs. Its zero value is not usable: Source, Loader
@@ -81,6 +100,7 @@ type Resolver struct {
 	buildMode   *buildMode
 	evaluated   map[ref.PackageRef][]*Node
 	rangeCache  map[string][]ref.Ref
+	remoteFound map[string]remoteFound
 }
 
 // BuildProfile is the profile of the build context (the host one in
@@ -353,21 +373,91 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 			resolved = &rr
 		}
 	}
+	origin := "local cache"
 	if resolved == nil {
 		// Conan then asks the remotes; with none it notes this (sic).
-		r.rangeOutput = append(r.rangeOutput, "%s versions not found in remotes")
-		return &RangeError{Msg: fmt.Sprintf("Version range '%s' from requirement '%s' required by '%s' could not be resolved in local cache", expr, req.Ref.String(), consumer), Ref: req.Ref}
+		rr, remote, err := r.resolveRemote(req.Ref, expr)
+		if err != nil {
+			return err
+		}
+		if remote != "" {
+			origin = fmt.Sprintf("remote '%s'", remote)
+		}
+		if rr == nil {
+			return &RangeError{Msg: fmt.Sprintf("Version range '%s' from requirement '%s' required by '%s' could not be resolved in %s", expr, req.Ref.String(), consumer, origin), Ref: req.Ref}
+		}
+		resolved = rr
+		// The recipe is about to be downloaded into the cache: later
+		// ranges find it there, as in Conan.
+		delete(r.rangeCache, strings.ToLower(req.Ref.Name))
 	}
-	r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' resolved to '%s' in local cache", expr, consumer, resolved.String()))
+	r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' resolved to '%s' in %s", expr, consumer, resolved.String(), origin))
 	req.Ref = resolved.NoRevision()
 	return nil
+}
+
+type remoteFound struct {
+	refs   []ref.Ref
+	remote string
+}
+
+// resolveRemote resolves a range against the versions of the first
+// remote that has the package (Conan's _resolve_remote).
+func (r *Resolver) resolveRemote(want ref.Ref, expr string) (*ref.Ref, string, error) {
+	rs, ok := r.Source.(RemoteSearcher)
+	if !ok {
+		r.rangeOutput = append(r.rangeOutput, "%s versions not found in remotes")
+		return nil, "", nil
+	}
+	pattern := want.Name + "/*"
+	if want.User != "" {
+		pattern += "@" + want.User + "/" + want.Channel
+	}
+	found, ok := r.remoteFound[pattern]
+	if !ok {
+		refs, remote, err := rs.SearchRemotes(want.Name, want.User, want.Channel)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(refs) > 0 {
+			r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("%s versions found in '%s' remote", pattern, remote))
+		} else {
+			r.rangeOutput = append(r.rangeOutput, "%s versions not found in remotes")
+		}
+		found = remoteFound{refs: refs, remote: remote}
+		if r.remoteFound == nil {
+			r.remoteFound = map[string]remoteFound{}
+		}
+		r.remoteFound[pattern] = found
+	}
+	if len(found.refs) == 0 {
+		return nil, "", nil
+	}
+	versions := make([]string, 0, len(found.refs))
+	byVersion := map[string]ref.Ref{}
+	for _, c := range found.refs {
+		if _, dup := byVersion[c.Version]; !dup {
+			versions = append(versions, c.Version)
+		}
+		byVersion[c.Version] = c.NoRevision()
+	}
+	best, ok, out, err := version.Satisfying(versions, expr)
+	r.rangeOutput = append(r.rangeOutput, out...)
+	if err != nil {
+		return nil, "", err
+	}
+	if !ok {
+		return nil, found.remote, nil
+	}
+	rr := byVersion[best]
+	return &rr, found.remote, nil
 }
 
 type recipeResult struct {
 	path   string
 	ref    ref.Ref
 	status string
-	remote string
+	loc    recipe.Location
 }
 
 // resolveRecipe finds a requirement's recipe (Conan's _resolve_recipe
@@ -384,15 +474,20 @@ func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipe
 			}
 			return recipeResult{}, &MissingError{Ref: req.Ref, Msg: "No remote defined"}
 		}
+		var me *MissingError
+		if errors.As(err, &me) && current.HasRef && current.Ref.Name != "" && r.Output != nil {
+			// Not found on the remotes: Conan names the requirer first.
+			r.Output(fmt.Sprintf("ERROR: Failed requirement '%s' from '%s'", req.Ref.String(), current.Conanfile.DisplayName))
+		}
 		return recipeResult{}, err
 	}
 	rf := req.Ref.NoRevision()
 	rf.Revision = rfile.Revision
 	status := RecipeCache
-	if rfile.Remote != "" {
+	if rfile.Downloaded {
 		status = RecipeDownload
 	}
-	return recipeResult{path: rfile.Path, ref: rf, status: status, remote: rfile.Remote}, nil
+	return recipeResult{path: rfile.Path, ref: rf, status: status, loc: rfile}, nil
 }
 
 // followAlias loads an alias recipe and returns what it points to.

@@ -50,6 +50,9 @@ type Config struct {
 	RevisionsEnabled        bool
 	DefaultProfile          string
 	StoragePath             string
+	// DownloadCache is [storage] download_cache: the shared download
+	// cache folder ("" when not set).
+	DownloadCache string
 	// File and Line of default_package_id_mode, for explain.
 	PackageIDModeFrom string
 }
@@ -97,6 +100,19 @@ func (h *Home) Config() (*Config, error) {
 				p = filepath.Join(h.Dir, p)
 			}
 			c.StoragePath = p
+		}
+		if k, err := s.GetKey("download_cache"); err == nil {
+			if p := strings.TrimSpace(k.String()); p != "" {
+				if strings.HasPrefix(p, "~") {
+					if hd, err := os.UserHomeDir(); err == nil {
+						p = filepath.Join(hd, p[1:])
+					}
+				}
+				if !filepath.IsAbs(p) {
+					p = filepath.Join(h.Dir, p)
+				}
+				c.DownloadCache = p
+			}
 		}
 	}
 	return c, nil

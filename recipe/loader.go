@@ -315,8 +315,14 @@ type Location struct {
 	Path string
 	// Revision is the recipe revision (the hash of its exported files).
 	Revision string
-	// Remote is set when the recipe came from a remote.
-	Remote string
+	// Remote is the remote the recipe came from (Conan's
+	// metadata.recipe.remote), and RemoteURL its URL; Downloaded is set
+	// when it was fetched from there for this graph.
+	Remote, RemoteURL string
+	Downloaded        bool
+	// Created is the export time of a recipe in the Conan cache (the
+	// first line of its conanmanifest.txt), "" when unknown.
+	Created string
 }
 
 // ErrNotFound is wrapped by recipe sources when a recipe does not exist.

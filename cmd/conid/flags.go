@@ -87,6 +87,7 @@ type graphFlags struct {
 	check         bool
 	packageIDMode string
 	settingsFile  string
+	remotes       remoteFlags
 }
 
 func newGraphFlags(name string) *graphFlags {
@@ -112,6 +113,7 @@ func newGraphFlags(name string) *graphFlags {
 	fs.StringVar(&g.packageIDMode, "package-id-mode", "", "default package_id_mode (overrides conan.conf)")
 	fs.BoolVar(&g.check, "check", false, "verify the graph's invariants after resolving it")
 	fs.StringVar(&g.settingsFile, "settings-file", "", "settings.yml to use instead of the Conan home's")
+	g.remotes.add(fs)
 	return g
 }
 
@@ -144,6 +146,7 @@ func (g *graphFlags) params(e *env) (engine.Params, error) {
 	p.Build.Options = g.optionsBuild
 	p.Build.Env = g.envBuild
 	p.Build.Conf = g.confBuild
+	g.remotes.install(e, &p)
 	return p, nil
 }
 
@@ -197,6 +200,7 @@ func debugHash(e *env, g *graph.Graph) {
 
 // after runs what every graph command does once the graph is resolved.
 func (g *graphFlags) after(e *env, gr *graph.Graph) error {
+	g.remotes.finish()
 	debugHash(e, gr)
 	if g.check {
 		if err := gr.Validate(); err != nil {

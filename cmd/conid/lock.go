@@ -68,7 +68,8 @@ func cmdLockCreate(args []string, e *env) error {
 	if res.ProfileBuild != nil {
 		buildDumps = res.ProfileBuild.Dumps()
 	}
-	text := graph.LockfileJSON(res.Graph.Lock(), filepath.Dir(out), host, buildDumps)
+	revs := res.Config.RevisionsEnabled
+	text := graph.LockfileJSONRevisions(res.Graph.LockRevisions(revs), filepath.Dir(out), host, buildDumps, revs)
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}

@@ -21,6 +21,12 @@ Usage:
   conid lock create <path> | --reference REF [--lockfile-out FILE] [profile args] [--recipes DIR]
   conid inspect <path|ref> [--json] [--recipes DIR]
   conid index check <cci-checkout> [profile args] [--json FILE] [--jobs N] [-q]
+  conid remote add|update NAME URL [VERIFY_SSL] [-i N] [-f] | list [--raw] | remove NAME
+  conid user [USER] [-p PASSWORD] [-r REMOTE] [-c]
+  conid download <ref> [-p ID]... -r REMOTE --dest DIR [--download-cache DIR]
+  conid cache clean|verify|stats [--download-cache DIR]
+  conid serve [-d DIR] [--listen ADDR] [--port N] [--log-level L]
+  conid serve bench --url URL --ref REF [--conns 16,64] [--duration 10s]
   conid version
 
 Profile args, as Conan's: -pr/--profile, -s/--settings, -o/--options,
@@ -30,6 +36,8 @@ Without --recipes, recipes come from the Conan cache of $CONAN_USER_HOME
 (default ~/.conan); --recipes DIR (repeatable) reads a recipe tree
 <name>/<version>/<user|_>/<channel|_>/conanfile.py, a Conan cache data
 folder, or a conan-center-index recipes/ folder.
+Graph commands take -r/--remote NAME|all (recipes, version ranges and
+binaries from remotes; docs/remotes.md), --download-cache DIR, --jobs N.
 `
 
 // exit codes, as Conan's
@@ -97,6 +105,16 @@ func run(args []string, e *env) int {
 		err = cmdExplain(args[1:], e)
 	case "index":
 		err = cmdIndex(args[1:], e)
+	case "remote":
+		err = cmdRemote(args[1:], e)
+	case "user":
+		err = cmdUser(args[1:], e)
+	case "download":
+		err = cmdDownload(args[1:], e)
+	case "cache":
+		err = cmdCache(args[1:], e)
+	case "serve":
+		err = cmdServe(args[1:], e)
 	case "bench":
 		err = cmdBench(args[1:], e)
 	default:

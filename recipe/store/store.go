@@ -280,7 +280,11 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 		if err != nil {
 			return recipe.Location{}, err
 		}
-		return recipe.Location{Path: path, Revision: rev}, nil
+		loc := recipe.Location{Path: path, Revision: rev}
+		if d.Layout == Cache {
+			loc.Created = ManifestTime(filepath.Join(filepath.Dir(path), "conanmanifest.txt"))
+		}
+		return loc, nil
 	}
 	return recipe.Location{}, fmt.Errorf("%s: %w", r.String(), recipe.ErrNotFound)
 }

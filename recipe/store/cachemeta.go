@@ -1,0 +1,154 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/conid/conid/internal/atomicfile"
+	"github.com/conid/conid/internal/fsread"
+	"github.com/conid/conid/recipe/ref"
+)
+
+// Metadata is a Conan 1 cache's metadata.json of a reference.
+type Metadata struct {
+	Recipe   RecipeMetadata             `json:"recipe"`
+	Packages map[string]PackageMetadata `json:"packages"`
+}
+
+// RecipeMetadata is the "recipe" entry of metadata.json.
+type RecipeMetadata struct {
+	Revision   string                       `json:"revision"`
+	Remote     *string                      `json:"remote"`
+	Properties map[string]any               `json:"properties"`
+	Checksums  map[string]map[string]string `json:"checksums"`
+}
+
+// PackageMetadata is one "packages" entry of metadata.json.
+type PackageMetadata struct {
+	Revision       string                       `json:"revision"`
+	RecipeRevision string                       `json:"recipe_revision"`
+	Remote         *string                      `json:"remote"`
+	Properties     map[string]any               `json:"properties"`
+	Checksums      map[string]map[string]string `json:"checksums"`
+}
+
+// RemoteName is the recipe's remote ("" for none).
+func (m *Metadata) RemoteName() string {
+	if m.Recipe.Remote == nil {
+		return ""
+	}
+	return *m.Recipe.Remote
+}
+
+// RefDir is a reference's folder in a Conan 1 cache data folder.
+func RefDir(storage string, r ref.Ref) string {
+	return filepath.Join(storage, r.Name, r.Version, dash(r.User), dash(r.Channel))
+}
+
+// ReadMetadata reads a reference's metadata.json; a missing file gives an
+// empty Metadata and no error.
+func ReadMetadata(storage string, r ref.Ref) (*Metadata, error) {
+	path := filepath.Join(RefDir(storage, r), "metadata.json")
+	b, err := fsread.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return &Metadata{Packages: map[string]PackageMetadata{}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParseMetadata(path, b)
+}
+
+// ParseMetadata parses metadata.json text; path names it in errors.
+func ParseMetadata(path string, b []byte) (*Metadata, error) {
+	var m Metadata
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if m.Packages == nil {
+		m.Packages = map[string]PackageMetadata{}
+	}
+	return &m, nil
+}
+
+// WriteMetadata writes a reference's metadata.json as Conan does.
+func WriteMetadata(storage string, r ref.Ref, m *Metadata) error {
+	if m.Packages == nil {
+		m.Packages = map[string]PackageMetadata{}
+	}
+	for _, p := range []*map[string]any{&m.Recipe.Properties} {
+		if *p == nil {
+			*p = map[string]any{}
+		}
+	}
+	if m.Recipe.Checksums == nil {
+		m.Recipe.Checksums = map[string]map[string]string{}
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	dir := RefDir(storage, r)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(dir, "metadata.json"), b)
+}
+
+// CachedPackage reports whether a binary is in the cache as Conan 1
+// counts it (its package folder exists and metadata.json lists it) and
+// returns its metadata. With revisions, a binary of another recipe
+// revision does not count.
+func CachedPackage(storage string, p ref.PackageRef, m *Metadata, revisions bool) (PackageMetadata, bool) {
+	pm, ok := m.Packages[p.PackageID]
+	if !ok {
+		return PackageMetadata{}, false
+	}
+	if revisions && pm.RecipeRevision != "" && p.Ref.Revision != "" && pm.RecipeRevision != p.Ref.Revision {
+		return PackageMetadata{}, false
+	}
+	st, err := fsread.Stat(filepath.Join(RefDir(storage, p.Ref), "package", p.PackageID))
+	if err != nil || !st.IsDir() {
+		return PackageMetadata{}, false
+	}
+	return pm, true
+}
+
+// ManifestTime reads the export time of a manifest (its first line, a
+// Unix time) as Conan's info prints it: "2006-01-02 15:04:05 UTC".
+func ManifestTime(manifest string) string {
+	b, err := fsread.ReadFile(manifest)
+	if err != nil {
+		return ""
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	secs, err := strconv.ParseInt(strings.TrimSpace(line), 10, 64)
+	if err != nil {
+		return ""
+	}
+	return time.Unix(secs, 0).UTC().Format("2006-01-02 15:04:05") + " UTC"
+}
+
+// LocalBinaries finds binaries in a Conan cache data folder only.
+type LocalBinaries struct {
+	Storage   string
+	Revisions bool
+}
+
+// Lookup answers BinaryCache with the binary's revision, or nothing.
+func (l LocalBinaries) Lookup(p ref.PackageRef) (binary, prev string, err error) {
+	m, err := ReadMetadata(l.Storage, p.Ref)
+	if err != nil {
+		return "", "", err
+	}
+	if pm, ok := CachedPackage(l.Storage, p, m, l.Revisions); ok {
+		return "Cache", pm.Revision, nil
+	}
+	return "", "", nil
+}

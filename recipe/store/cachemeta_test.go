@@ -1,0 +1,68 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/conid/conid/recipe/ref"
+)
+
+func TestCachedPackage(t *testing.T) {
+	storage := t.TempDir()
+	r := ref.Ref{Name: "zlib", Version: "1.2.13"}
+	remote := "local"
+	m := &Metadata{Recipe: RecipeMetadata{Revision: "0", Remote: &remote},
+		Packages: map[string]PackageMetadata{"abc": {Revision: "0", RecipeRevision: "0", Remote: &remote}}}
+	if err := WriteMetadata(storage, r, m); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadMetadata(storage, r)
+	if err != nil || back.RemoteName() != "local" {
+		t.Fatalf("%+v %v", back, err)
+	}
+	p := ref.PackageRef{Ref: r, PackageID: "abc"}
+	if _, ok := CachedPackage(storage, p, back, false); ok {
+		t.Error("a binary without its folder counts as cached")
+	}
+	os.MkdirAll(filepath.Join(RefDir(storage, r), "package", "abc"), 0o755)
+	if pm, ok := CachedPackage(storage, p, back, false); !ok || pm.Revision != "0" {
+		t.Error("cached binary not found")
+	}
+	p.Ref.Revision = "other"
+	if _, ok := CachedPackage(storage, p, back, true); ok {
+		t.Error("a binary of another recipe revision counts with revisions")
+	}
+}
+
+func FuzzParseMetadata(f *testing.F) {
+	f.Add([]byte(`{"recipe": {"revision": "0", "remote": "local", "properties": {}, "checksums": {"conanfile.py": {"md5": "x"}}}, "packages": {"id": {"revision": "0", "recipe_revision": "0", "remote": null}}}`))
+	f.Add([]byte(`{"recipe": {"revision": "e8af", "remote": null}, "packages": {}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := ParseMetadata("metadata.json", b)
+		if err != nil {
+			return
+		}
+		dir := t.TempDir()
+		r := ref.Ref{Name: "a", Version: "1"}
+		if err := WriteMetadata(dir, r, m); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ReadMetadata(dir, r)
+		if err != nil {
+			t.Fatalf("re-reading: %v", err)
+		}
+		if back.RemoteName() != m.RemoteName() || !reflect.DeepEqual(keys(back.Packages), keys(m.Packages)) {
+			t.Fatalf("round trip changed %+v into %+v", m, back)
+		}
+	})
+}
+
+func keys(m map[string]PackageMetadata) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}

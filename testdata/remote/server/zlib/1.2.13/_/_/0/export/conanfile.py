@@ -1,0 +1,6 @@
+from conans import ConanFile
+class P(ConanFile):
+    name = "zlib"
+    version = "1.2.13"
+    settings = "os", "build_type"
+    requires = ()
