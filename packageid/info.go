@@ -41,6 +41,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/conid/conid/options"
 	"github.com/conid/conid/recipe/ref"
@@ -92,13 +93,22 @@ func NewRequirement(p ref.PackageRef, mode string, indirect bool, from string) (
 	return r, nil
 }
 
+// modelVersion parses a version for the semver-like modes. A graph asks
+// for the same few versions once per dependant, so parses are kept
+// (versions are values; their methods do not change them).
 func modelVersion(s string) version.Version {
+	if v, ok := modelVersions.Load(s); ok {
+		return v.(version.Version)
+	}
 	v, err := version.ParseVersion(s)
 	if err != nil {
-		return version.Version{}
+		v = version.Version{}
 	}
+	modelVersions.Store(s, v)
 	return v
 }
+
+var modelVersions sync.Map // string -> version.Version
 
 // ApplyMode sets the kept fields as a mode does. from records why.
 func (r *Requirement) ApplyMode(mode, from string) error {
