@@ -46,8 +46,12 @@ type Report struct {
 
 // Package is one node.
 type Package struct {
-	Node      string     `json:"node"`
-	Ref       string     `json:"ref"`
+	Node string `json:"node"`
+	Ref  string `json:"ref"`
+	// Name and FullRef are what queries match: the package name (the
+	// file name for a consumer without one) and name/version@user/channel.
+	Name      string     `json:"name"`
+	FullRef   string     `json:"full_ref,omitempty"`
 	Context   string     `json:"context"`
 	PackageID string     `json:"package_id"`
 	Options   []*Option  `json:"options,omitempty"`
@@ -131,13 +135,22 @@ func ParseQuery(s string) Query {
 func MatchNode(q Query, n *graph.Node) bool { return q.matchesNode(n) }
 
 func (q Query) matchesNode(n *graph.Node) bool {
-	if q.Package == "" || q.Package == "*" {
-		return true
-	}
-	name := n.Name()
-	full := n.RefString()
+	name, full := queryNames(n)
+	return q.matches(name, full)
+}
+
+// queryNames are the names a query can give a node by.
+func queryNames(n *graph.Node) (name, full string) {
+	name, full = n.Name(), n.RefString()
 	if n.Ref.Name == "" && n.Path != "" {
 		name = filepath.Base(n.Path)
+	}
+	return name, full
+}
+
+func (q Query) matches(name, full string) bool {
+	if q.Package == "" || q.Package == "*" {
+		return true
 	}
 	return q.Package == name || q.Package == full || py.Fnmatch(full, q.Package) || py.Fnmatch(name, q.Package)
 }
@@ -159,28 +172,6 @@ func Build(g *graph.Graph, host, build *profiles.Profile, queries []Query) *Repo
 		}
 		pkg := explainNode(n, prof, lost)
 		markUsed(pkg, used)
-		var fields map[string]bool
-		selected := len(queries) == 0
-		for _, q := range queries {
-			if q.matchesNode(n) {
-				selected = true
-				if q.Field == "" {
-					fields = nil
-					break
-				}
-				if fields == nil {
-					fields = map[string]bool{}
-				}
-				fields[q.Field] = true
-			}
-		}
-		if !selected {
-			continue
-		}
-		if fields != nil {
-			pkg.Options = filterOptions(pkg.Options, fields)
-			pkg.Settings = filterSettings(pkg.Settings, fields)
-		}
 		r.Packages = append(r.Packages, pkg)
 	}
 	for _, p := range []*profiles.Profile{host, build} {
@@ -203,7 +194,45 @@ func Build(g *graph.Graph, host, build *profiles.Profile, queries []Query) *Repo
 			}
 		}
 	}
-	return r
+	return r.Select(queries)
+}
+
+// Select keeps the packages, and their options and settings, that the
+// queries name (everything when there are none). The report is shared,
+// not copied.
+func (r *Report) Select(queries []Query) *Report {
+	if len(queries) == 0 {
+		return r
+	}
+	out := &Report{Unused: r.Unused, Error: r.Error}
+	for _, pkg := range r.Packages {
+		var fields map[string]bool
+		selected := false
+		for _, q := range queries {
+			if q.matches(pkg.Name, pkg.FullRef) {
+				selected = true
+				if q.Field == "" {
+					fields = nil
+					break
+				}
+				if fields == nil {
+					fields = map[string]bool{}
+				}
+				fields[q.Field] = true
+			}
+		}
+		if !selected {
+			continue
+		}
+		if fields != nil {
+			c := *pkg
+			c.Options = filterOptions(pkg.Options, fields)
+			c.Settings = filterSettings(pkg.Settings, fields)
+			pkg = &c
+		}
+		out.Packages = append(out.Packages, pkg)
+	}
+	return out
 }
 
 func filterOptions(in []*Option, fields map[string]bool) []*Option {
@@ -320,6 +349,7 @@ func lostAssignments(g *graph.Graph) []lost {
 
 func explainNode(n *graph.Node, prof *profiles.Profile, lostSteps []lost) *Package {
 	p := &Package{Node: n.ID, Ref: nodeName(n), Context: n.Context, PackageID: n.PackageID}
+	p.Name, p.FullRef = queryNames(n)
 	c := n.Conanfile
 	if c == nil {
 		return p

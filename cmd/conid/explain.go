@@ -1,31 +1,39 @@
 package main
 
 import (
+	"bytes"
+	"encoding/gob"
 	"fmt"
+	"io"
 
+	"github.com/conid/conid/engine"
 	"github.com/conid/conid/explain"
+	"github.com/conid/conid/internal/fsread"
+	"github.com/conid/conid/memo"
+	"github.com/spf13/pflag"
 )
 
 func cmdExplain(args []string, e *env) error {
 	var jsonOut string
-	res, queries, _, err := resolveWith("explain", args, e, func(g *graphFlags) {
+	p, rest, g, err := parseGraphArgs("explain", args, e, func(g *graphFlags) {
 		g.fs.StringVar(&jsonOut, "json", "", "write the explanation as JSON (to stdout, or --json=FILE)")
 		g.fs.Lookup("json").NoOptDefVal = "-"
 	})
-	if err != nil && (res == nil || !res.Partial) {
+	if err != nil {
+		return err
+	}
+	var qs []explain.Query
+	for _, q := range rest[1:] {
+		qs = append(qs, explain.ParseQuery(q))
+	}
+	rep, err := explainReport(p, rest[0], g, e)
+	if err != nil && rep == nil {
 		return err
 	}
 	// On a resolution error, explain what was recorded up to it, then
 	// report the error.
 	resolveErr := err
-	var qs []explain.Query
-	for _, q := range queries {
-		qs = append(qs, explain.ParseQuery(q))
-	}
-	rep := explain.Build(res.Graph, res.ProfileHost, res.ProfileBuild, qs)
-	if resolveErr != nil {
-		rep.Error = resolveErr.Error()
-	}
+	rep = rep.Select(qs)
 	if jsonOut != "" {
 		err = writeJSON(e, jsonOut, rep)
 	} else {
@@ -39,4 +47,55 @@ func cmdExplain(args []string, e *env) error {
 		return err
 	}
 	return resolveErr
+}
+
+// explainReport explains every package of a configuration. With the
+// result cache, the whole report is kept under a key that leaves out the
+// queries, so that asking about another package or option of the same
+// graph reads it back instead of resolving the graph again.
+func explainReport(p engine.Params, target string, g *graphFlags, e *env) (*explain.Report, error) {
+	var key string
+	// Results that asked a remote are never cached.
+	if e.memo != nil && g.remotes.remote == "" {
+		parts := []string{"explain-report", target}
+		g.fs.Visit(func(f *pflag.Flag) {
+			if f.Name != "json" {
+				parts = append(parts, "--"+f.Name+"="+f.Value.String())
+			}
+		})
+		key = memoKey(parts, e, e.environ)
+		if ent, ok := e.memo.Get(key); ok {
+			var rep explain.Report
+			if gob.NewDecoder(bytes.NewReader(ent.Data)).Decode(&rep) == nil {
+				e.stderr.Write(ent.Stderr)
+				return &rep, nil
+			}
+		}
+	}
+	var errb bytes.Buffer
+	var journal *fsread.Journal
+	if key != "" {
+		stderr := e.stderr
+		p.Output = func(line string) { io.WriteString(io.MultiWriter(stderr, &errb), line+"\n") }
+		journal = fsread.Start()
+	}
+	res, err := engine.Resolve(p)
+	if journal != nil {
+		fsread.Stop()
+	}
+	if err != nil && (res == nil || !res.Partial) {
+		return nil, err
+	}
+	rep := explain.Build(res.Graph, res.ProfileHost, res.ProfileBuild, nil)
+	if err != nil {
+		rep.Error = err.Error()
+		return rep, err
+	}
+	if journal != nil {
+		var b bytes.Buffer
+		if gob.NewEncoder(&b).Encode(rep) == nil {
+			_ = e.memo.Put(&memo.Entry{Key: key, Inputs: journal.Entries(), Stderr: errb.Bytes(), Data: b.Bytes()})
+		}
+	}
+	return rep, nil
 }

@@ -36,28 +36,10 @@ func cmdID(args []string, e *env) error {
 
 // resolveWith parses graph flags plus a target and resolves the graph.
 func resolveWith(name string, args []string, e *env, extra func(*graphFlags)) (*engine.Result, []string, *graphFlags, error) {
-	g := newGraphFlags(name)
-	var build []string
-	g.fs.StringArrayVar(&build, "build", nil, "compute binaries as --build would (repeatable)")
-	if extra != nil {
-		extra(g)
-	}
-	if err := g.fs.Parse(normalizeArgs(args, "build")); err != nil {
-		return nil, nil, nil, err
-	}
-	p, err := g.params(e)
+	p, rest, g, err := parseGraphArgs(name, args, e, extra)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	rest := g.fs.Args()
-	if len(rest) < 1 {
-		return nil, nil, nil, usageError("%s needs a path or reference\n%s", name, idUsage)
-	}
-	if err := setTarget(&p, rest[0]); err != nil {
-		return nil, nil, nil, err
-	}
-	p.BuildModes = buildModes(g.fs, "build", build)
-	p.Output = func(line string) { io.WriteString(e.stderr, line+"\n") }
 	res, err := engine.Resolve(p)
 	if err != nil {
 		if res != nil && res.Partial {
@@ -66,6 +48,33 @@ func resolveWith(name string, args []string, e *env, extra func(*graphFlags)) (*
 		return nil, nil, nil, err
 	}
 	return res, rest[1:], g, nil
+}
+
+// parseGraphArgs reads a graph command's flags and target; rest holds the
+// target and what follows it.
+func parseGraphArgs(name string, args []string, e *env, extra func(*graphFlags)) (p engine.Params, rest []string, g *graphFlags, err error) {
+	g = newGraphFlags(name)
+	var build []string
+	g.fs.StringArrayVar(&build, "build", nil, "compute binaries as --build would (repeatable)")
+	if extra != nil {
+		extra(g)
+	}
+	if err := g.fs.Parse(normalizeArgs(args, "build")); err != nil {
+		return p, nil, nil, err
+	}
+	if p, err = g.params(e); err != nil {
+		return p, nil, nil, err
+	}
+	rest = g.fs.Args()
+	if len(rest) < 1 {
+		return p, nil, nil, usageError("%s needs a path or reference\n%s", name, idUsage)
+	}
+	if err := setTarget(&p, rest[0]); err != nil {
+		return p, nil, nil, err
+	}
+	p.BuildModes = buildModes(g.fs, "build", build)
+	p.Output = func(line string) { io.WriteString(e.stderr, line+"\n") }
+	return p, rest, g, nil
 }
 
 func cmdIDExplain(args []string, e *env) error {

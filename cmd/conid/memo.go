@@ -74,7 +74,7 @@ func cacheable(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "info", "lock", "explain", "why", "id":
+	case "info", "lock", "id": // explain keeps its own report (explain.go)
 	default:
 		return false
 	}

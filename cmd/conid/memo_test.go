@@ -2,12 +2,13 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
+	"encoding/gob"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/conid/conid/explain"
 	"github.com/conid/conid/memo"
 )
 
@@ -37,7 +38,7 @@ func TestResultCache(t *testing.T) {
 	}
 	first := run1()
 	// Mark the stored entry so that a replay shows.
-	entries, _ := filepath.Glob(filepath.Join(store.Dir, "*", "*.json"))
+	entries, _ := filepath.Glob(filepath.Join(store.Dir, "*", "*.gob"))
 	if len(entries) != 1 {
 		t.Fatalf("%d cache entries after one run, want 1", len(entries))
 	}
@@ -46,7 +47,7 @@ func TestResultCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ent memo.Entry
-	if err := json.Unmarshal(b, &ent); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&ent); err != nil {
 		t.Fatal(err)
 	}
 	if len(ent.Inputs) == 0 {
@@ -99,5 +100,59 @@ func copyTree(t *testing.T, from, to string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// explain keeps the whole report: a second explain of another package of
+// the same configuration reads it back (the test marks the stored report
+// to see that), and a changed recipe makes it resolve again.
+func TestExplainReportCache(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "examples"), dir)
+	store := &memo.Store{Dir: filepath.Join(t.TempDir(), "results")}
+	home := t.TempDir()
+	explain1 := func(query string) string {
+		var out, errb bytes.Buffer
+		e := &env{stdout: &out, stderr: &errb, cwd: dir, memo: store, environ: []string{},
+			getenv: func(k string) string { return map[string]string{"CONAN_USER_HOME": home}[k] }}
+		if code := run([]string{"explain", "app", "--recipes", "recipes", "-pr", "profiles/linux-gcc12", query}, e); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		return out.String()
+	}
+	first := explain1("zlib")
+	if !strings.Contains(first, "# zlib/") {
+		t.Fatalf("explain zlib:\n%s", first)
+	}
+	entries, _ := filepath.Glob(filepath.Join(store.Dir, "*", "*.gob"))
+	if len(entries) != 1 {
+		t.Fatalf("%d entries", len(entries))
+	}
+	b, _ := os.ReadFile(entries[0])
+	var ent memo.Entry
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&ent); err != nil {
+		t.Fatal(err)
+	}
+	var rep explain.Report
+	if err := gob.NewDecoder(bytes.NewReader(ent.Data)).Decode(&rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Packages {
+		p.PackageID = "MARKED"
+	}
+	var buf bytes.Buffer
+	gob.NewEncoder(&buf).Encode(&rep)
+	ent.Data = buf.Bytes()
+	if err := store.Put(&ent); err != nil {
+		t.Fatal(err)
+	}
+	if got := explain1("openssl"); !strings.Contains(got, "# openssl/3.1.4 (host) package ID MARKED") {
+		t.Fatalf("another query did not read the stored report:\n%s", got)
+	}
+	recipe := filepath.Join(dir, "recipes", "zlib", "1.3", "_", "_", "conanfile.py")
+	src, _ := os.ReadFile(recipe)
+	os.WriteFile(recipe, append(src, []byte("\n# changed\n")...), 0o644)
+	if got := explain1("openssl"); strings.Contains(got, "MARKED") {
+		t.Fatalf("a changed recipe still read the stored report:\n%s", got)
 	}
 }
