@@ -59,9 +59,7 @@ func Run(p engine.Params) (*Result, error) {
 		{Name: "options (config_options, configure)", D: t.Configure},
 		{Name: "package IDs and binaries", D: t.PackageIDs},
 	}
-	if p.Binaries != nil {
-		r.Phases = append(r.Phases, Phase{Name: "remote lookup", D: t.Lookup})
-	}
+	r.Phases = append(r.Phases, Phase{Name: "binary lookup (cache, remotes)", D: t.Lookup})
 	for i := range r.Phases {
 		r.Phases[i].Seconds = r.Phases[i].D.Seconds()
 	}

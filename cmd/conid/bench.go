@@ -111,7 +111,7 @@ func cmdBenchRun(args []string, e *env) error {
 		return err
 	}
 	var key string
-	if e.memo != nil && !noCache {
+	if e.memo != nil && !noCache && g.remotes.remote == "" {
 		key = memoKey(append([]string{"bench", "run"}, args...), e, e.environ)
 		start, cpu0 := time.Now(), bench.CPUTime()
 		if ent, ok := e.memo.Get(key); ok {

@@ -41,7 +41,7 @@ func TestBenchGenRun(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatalf("%v: %s", err, out.String())
 	}
-	if res.Nodes < 60 || len(res.Phases) != 4 {
+	if res.Nodes < 60 || len(res.Phases) != 5 {
 		t.Errorf("run: %+v", res)
 	}
 	out.Reset()
