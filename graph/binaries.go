@@ -171,7 +171,14 @@ func settingsNV(s *settings.Settings) []packageid.NameValue {
 // idTransitiveReqs collects the direct and indirect package references a
 // node's ID depends on.
 func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
-	seen := make(map[ref.PackageRef]bool, len(n.Dependencies)*8)
+	size := 0
+	for _, e := range n.Dependencies {
+		size += 1 + len(e.Dst.idDirectPrefs) + len(e.Dst.idIndirectPrefs)
+	}
+	// One backing array, direct then indirect: the node keeps both and
+	// its info keeps the whole as full_requires.
+	all := make([]ref.PackageRef, 0, size)
+	seen := make(map[ref.PackageRef]bool, size)
 	for _, e := range n.Dependencies {
 		if e.BuildRequire() {
 			continue
@@ -179,9 +186,10 @@ func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
 		p := e.Dst.Pref()
 		if !seen[p] {
 			seen[p] = true
-			direct = append(direct, p)
+			all = append(all, p)
 		}
 	}
+	nd := len(all)
 	for _, e := range n.Dependencies {
 		if e.BuildRequire() {
 			continue
@@ -190,13 +198,14 @@ func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
 			for _, p := range list {
 				if !seen[p] {
 					seen[p] = true
-					indirect = append(indirect, p)
+					all = append(all, p)
 				}
 			}
 		}
 	}
-	n.idDirectPrefs, n.idIndirectPrefs = direct, indirect
-	return direct, indirect
+	all = all[:len(all):len(all)]
+	n.idDirectPrefs, n.idIndirectPrefs = all[:nd], all[nd:] // read only: direct extends over indirect
+	return n.idDirectPrefs, n.idIndirectPrefs
 }
 
 // depsKeepAll reports whether every dependency's info still requires
@@ -249,7 +258,11 @@ func (r *Resolver) computePackageID(n *Node) error {
 	if from == "" {
 		from = "default package_id_mode"
 	}
-	info, err := packageid.NewInfo(settingsNV(c.Settings), c.Options.SharedValues(), direct, indirect, r.PackageIDMode, from)
+	var full []ref.PackageRef
+	if len(indirect) == len(n.idIndirectPrefs) {
+		full = n.idDirectPrefs[:len(direct)+len(indirect)] // nothing was filtered
+	}
+	info, err := packageid.NewInfoFull(settingsNV(c.Settings), c.Options.SharedValues(), direct, indirect, full, r.PackageIDMode, from)
 	if err != nil {
 		return err
 	}

@@ -481,8 +481,9 @@ func (v *Values) Copy() *Values {
 func (v *Values) CopyCleared() *Values {
 	c := NewValues()
 	c.Own = v.Own.Copy()
-	for _, name := range v.reqOrder {
-		c.SetPkg(name, NewPackageValues())
+	empty := make([]PackageValues, len(v.reqOrder)) // one allocation for all
+	for i, name := range v.reqOrder {
+		c.SetPkg(name, &empty[i])
 	}
 	return c
 }

@@ -13,6 +13,13 @@ import (
 // modeFrom says where the default mode came from. The references in
 // direct and indirect must be distinct.
 func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []ref.PackageRef, mode, modeFrom string) (*Info, error) {
+	return NewInfoFull(settings, opts, direct, indirect, nil, mode, modeFrom)
+}
+
+// NewInfoFull is NewInfo for a caller that already holds direct followed
+// by indirect in one slice (fullReqs): the info keeps it as its
+// full_requires instead of a copy. fullReqs may be nil.
+func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []ref.PackageRef, mode, modeFrom string) (*Info, error) {
 	full, err := ValuesFromList(settings)
 	if err != nil {
 		return nil, err
@@ -30,7 +37,11 @@ func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []ref.
 	if err := info.Requires.addDistinct(indirect, mode, true, modeFrom); err != nil {
 		return nil, err
 	}
-	info.FullRequires = append(append([]ref.PackageRef(nil), direct...), indirect...)
+	if fullReqs != nil && len(fullReqs) == len(direct)+len(indirect) {
+		info.FullRequires = fullReqs
+	} else {
+		info.FullRequires = append(append([]ref.PackageRef(nil), direct...), indirect...)
+	}
 	VSToolsetCompatible(info)
 	DiscardBuildSettings(info)
 	DefaultStdMatching(info)
