@@ -62,7 +62,7 @@ type env struct {
 }
 
 func main() {
-	tuneGC()
+	tuneGC(os.Args[1:])
 	cwd, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ERROR:", err)
@@ -127,14 +127,18 @@ func run(args []string, e *env) int {
 	return exitOK
 }
 
-// tuneGC trades memory for time unless GOGC or GOMEMLIMIT say otherwise:
-// a graph computation allocates a lot that stays live to the end, so the
-// default GOGC=100 spends a third of the run marking the same heap again
-// and again. Collect at 4x the live heap, but collect harder rather than
-// grow past a quarter of the machine's memory (at least 2 GiB).
-func tuneGC() {
+// tuneGC trades memory for time in the batch commands, unless GOGC or
+// GOMEMLIMIT say otherwise: a graph computation allocates a lot that
+// stays live to its end, so collecting as the heap grows mostly marks the
+// same objects again and again (a third of the run with Go's default).
+// They collect only when the heap nears a quarter of the machine's memory
+// (at least 2 GiB). The server keeps Go's defaults.
+func tuneGC(args []string) {
+	if len(args) > 0 && args[0] == "serve" {
+		return
+	}
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(-1)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(max(2<<30, physicalMemory()/4))

@@ -21,26 +21,45 @@ func (in *Interp) AllowRead(dir string) {
 	if err != nil {
 		return
 	}
-	for _, r := range in.ReadableRoots {
-		if r == abs {
-			return
+	if in.readableSet == nil {
+		in.readableSet = map[string]bool{}
+		for _, r := range in.ReadableRoots {
+			in.readableSet[r] = true
 		}
 	}
+	if in.readableSet[abs] {
+		return
+	}
+	in.readableSet[abs] = true
 	in.ReadableRoots = append(in.ReadableRoots, abs)
 }
 
-// readable resolves a path and reports whether Python may read it.
+// readable resolves a path and reports whether Python may read it: it or
+// one of its parent folders is a readable root. (A graph of thousands of
+// recipes has thousands of roots; the walk up costs the path's depth.)
 func (in *Interp) readable(p string) (string, bool) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", false
 	}
-	for _, r := range in.ReadableRoots {
-		if abs == r || strings.HasPrefix(abs, r+string(filepath.Separator)) {
+	if in.readableSet == nil {
+		for _, r := range in.ReadableRoots {
+			if abs == r || strings.HasPrefix(abs, r+string(filepath.Separator)) {
+				return abs, true
+			}
+		}
+		return abs, false
+	}
+	for d := abs; ; {
+		if in.readableSet[d] {
 			return abs, true
 		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs, false
+		}
+		d = parent
 	}
-	return abs, false
 }
 
 func (in *Interp) pathArg(fname string, v Value) (string, error) {

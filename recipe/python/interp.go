@@ -28,6 +28,7 @@ type Interp struct {
 	MaxDepth int
 	// ReadableRoots are the folders Python code may read (see AllowRead).
 	ReadableRoots []string
+	readableSet   map[string]bool // the same, as a set, once AllowRead ran
 	// Host is the embedding program's own data; the interpreter never
 	// reads it.
 	Host any
