@@ -228,9 +228,11 @@ func (rs *Requirements) Add(prefs []ref.PackageRef, mode string, indirect bool, 
 // and from those already held (NewInfo's lists), without set's scan.
 func (rs *Requirements) addDistinct(prefs []ref.PackageRef, mode string, indirect bool, from string) error {
 	rs.list = slices.Grow(rs.list, len(prefs))
-	for _, p := range prefs {
-		r, err := NewRequirement(p, mode, indirect, from)
-		if err != nil {
+	slab := make([]Requirement, len(prefs)) // one allocation for all
+	for i, p := range prefs {
+		r := &slab[i]
+		r.Pref, r.Indirect = p, indirect
+		if err := r.ApplyMode(mode, from); err != nil {
 			return err
 		}
 		rs.list = append(rs.list, r)

@@ -32,6 +32,11 @@ func TestBadInputNamesOrigin(t *testing.T) {
 		{[]string{"info", "app/conanfile.py", "--recipes", "recipes", "-pr", prof}, []string{"'99' is not a valid 'settings.compiler.version'", "compiler.version=99 was set at " + prof + ":4"}},
 		{[]string{"info", "app/conanfile.py", "--recipes", "recipes", "-pr", prof2}, []string{"Invalid setting line 'foo'", "at " + prof2 + ":3"}},
 		{append(base, "-o", "zlib:shared"), []string{"Invalid input 'zlib:shared', use 'name=value'", "by argument -o #1"}},
+		{[]string{"bench", "run", "recipes"}, []string{"bench run: recipes has no conanfile.py"}},
+		{[]string{"bench", "gen", "--packages", "0", "out"}, []string{"--packages must be at least 1, got 0"}},
+		{[]string{"bench", "gen", "--shape", "ring", "out"}, []string{`unknown --shape "ring"`}},
+		{[]string{"bench", "cpu"}, []string{"usage: conid bench cpu"}},
+		{[]string{"bench", "frobnicate"}, []string{`unknown bench command "frobnicate"`}},
 	} {
 		r := runConid(t, "../../examples", t.TempDir(), tc.args)
 		if r.code != 1 {

@@ -95,6 +95,9 @@ func cmdBenchRun(args []string, e *env) error {
 		defer pprof.StopCPUProfile()
 	}
 	dir := abs(e, g.fs.Arg(0))
+	if _, err := os.Stat(filepath.Join(dir, "conanfile.py")); err != nil {
+		return fmt.Errorf("bench run: %s has no conanfile.py (conid bench gen writes a tree that has one)", g.fs.Arg(0))
+	}
 	if len(g.recipes) == 0 {
 		g.recipes = []string{filepath.Join(dir, "recipes")}
 	}
