@@ -30,7 +30,6 @@ type hamtNode struct {
 // or a sub-trie. A sub-trie with a zero bitmap below the last level holds
 // leaves whose whole hashes collide, in entries.
 type hamtEntry struct {
-	hash  uint64
 	node  *Node
 	child *hamtNode
 }
@@ -41,7 +40,10 @@ const hamtBits = 5
 
 var nodeKeySeed = maphash.MakeSeed()
 
-func hashKey(k nodeKey) uint64 {
+// hashKey is a variable so that a test can make every hash collide.
+var hashKey = hashNodeKey
+
+func hashNodeKey(k nodeKey) uint64 {
 	var h maphash.Hash
 	h.SetSeed(nodeKeySeed)
 	h.WriteString(k.name)
@@ -63,7 +65,7 @@ func (s *nodeSet) get(name, context string) *Node {
 		}
 		e := &t.entries[bits.OnesCount32(t.bitmap&(bit-1))]
 		if e.child == nil {
-			if e.hash == h && e.key() == k {
+			if e.key() == k {
 				return e.node
 			}
 			return nil
@@ -155,7 +157,7 @@ func (s *nodeSet) add(n *Node) {
 					return
 				}
 			}
-			t.entries = append(t.entries, hamtEntry{hash: h, node: n})
+			t.entries = append(t.entries, hamtEntry{node: n})
 			s.size++
 			return
 		}
@@ -164,7 +166,7 @@ func (s *nodeSet) add(n *Node) {
 		if t.bitmap&bit == 0 {
 			t.entries = append(t.entries, hamtEntry{})
 			copy(t.entries[i+1:], t.entries[i:])
-			t.entries[i] = hamtEntry{hash: h, node: n}
+			t.entries[i] = hamtEntry{node: n}
 			t.bitmap |= bit
 			s.size++
 			return
@@ -175,21 +177,22 @@ func (s *nodeSet) add(n *Node) {
 			t = e.child
 			continue
 		}
-		if e.hash == h && e.key() == k {
+		if e.key() == k {
 			e.node = n
 			return
 		}
 		old := *e
+		oh := hashKey(old.key()) // leaves keep no hash: 16 bytes, not 24
 		child := &hamtNode{edit: s.edit}
-		if e.hash == h || shift+hamtBits >= 64 {
+		if oh == h || shift+hamtBits >= 64 {
 			// Whole hashes collide: a list.
-			child.entries = []hamtEntry{old, {hash: h, node: n}}
+			child.entries = []hamtEntry{old, {node: n}}
 			*e = hamtEntry{child: child}
 			s.size++
 			return
 		}
 		// Two hashes share this slot: push the leaf down a level.
-		child.bitmap = uint32(1) << ((old.hash >> (shift + hamtBits)) & 31)
+		child.bitmap = uint32(1) << ((oh >> (shift + hamtBits)) & 31)
 		child.entries = []hamtEntry{old}
 		*e = hamtEntry{child: child}
 		t = child

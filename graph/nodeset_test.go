@@ -10,15 +10,25 @@ import (
 
 // TestNodeSetSnapshots checks nodeSet against plain maps copied on
 // assign: random additions, snapshots and unions over a few sets.
-func TestNodeSetSnapshots(t *testing.T) {
+func TestNodeSetSnapshots(t *testing.T) { checkNodeSet(t, 3000) }
+
+// With every hash alike, all keys go to collision lists (and with few
+// distinct hashes, to lists below pushed-down leaves).
+func TestNodeSetCollisions(t *testing.T) {
+	defer func(f func(nodeKey) uint64) { hashKey = f }(hashKey)
+	hashKey = func(k nodeKey) uint64 { return hashNodeKey(k) % 3 }
+	checkNodeSet(t, 300)
+}
+
+func checkNodeSet(t *testing.T, count int) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	nodes := make([]*Node, 3000)
+	nodes := make([]*Node, count)
 	for i := range nodes {
 		ctx := Host
 		if i%7 == 0 {
 			ctx = Build
 		}
-		nodes[i] = &Node{Ref: ref.Ref{Name: fmt.Sprintf("n%d", i%2500), Version: "1"}, Context: ctx}
+		nodes[i] = &Node{Ref: ref.Ref{Name: fmt.Sprintf("n%d", i%(count*5/6)), Version: "1"}, Context: ctx}
 	}
 	const nsets = 6
 	sets := make([]nodeSet, nsets)
@@ -27,7 +37,7 @@ func TestNodeSetSnapshots(t *testing.T) {
 		sets[i] = newNodeSet()
 		models[i] = map[nodeKey]*Node{}
 	}
-	for step := 0; step < 20000; step++ {
+	for step := 0; step < count*7; step++ {
 		i := rng.IntN(nsets)
 		switch r := rng.IntN(100); {
 		case r < 80:
