@@ -11,7 +11,8 @@ import (
 // under the default mode, then Conan's automatic adjustments
 // (vs_toolset_compatible, discard_build_settings, default_std_matching).
 // modeFrom says where the default mode came from. The references in
-// direct and indirect must be distinct.
+// direct and indirect must be distinct, and must not change afterwards:
+// the info points into them.
 func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []ref.PackageRef, mode, modeFrom string) (*Info, error) {
 	return NewInfoFull(settings, opts, direct, indirect, nil, mode, modeFrom)
 }

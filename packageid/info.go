@@ -75,7 +75,10 @@ func ValidMode(m string) bool {
 // Requirement is one dependency as it enters the package ID (Conan's
 // RequirementInfo): the full reference, and the fields its mode keeps.
 type Requirement struct {
-	Pref     ref.PackageRef // full reference; Pref.Revision is the prev
+	// Pref is the full reference (Pref.Revision is the prev). It points
+	// into the node's list of requirements, shared by every info that
+	// requires it, and is never changed.
+	Pref     *ref.PackageRef
 	Indirect bool
 	// Kept fields; "" means None.
 	Name, Version, User, Channel, PackageID, RecipeRevision, PackageRevision string
@@ -86,7 +89,7 @@ type Requirement struct {
 
 // NewRequirement applies the default mode.
 func NewRequirement(p ref.PackageRef, mode string, indirect bool, from string) (*Requirement, error) {
-	r := &Requirement{Pref: p, Indirect: indirect}
+	r := &Requirement{Pref: &p, Indirect: indirect}
 	if err := r.ApplyMode(mode, from); err != nil {
 		return nil, err
 	}
@@ -229,9 +232,9 @@ func (rs *Requirements) Add(prefs []ref.PackageRef, mode string, indirect bool, 
 func (rs *Requirements) addDistinct(prefs []ref.PackageRef, mode string, indirect bool, from string) error {
 	rs.list = slices.Grow(rs.list, len(prefs))
 	slab := make([]Requirement, len(prefs)) // one allocation for all
-	for i, p := range prefs {
+	for i := range prefs {
 		r := &slab[i]
-		r.Pref, r.Indirect = p, indirect
+		r.Pref, r.Indirect = &prefs[i], indirect
 		if err := r.ApplyMode(mode, from); err != nil {
 			return err
 		}
@@ -242,7 +245,7 @@ func (rs *Requirements) addDistinct(prefs []ref.PackageRef, mode string, indirec
 
 func (rs *Requirements) set(r *Requirement) {
 	for i, x := range rs.list {
-		if x.Pref == r.Pref {
+		if *x.Pref == *r.Pref {
 			rs.list[i] = r
 			return
 		}
@@ -253,7 +256,7 @@ func (rs *Requirements) set(r *Requirement) {
 // All returns every requirement, sorted by full package reference.
 func (rs *Requirements) All() []*Requirement {
 	out := append([]*Requirement(nil), rs.list...)
-	sort.SliceStable(out, func(i, j int) bool { return PrefLess(out[i].Pref, out[j].Pref) })
+	sort.SliceStable(out, func(i, j int) bool { return PrefLess(*out[i].Pref, *out[j].Pref) })
 	return out
 }
 
@@ -309,7 +312,7 @@ func (rs *Requirements) ApplyModeAll(mode, from string) error {
 func (rs *Requirements) Prefs() []ref.PackageRef {
 	out := make([]ref.PackageRef, len(rs.list))
 	for i, r := range rs.list {
-		out[i] = r.Pref
+		out[i] = *r.Pref
 	}
 	return out
 }
