@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -171,9 +172,11 @@ func settingsNV(s *settings.Settings) []packageid.NameValue {
 // idTransitiveReqs collects the direct and indirect package references a
 // node's ID depends on.
 func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
-	size := 0
+	// Closures overlap: the largest dependency's is a better guess of
+	// the union than their sum.
+	size := len(n.Dependencies)
 	for _, e := range n.Dependencies {
-		size += 1 + len(e.Dst.idDirectPrefs) + len(e.Dst.idIndirectPrefs)
+		size = max(size, len(n.Dependencies)+len(e.Dst.idDirectPrefs)+len(e.Dst.idIndirectPrefs))
 	}
 	// One backing array, direct then indirect: the node keeps both and
 	// its info keeps the whole as full_requires.
@@ -202,6 +205,9 @@ func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
 				}
 			}
 		}
+	}
+	if cap(all) > len(all)+len(all)/4 {
+		all = slices.Clone(all) // keep no more than is used
 	}
 	all = all[:len(all):len(all)]
 	n.idDirectPrefs, n.idIndirectPrefs = all[:nd], all[nd:] // read only: direct extends over indirect

@@ -435,7 +435,7 @@ func (o *Options) Values() *Values {
 // SharedValues is Values without copying what is held for dependencies:
 // for the graph's records of final options, which nothing writes.
 func (o *Options) SharedValues() *Values {
-	v := NewValues()
+	v := newValuesFor(len(o.depOrder))
 	v.Own = o.Pkg.Values()
 	for _, n := range o.depOrder {
 		v.SetPkg(n, o.deps[n])

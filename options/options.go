@@ -372,6 +372,11 @@ type Values struct {
 // NewValues returns empty values.
 func NewValues() *Values { return &Values{Own: NewPackageValues(), reqs: map[string]*PackageValues{}} }
 
+// newValuesFor is NewValues sized for n packages.
+func newValuesFor(n int) *Values {
+	return &Values{Own: NewPackageValues(), reqs: make(map[string]*PackageValues, n), reqOrder: make([]string, 0, n)}
+}
+
 // Entry is one "key=value" assignment before parsing its key.
 type Entry struct {
 	Key   string // "shared", "zlib:shared", "*:shared", "zlib/*:shared"
@@ -479,7 +484,7 @@ func (v *Values) Copy() *Values {
 // CopyCleared is Copy followed by ClearIndirect, without copying what
 // would be cleared.
 func (v *Values) CopyCleared() *Values {
-	c := NewValues()
+	c := newValuesFor(len(v.reqOrder))
 	c.Own = v.Own.Copy()
 	empty := make([]PackageValues, len(v.reqOrder)) // one allocation for all
 	for i, name := range v.reqOrder {
