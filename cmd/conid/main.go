@@ -21,6 +21,12 @@ Usage:
   conid lock create <path> | --reference REF [--lockfile-out FILE] [profile args] [--recipes DIR]
   conid inspect <path|ref> [--json] [--recipes DIR]
   conid index check <cci-checkout> [profile args] [--json FILE] [--jobs N] [-q]
+  conid explain|why <path|ref> [PKG[:OPTION]]... [--json] [profile args]
+  conid id explain <path|ref> [PKG]... [--json] [profile args]
+  conid id diff <path|ref> [common args] -- [left args] -- [right args] | A.lock B.lock
+  conid bench gen --packages N --seed S [--shape layered|chain|grid|wide] [--flavor conan2] OUT
+  conid bench run DIR [profile args] [--json] [--no-cache] [-q]
+  conid bench cpu [-n RUNS] -- COMMAND [ARGS...]
   conid remote add|update NAME URL [VERIFY_SSL] [-i N] [-f] | list [--raw] | remove NAME
   conid user [USER] [-p PASSWORD] [-r REMOTE] [-c]
   conid download <ref> [-p ID]... -r REMOTE --dest DIR [--download-cache DIR]
@@ -36,6 +42,9 @@ Without --recipes, recipes come from the Conan cache of $CONAN_USER_HOME
 (default ~/.conan); --recipes DIR (repeatable) reads a recipe tree
 <name>/<version>/<user|_>/<channel|_>/conanfile.py, a Conan cache data
 folder, or a conan-center-index recipes/ folder.
+info, lock, id, explain and bench run keep their results in a cache
+($CONID_HOME/results, else the user cache folder) checked against every
+file they read; CONID_CACHE=off turns it off.
 Graph commands take -r/--remote NAME|all (recipes, version ranges and
 binaries from remotes; docs/remotes.md), --download-cache DIR, --jobs N.
 `
