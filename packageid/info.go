@@ -339,10 +339,16 @@ func (rs *Requirements) Copy() *Requirements {
 // HashLines returns the lines hashed for requirements, or ok=false when
 // some ID is unknown; invalid is true when a dependency is invalid.
 func (rs *Requirements) HashLines() (lines []string, ok, invalid bool) {
-	for _, r := range rs.All() {
-		if r.Name == "" {
-			continue
+	// Only kept requirements write a line: sort those (the order among
+	// them is the same as in the whole sorted list).
+	var kept []*Requirement
+	for _, r := range rs.list {
+		if r.Name != "" {
+			kept = append(kept, r)
 		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return PrefLess(*kept[i].Pref, *kept[j].Pref) })
+	for _, r := range kept {
 		l, known := r.HashLine()
 		if !known {
 			return nil, false, false
