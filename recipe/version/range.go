@@ -3,6 +3,8 @@ package version
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Range is a version range as Conan 1.65 understands the text between the
@@ -56,6 +58,30 @@ func isRangeVersionChunk(s string) bool {
 // is not valid". (Conan records the comma warning before it fails; the
 // error alone is what it prints.)
 func ParseRange(expr string) (*Range, error) {
+	if v, ok := parsedRanges.Load(expr); ok {
+		p := v.(parsedRange)
+		return p.r, p.err
+	}
+	r, err := parseRange(expr)
+	if parsedCount.Add(1) <= 4096 {
+		parsedRanges.Store(expr, parsedRange{r, err})
+	}
+	return r, err
+}
+
+// parsedRanges keeps parses: a graph writes the same few ranges many
+// times, and a Range does not change once parsed. At most 4096 are kept.
+var (
+	parsedRanges sync.Map // string -> parsedRange
+	parsedCount  atomic.Int64
+)
+
+type parsedRange struct {
+	r   *Range
+	err error
+}
+
+func parseRange(expr string) (*Range, error) {
 	chunks := strings.Split(expr, ",")
 	if len(chunks) > 4 {
 		return nil, conanError("Invalid expression for version_range '%s'", expr)
