@@ -13,9 +13,8 @@ import (
 
 // Phase is one measured part of a run.
 type Phase struct {
-	Name    string        `json:"name"`
-	Seconds float64       `json:"seconds"`
-	D       time.Duration `json:"-"`
+	Name    string  `json:"name"`
+	Seconds float64 `json:"seconds"`
 }
 
 // Result is what one run measured.
@@ -54,14 +53,11 @@ func Run(p engine.Params) (*Result, error) {
 	}
 	expand := total - t.Load - t.Configure - t.PackageIDs - t.Lookup
 	r.Phases = []Phase{
-		{Name: "load and evaluate recipes", D: t.Load},
-		{Name: "expand graph", D: expand},
-		{Name: "options (config_options, configure)", D: t.Configure},
-		{Name: "package IDs and binaries", D: t.PackageIDs},
-	}
-	r.Phases = append(r.Phases, Phase{Name: "binary lookup (cache, remotes)", D: t.Lookup})
-	for i := range r.Phases {
-		r.Phases[i].Seconds = r.Phases[i].D.Seconds()
+		{"load and evaluate recipes", t.Load.Seconds()},
+		{"expand graph", expand.Seconds()},
+		{"options (config_options, configure)", t.Configure.Seconds()},
+		{"package IDs and binaries", t.PackageIDs.Seconds()},
+		{"binary lookup (cache, remotes)", t.Lookup.Seconds()},
 	}
 	r.Seconds = total.Seconds()
 	r.CPUSeconds = (cpuTime() - cpu0).Seconds()

@@ -17,7 +17,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -116,13 +115,4 @@ func (s *Store) Put(e *Entry) error {
 		return err
 	}
 	return nil
-}
-
-// Clear removes every entry.
-func (s *Store) Clear() error {
-	err := os.RemoveAll(s.Dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	return err
 }

@@ -131,22 +131,22 @@ func cmdBenchRun(args []string, e *env) error {
 			return nil
 		}
 	}
-	var journal *fsread.Journal
-	if key != "" {
-		journal = fsread.Start()
-	}
 	done := progress(e, quiet, "recipes", &p.Progress)
-	res, err := bench.Run(p)
-	done()
-	if journal != nil {
-		fsread.Stop()
+	var res *bench.Result
+	run := func() { res, err = bench.Run(p) }
+	var inputs []fsread.Entry
+	if key != "" {
+		inputs = fsread.Record(run)
+	} else {
+		run()
 	}
+	done()
 	if err != nil {
 		return err
 	}
-	if journal != nil {
+	if key != "" {
 		note, _ := json.Marshal(res)
-		_ = e.memo.Put(&memo.Entry{Key: key, Inputs: journal.Entries(), Note: string(note)})
+		_ = e.memo.Put(&memo.Entry{Key: key, Inputs: inputs, Note: string(note)})
 	}
 	if err := g.after(e, res.Graph); err != nil {
 		return err

@@ -73,15 +73,15 @@ func explainReport(p engine.Params, target string, g *graphFlags, e *env) (*expl
 		}
 	}
 	var errb bytes.Buffer
-	var journal *fsread.Journal
+	var res *engine.Result
+	var err error
+	var inputs []fsread.Entry
 	if key != "" {
 		stderr := e.stderr
 		p.Output = func(line string) { io.WriteString(io.MultiWriter(stderr, &errb), line+"\n") }
-		journal = fsread.Start()
-	}
-	res, err := engine.Resolve(p)
-	if journal != nil {
-		fsread.Stop()
+		inputs = fsread.Record(func() { res, err = engine.Resolve(p) })
+	} else {
+		res, err = engine.Resolve(p)
 	}
 	if err != nil && (res == nil || !res.Partial) {
 		return nil, err
@@ -91,10 +91,10 @@ func explainReport(p engine.Params, target string, g *graphFlags, e *env) (*expl
 		rep.Error = err.Error()
 		return rep, err
 	}
-	if journal != nil {
+	if key != "" {
 		var b bytes.Buffer
 		if gob.NewEncoder(&b).Encode(rep) == nil {
-			_ = e.memo.Put(&memo.Entry{Key: key, Inputs: journal.Entries(), Stderr: errb.Bytes(), Data: b.Bytes()})
+			_ = e.memo.Put(&memo.Entry{Key: key, Inputs: inputs, Stderr: errb.Bytes(), Data: b.Bytes()})
 		}
 	}
 	return rep, nil

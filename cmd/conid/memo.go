@@ -109,13 +109,12 @@ func runMemo(args []string, e *env, environ []string, runCmd func([]string, *env
 	inner.stdout = io.MultiWriter(e.stdout, &out)
 	inner.stderr = io.MultiWriter(e.stderr, &errb)
 	inner.written = &files
-	j := fsread.Start()
-	code := runCmd(args, &inner)
-	fsread.Stop()
+	var code int
+	inputs := fsread.Record(func() { code = runCmd(args, &inner) })
 	if code != exitOK {
 		return code
 	}
-	ent := &memo.Entry{Key: key, Inputs: j.Entries(), Stdout: out.Bytes(), Stderr: errb.Bytes(), Files: files}
+	ent := &memo.Entry{Key: key, Inputs: inputs, Stdout: out.Bytes(), Stderr: errb.Bytes(), Files: files}
 	// A result that cannot be stored is still a result.
 	_ = store.Put(ent)
 	return code

@@ -64,6 +64,14 @@ func Start() *Journal {
 // Stop ends recording.
 func Stop() { active.Store(nil) }
 
+// Record runs f with a journal active and returns what it read.
+func Record(f func()) []Entry {
+	j := Start()
+	defer Stop()
+	f()
+	return j.Entries()
+}
+
 // Entries returns the distinct reads in the order they first happened.
 func (j *Journal) Entries() []Entry {
 	j.mu.Lock()
@@ -212,8 +220,8 @@ func statSig(st os.FileInfo) string {
 	return fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
 }
 
-// Current replays a read and returns its digest now.
-func Current(op Op, path string) string {
+// current replays a read and returns its digest now.
+func current(op Op, path string) string {
 	switch op {
 	case OpFile:
 		b, err := os.ReadFile(path)
@@ -253,7 +261,7 @@ func Valid(entries []Entry) bool {
 						continue
 					}
 				}
-				if Current(e.Op, e.Path) != e.Sum {
+				if current(e.Op, e.Path) != e.Sum {
 					bad.Store(true)
 				}
 			}
