@@ -358,9 +358,11 @@ func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
 	if r.Binaries != nil {
 		start := time.Now()
 		found, err := r.Binaries.Lookup(pref)
-		r.Timings.span(r.Timings.lookup(), start)
 		if r.Timings != nil {
-			r.Timings.PackageIDs -= time.Since(start)
+			// evaluateGraph's span counts this too: move it to Lookup.
+			d := time.Since(start)
+			r.Timings.Lookup += d
+			r.Timings.PackageIDs -= d
 		}
 		if err != nil {
 			return err

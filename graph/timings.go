@@ -48,10 +48,3 @@ func (t *Timings) ids() *time.Duration {
 	}
 	return &t.PackageIDs
 }
-
-func (t *Timings) lookup() *time.Duration {
-	if t == nil {
-		return nil
-	}
-	return &t.Lookup
-}
