@@ -170,8 +170,10 @@ func settingsNV(s *settings.Settings) []packageid.NameValue {
 }
 
 // idTransitiveReqs collects the direct and indirect package references a
-// node's ID depends on.
-func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
+// node's ID is computed from. References are the resolver's canonical
+// pointers (one per distinct reference), so that sets of them hash
+// pointers, and lists of them share the references.
+func (r *Resolver) idTransitiveReqs(n *Node) (direct, indirect []*ref.PackageRef) {
 	// Closures overlap: the largest dependency's is a better guess of
 	// the union than their sum.
 	size := len(n.Dependencies)
@@ -180,16 +182,17 @@ func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
 	}
 	// One backing array, direct then indirect: the node keeps both and
 	// its info keeps the whole as full_requires.
-	all := make([]ref.PackageRef, 0, size)
-	seen := make(map[ref.PackageRef]bool, size)
-	for _, e := range n.Dependencies {
-		if e.BuildRequire() {
-			continue
-		}
-		p := e.Dst.Pref()
-		if !seen[p] {
-			seen[p] = true
+	all := make([]*ref.PackageRef, 0, size)
+	seen := make(map[*ref.PackageRef]struct{}, size)
+	add := func(p *ref.PackageRef) {
+		if _, ok := seen[p]; !ok {
+			seen[p] = struct{}{}
 			all = append(all, p)
+		}
+	}
+	for _, e := range n.Dependencies {
+		if !e.BuildRequire() {
+			add(r.canonicalPref(e.Dst.Pref()))
 		}
 	}
 	nd := len(all)
@@ -197,13 +200,11 @@ func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
 		if e.BuildRequire() {
 			continue
 		}
-		for _, list := range [2][]ref.PackageRef{e.Dst.idDirectPrefs, e.Dst.idIndirectPrefs} {
-			for _, p := range list {
-				if !seen[p] {
-					seen[p] = true
-					all = append(all, p)
-				}
-			}
+		for _, p := range e.Dst.idDirectPrefs {
+			add(p)
+		}
+		for _, p := range e.Dst.idIndirectPrefs {
+			add(p)
 		}
 	}
 	if cap(all) > len(all)+len(all)/4 {
@@ -212,6 +213,17 @@ func idTransitiveReqs(n *Node) (direct, indirect []ref.PackageRef) {
 	all = all[:len(all):len(all)]
 	n.idDirectPrefs, n.idIndirectPrefs = all[:nd], all[nd:] // read only: direct extends over indirect
 	return n.idDirectPrefs, n.idIndirectPrefs
+}
+
+// canonicalPref returns the one pointer the resolver holds for a package
+// reference.
+func (r *Resolver) canonicalPref(p ref.PackageRef) *ref.PackageRef {
+	if c, ok := r.prefs[p]; ok {
+		return c
+	}
+	c := &p
+	r.prefs[p] = c
+	return c
 }
 
 // depsKeepAll reports whether every dependency's info still requires
@@ -233,7 +245,7 @@ func depsKeepAll(n *Node) bool {
 // computePackageID is Conan's _compute_package_id.
 func (r *Resolver) computePackageID(n *Node) error {
 	c := n.Conanfile
-	direct, indirect := idTransitiveReqs(n)
+	direct, indirect := r.idTransitiveReqs(n)
 	if !r.FullTransitivePackageID && !depsKeepAll(n) {
 		type key struct {
 			r  ref.Ref
@@ -248,8 +260,8 @@ func (r *Resolver) computePackageID(n *Node) error {
 				old[key{r.Pref.Ref, r.Pref.PackageID}] = true
 			}
 		}
-		var kept []ref.PackageRef
-		directSet := map[ref.PackageRef]bool{}
+		var kept []*ref.PackageRef
+		directSet := map[*ref.PackageRef]bool{}
 		for _, p := range direct {
 			directSet[p] = true
 		}
@@ -264,7 +276,7 @@ func (r *Resolver) computePackageID(n *Node) error {
 	if from == "" {
 		from = "default package_id_mode"
 	}
-	var full []ref.PackageRef
+	var full []*ref.PackageRef
 	if len(indirect) == len(n.idIndirectPrefs) {
 		full = n.idDirectPrefs[:len(direct)+len(indirect)] // nothing was filtered
 	}

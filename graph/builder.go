@@ -3,7 +3,9 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/conid/conid/options"
 	"github.com/conid/conid/recipe"
@@ -170,27 +172,30 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 		context = Build
 	}
 	name := req.Ref.Name
-	if node.ancestors.get(name, context) != nil || (name == node.Name() && context == node.Context) {
+	key, known := b.g.lookupKey(name, context) // unknown: no node has it yet
+	if known && node.ancestors.get(key) != nil || (name == node.Name() && context == node.Context) {
 		return &LoopError{Context: context, Ref: node.RefString(), Requires: req.Ref.String(), Path: b.pathTo(node)}
 	}
-	previous := node.publicDeps.get(name, context)
-	previousClosure := node.publicClosure.get(name, context)
+	var previous, previousClosure *Node
+	if known {
+		previous, previousClosure = node.publicDeps.get(key), node.publicClosure.get(key)
+	}
 	if previous == nil || ((req.BuildRequire || req.Private) && previousClosure == nil) {
 		newNode, err := b.createNewNode(node, req, contextSwitch, populateSettingsTarget)
 		if err != nil {
 			return err
 		}
 		newNode.publicClosure.add(newNode)
-		newNode.transitiveClosure.set(newNode.Name(), newNode)
+		newNode.transitiveClosure.set(newNode)
 		node.connectClosure(newNode)
 		if req.Private || req.BuildRequire {
 			newNode.publicDeps.assignDict(node.publicClosure)
 			newNode.publicDeps.add(newNode)
 		} else {
-			node.transitiveClosure.set(newNode.Name(), newNode)
+			node.transitiveClosure.set(newNode)
 			newNode.publicDeps.assign(&node.publicDeps)
 			newNode.publicDeps.add(newNode)
-			for _, dep := range sortedSet(node.inverseClosure) {
+			for _, dep := range node.inverseList {
 				dep.connectClosure(newNode)
 			}
 		}
@@ -198,10 +203,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 			return err
 		}
 		if !req.Private && !req.BuildRequire {
-			names, nodes := newNode.transitiveClosure.items()
-			for i, n := range names {
-				node.transitiveClosure.set(n, nodes[i])
-			}
+			node.transitiveClosure.update(newNode.transitiveClosure)
 		}
 		return nil
 	}
@@ -227,11 +229,8 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	node.connectClosure(previous)
 	b.g.addEdge(node, previous, req)
 	if !req.Private && !req.BuildRequire {
-		names, nodes := previous.transitiveClosure.items()
-		for i, n := range names {
-			node.transitiveClosure.set(n, nodes[i])
-		}
-		dependants := sortedSet(node.inverseClosure)
+		node.transitiveClosure.update(previous.transitiveClosure)
+		dependants := node.inverseList
 		for _, n := range previous.transitiveClosure.values() {
 			node.connectClosure(n)
 			for _, dep := range dependants {
@@ -247,22 +246,6 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 		return b.expandNode(previous, newReqs, node.RefString(), newOptions)
 	}
 	return nil
-}
-
-// sortedSet returns the members of a node set in creation order, so that
-// iteration is deterministic (Conan iterates a Python set; the order only
-// affects closure bookkeeping, not results).
-func sortedSet(s map[*Node]bool) []*Node {
-	out := make([]*Node, 0, len(s))
-	for n := range s {
-		out = append(out, n)
-	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].seq < out[j-1].seq; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
 }
 
 // conflictingRefs is Conan's _conflicting_references with a consumer.
@@ -293,7 +276,7 @@ func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newO
 	// up in the closure; the closure is the smaller side (the downstream
 	// requirements of a wide consumer reach every node), so walk it and
 	// look up the other. The answer and any error are the same.
-	var pkgs []string
+	var pkgs []*Node
 	for _, n := range closure.nodes() {
 		if n.Context != context {
 			continue
@@ -302,13 +285,12 @@ func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newO
 			return true, nil
 		}
 		if _, ok := newOptions[n.Name()]; ok {
-			pkgs = append(pkgs, n.Name())
+			pkgs = append(pkgs, n)
 		}
 	}
-	sort.Strings(pkgs)
-	for _, pkg := range pkgs {
-		n := closure.get(pkg, context)
-		for _, it := range newOptions[pkg].Items() {
+	slices.SortFunc(pkgs, func(a, b *Node) int { return strings.Compare(a.Name(), b.Name()) })
+	for _, n := range pkgs {
+		for _, it := range newOptions[n.Name()].Items() {
 			o, err := n.Conanfile.Options.Pkg.Get(it.Name)
 			if err != nil {
 				return false, err

@@ -64,10 +64,15 @@ type Node struct {
 	Dependencies []*Edge
 	Dependants   []*Edge
 
+	// Closure bookkeeping while the graph is built. Nodes are keyed by
+	// small integers the graph hands out per (name, context) and per
+	// name, so that the many lookups hash no strings.
+	key, nameKey      int32
 	publicDeps        nodeSet
 	publicClosure     *nodeDict
 	transitiveClosure *nameDict
 	inverseClosure    map[*Node]bool
+	inverseList       []*Node // inverseClosure in insertion order
 	ancestors         nodeSet
 
 	PackageID     string
@@ -78,8 +83,8 @@ type Node struct {
 	ShouldBuild   bool
 	binaryNonSkip string
 
-	idDirectPrefs   []ref.PackageRef
-	idIndirectPrefs []ref.PackageRef
+	idDirectPrefs   []*ref.PackageRef
+	idIndirectPrefs []*ref.PackageRef
 
 	// Computation is the text behind PackageID, for explain.
 	Computation packageid.Computation
@@ -127,12 +132,15 @@ func (n *Node) InverseNeighbors() []*Node {
 func (n *Node) connectClosure(other *Node) {
 	// Most calls find the closure already connected (diamonds revisit
 	// it for every dependant): answer those without writing.
-	if other.inverseClosure[n] && n.publicClosure.get(other.Name(), other.Context) == other && n.publicDeps.get(other.Name(), other.Context) == other {
+	if other.inverseClosure[n] && n.publicClosure.get(other.key) == other && n.publicDeps.get(other.key) == other {
 		return
 	}
 	n.publicClosure.add(other)
 	n.publicDeps.add(other)
-	other.inverseClosure[n] = true
+	if !other.inverseClosure[n] {
+		other.inverseClosure[n] = true
+		other.inverseList = append(other.inverseList, n)
+	}
 }
 
 // Edge is a requirement from Src to Dst.
@@ -153,11 +161,36 @@ type Graph struct {
 	Root    *Node
 	counter int
 	aliased map[ref.Ref]ref.Ref
+	keys    map[nodeKey]int32 // node keys handed out
+	names   map[string]int32  // name keys handed out
 }
 
-func newGraph() *Graph { return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}} }
+func newGraph() *Graph {
+	return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}, keys: map[nodeKey]int32{}, names: map[string]int32{}}
+}
 
+// lookupKey returns the key of (name, context), if any node has it.
+func (g *Graph) lookupKey(name, context string) (int32, bool) {
+	k, ok := g.keys[nodeKey{name, context}]
+	return k, ok
+}
+
+// addNode gives n its number and keys and appends it. A node's closures
+// may be used only once it is added.
 func (g *Graph) addNode(n *Node) {
+	k := nodeKey{n.Name(), n.Context}
+	if id, ok := g.keys[k]; ok {
+		n.key = id
+	} else {
+		n.key = int32(len(g.keys))
+		g.keys[k] = n.key
+	}
+	if id, ok := g.names[k.name]; ok {
+		n.nameKey = id
+	} else {
+		n.nameKey = int32(len(g.names))
+		g.names[k.name] = n.nameKey
+	}
 	if n.ID == "" {
 		g.counter++
 		n.ID = strconv.Itoa(g.counter)
@@ -192,39 +225,24 @@ dependants:
 type nodeKey struct{ name, context string }
 
 type nodeDict struct {
-	keys []nodeKey
-	m    map[nodeKey]*Node
+	keys []int32 // node keys in insertion order
+	m    map[int32]*Node
 }
 
-func newNodeDict() *nodeDict { return &nodeDict{m: map[nodeKey]*Node{}} }
+func newNodeDict() *nodeDict { return &nodeDict{m: map[int32]*Node{}} }
 
 func (d *nodeDict) add(n *Node) {
-	k := nodeKey{n.Name(), n.Context}
-	if _, ok := d.m[k]; !ok {
-		d.keys = append(d.keys, k)
+	if _, ok := d.m[n.key]; !ok {
+		d.keys = append(d.keys, n.key)
 	}
-	d.m[k] = n
+	d.m[n.key] = n
 }
 
-func (d *nodeDict) get(name, context string) *Node { return d.m[nodeKey{name, context}] }
-
-func (d *nodeDict) pop(name, context string) {
-	k := nodeKey{name, context}
-	if _, ok := d.m[k]; !ok {
-		return
-	}
-	delete(d.m, k)
-	for i, x := range d.keys {
-		if x == k {
-			d.keys = append(d.keys[:i:i], d.keys[i+1:]...)
-			break
-		}
-	}
-}
+func (d *nodeDict) get(k int32) *Node { return d.m[k] }
 
 func (d *nodeDict) assign(o *nodeDict) {
-	d.keys = append([]nodeKey(nil), o.keys...)
-	d.m = make(map[nodeKey]*Node, len(o.m))
+	d.keys = append([]int32(nil), o.keys...)
+	d.m = make(map[int32]*Node, len(o.m))
 	for k, v := range o.m {
 		d.m[k] = v
 	}
@@ -243,19 +261,31 @@ func (d *nodeDict) sortBy(key func(*Node) int) {
 	sort.SliceStable(d.keys, func(i, j int) bool { return key(d.m[d.keys[i]]) < key(d.m[d.keys[j]]) })
 }
 
-// nameDict is an ordered name -> node map (transitive closure).
+// nameDict is an ordered name -> node map (transitive closure), keyed
+// by the nodes' name keys.
 type nameDict struct {
-	keys []string
-	m    map[string]*Node
+	keys []int32
+	m    map[int32]*Node
 }
 
-func newNameDict() *nameDict { return &nameDict{m: map[string]*Node{}} }
+func newNameDict() *nameDict { return &nameDict{m: map[int32]*Node{}} }
 
-func (d *nameDict) set(name string, n *Node) {
-	if _, ok := d.m[name]; !ok {
-		d.keys = append(d.keys, name)
+// set maps n's name to n.
+func (d *nameDict) set(n *Node) {
+	if _, ok := d.m[n.nameKey]; !ok {
+		d.keys = append(d.keys, n.nameKey)
 	}
-	d.m[name] = n
+	d.m[n.nameKey] = n
+}
+
+// update sets every entry of o, in o's order.
+func (d *nameDict) update(o *nameDict) {
+	for _, k := range o.keys {
+		if _, ok := d.m[k]; !ok {
+			d.keys = append(d.keys, k)
+		}
+		d.m[k] = o.m[k]
+	}
 }
 
 func (d *nameDict) values() []*Node {
@@ -265,8 +295,6 @@ func (d *nameDict) values() []*Node {
 	}
 	return out
 }
-
-func (d *nameDict) items() ([]string, []*Node) { return append([]string(nil), d.keys...), d.values() }
 
 func newNode(r ref.Ref, c *recipe.Conanfile, context, recipeStatus string) *Node {
 	n := &Node{Ref: r, Conanfile: c, Context: context, Recipe: recipeStatus,

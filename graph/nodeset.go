@@ -1,9 +1,6 @@
 package graph
 
-import (
-	"hash/maphash"
-	"math/bits"
-)
+import "math/bits"
 
 // nodeSet is a persistent map from (name, context) to a node. Conan's
 // graph builder gives every new node a copy of its parent's public_deps
@@ -26,7 +23,7 @@ type hamtNode struct {
 	entries []hamtEntry // one per bit set in bitmap, in bit order
 }
 
-// hamtEntry is a leaf (node set; its key is the node's name and context)
+// hamtEntry is a leaf (node set; its key is the node's key)
 // or a sub-trie. A sub-trie with a zero bitmap below the last level holds
 // leaves whose whole hashes collide, in entries.
 type hamtEntry struct {
@@ -34,28 +31,21 @@ type hamtEntry struct {
 	child *hamtNode
 }
 
-func (e *hamtEntry) key() nodeKey { return nodeKey{e.node.Name(), e.node.Context} }
+func (e *hamtEntry) key() int32 { return e.node.key }
 
 const hamtBits = 5
-
-var nodeKeySeed = maphash.MakeSeed()
 
 // hashKey is a variable so that a test can make every hash collide.
 var hashKey = hashNodeKey
 
-func hashNodeKey(k nodeKey) uint64 {
-	var h maphash.Hash
-	h.SetSeed(nodeKeySeed)
-	h.WriteString(k.name)
-	h.WriteByte(0)
-	h.WriteString(k.context)
-	return h.Sum64()
-}
+// hashNodeKey spreads node keys (small integers) over 64 bits: a
+// multiplication by an odd constant is a bijection, so distinct keys
+// never collide.
+func hashNodeKey(k int32) uint64 { return uint64(uint32(k)) * 0x9e3779b97f4a7c15 }
 
 func newNodeSet() nodeSet { return nodeSet{edit: new(int)} }
 
-func (s *nodeSet) get(name, context string) *Node {
-	k := nodeKey{name, context}
+func (s *nodeSet) get(k int32) *Node {
 	h := hashKey(k)
 	t := s.root
 	for shift := uint(0); t != nil; shift += hamtBits {
@@ -105,7 +95,7 @@ func (s *nodeSet) union(o *nodeSet) {
 		return
 	}
 	o.each(func(n *Node) {
-		if s.get(n.Name(), n.Context) == nil {
+		if s.get(n.key) == nil {
 			s.add(n)
 		}
 	})
@@ -145,7 +135,7 @@ func (s *nodeSet) add(n *Node) {
 	if s.edit == nil {
 		s.edit = new(int)
 	}
-	k := nodeKey{n.Name(), n.Context}
+	k := n.key
 	h := hashKey(k)
 	s.root = s.own(s.root)
 	t := s.root

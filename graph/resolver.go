@@ -100,6 +100,7 @@ type Resolver struct {
 	buildMode   *buildMode
 	evaluated   map[ref.PackageRef][]*Node
 	rangeCache  map[string][]ref.Ref
+	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
 	remoteFound map[string]remoteFound
 }
 
@@ -154,20 +155,21 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	r.buildMode = bm
 	r.evaluated = map[ref.PackageRef][]*Node{}
 	r.rangeCache = map[string][]ref.Ref{}
+	r.prefs = map[ref.PackageRef]*ref.PackageRef{}
 	g := newGraph()
 	root, err := r.loadRoot(t)
 	if err != nil {
 		return nil, err
 	}
 	b := &builder{r: r, g: g}
+	g.addNode(root)
 	root.publicClosure.add(root)
 	root.publicDeps.add(root)
-	root.transitiveClosure.set(root.Name(), root)
+	root.transitiveClosure.set(root)
 	if r.Build != nil {
 		root.Conanfile.SettingsBuild = r.Build.Settings.Copy()
 		root.Conanfile.InstallSettingsBuild()
 	}
-	g.addNode(root)
 	// On an error while expanding, the graph built so far is returned
 	// with it, so that explain can show what led there.
 	if err := b.expandNode(root, recipe.NoDownstream(), "", nil); err != nil {

@@ -11,16 +11,16 @@ import (
 // under the default mode, then Conan's automatic adjustments
 // (vs_toolset_compatible, discard_build_settings, default_std_matching).
 // modeFrom says where the default mode came from. The references in
-// direct and indirect must be distinct, and must not change afterwards:
-// the info points into them.
-func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []ref.PackageRef, mode, modeFrom string) (*Info, error) {
+// direct and indirect must be distinct and must not change afterwards:
+// the info points to them.
+func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []*ref.PackageRef, mode, modeFrom string) (*Info, error) {
 	return NewInfoFull(settings, opts, direct, indirect, nil, mode, modeFrom)
 }
 
 // NewInfoFull is NewInfo for a caller that already holds direct followed
 // by indirect in one slice (fullReqs): the info keeps it as its
 // full_requires instead of a copy. fullReqs may be nil.
-func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []ref.PackageRef, mode, modeFrom string) (*Info, error) {
+func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []*ref.PackageRef, mode, modeFrom string) (*Info, error) {
 	full, err := ValuesFromList(settings)
 	if err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, f
 	if fullReqs != nil && len(fullReqs) == len(direct)+len(indirect) {
 		info.FullRequires = fullReqs
 	} else {
-		info.FullRequires = append(append([]ref.PackageRef(nil), direct...), indirect...)
+		info.FullRequires = append(append([]*ref.PackageRef(nil), direct...), indirect...)
 	}
 	VSToolsetCompatible(info)
 	DiscardBuildSettings(info)

@@ -75,9 +75,8 @@ func ValidMode(m string) bool {
 // Requirement is one dependency as it enters the package ID (Conan's
 // RequirementInfo): the full reference, and the fields its mode keeps.
 type Requirement struct {
-	// Pref is the full reference (Pref.Revision is the prev). It points
-	// into the node's list of requirements, shared by every info that
-	// requires it, and is never changed.
+	// Pref is the full reference (Pref.Revision is the prev), shared by
+	// every info that requires it, and never changed.
 	Pref     *ref.PackageRef
 	Indirect bool
 	// Kept fields; "" means None.
@@ -229,12 +228,12 @@ func (rs *Requirements) Add(prefs []ref.PackageRef, mode string, indirect bool, 
 
 // addDistinct appends requirements known to be distinct from each other
 // and from those already held (NewInfo's lists), without set's scan.
-func (rs *Requirements) addDistinct(prefs []ref.PackageRef, mode string, indirect bool, from string) error {
+func (rs *Requirements) addDistinct(prefs []*ref.PackageRef, mode string, indirect bool, from string) error {
 	rs.list = slices.Grow(rs.list, len(prefs))
 	slab := make([]Requirement, len(prefs)) // one allocation for all
 	for i := range prefs {
 		r := &slab[i]
-		r.Pref, r.Indirect = &prefs[i], indirect
+		r.Pref, r.Indirect = prefs[i], indirect
 		if err := r.ApplyMode(mode, from); err != nil {
 			return err
 		}
@@ -403,7 +402,7 @@ type Info struct {
 	Options      *options.Values
 	FullOptions  *options.Values
 	Requires     *Requirements
-	FullRequires []ref.PackageRef
+	FullRequires []*ref.PackageRef
 	// PythonRequires lines, already rendered per their mode; nil when the
 	// recipe has no python_requires (legacy ones never count).
 	PythonRequires []string

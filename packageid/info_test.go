@@ -71,12 +71,12 @@ func TestModes(t *testing.T) {
 
 func TestUnknownAndInvalid(t *testing.T) {
 	dep := ref.PackageRef{Ref: ref.Ref{Name: "zlib", Version: "1.0"}, PackageID: Unknown}
-	info, _ := NewInfo(gcc11, opts(), []ref.PackageRef{dep}, nil, "full_package_mode", "")
+	info, _ := NewInfo(gcc11, opts(), []*ref.PackageRef{&dep}, nil, "full_package_mode", "")
 	if got := info.PackageID().ID; got != Unknown {
 		t.Errorf("id %s, want %s", got, Unknown)
 	}
 	dep.PackageID = Invalid
-	info, _ = NewInfo(gcc11, opts(), []ref.PackageRef{dep}, nil, "full_package_mode", "")
+	info, _ = NewInfo(gcc11, opts(), []*ref.PackageRef{&dep}, nil, "full_package_mode", "")
 	if got := info.PackageID().ID; got != Invalid {
 		t.Errorf("id %s, want %s", got, Invalid)
 	}
