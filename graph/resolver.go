@@ -225,8 +225,9 @@ func packageSettingsFor(p *Profile, name, refStr string, develop bool) (pattern 
 
 func toSettingsNV(vals []settings.NameValue) []settings.NameValue { return vals }
 
-// loadConanfile loads a recipe from the cache for a reference.
-func (r *Resolver) loadConanfile(path string, rf ref.Ref, prof *Profile, context string) (*recipe.Conanfile, error) {
+// loadConanfile loads a recipe from the cache for a reference; src is its
+// text when the source read it already.
+func (r *Resolver) loadConanfile(path string, src []byte, rf ref.Ref, prof *Profile, context string) (*recipe.Conanfile, error) {
 	defer r.Timings.span(r.Timings.load(), time.Now())
 	r.loaded++
 	if r.Timings != nil {
@@ -235,7 +236,13 @@ func (r *Resolver) loadConanfile(path string, rf ref.Ref, prof *Profile, context
 	if r.Progress != nil {
 		r.Progress(r.loaded)
 	}
-	rec, err := r.Loader.Load(path)
+	var rec *recipe.Recipe
+	var err error
+	if src != nil {
+		rec, err = r.Loader.LoadRead(path, src)
+	} else {
+		rec, err = r.Loader.Load(path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: Cannot load recipe.\n%s", rf.String(), errMessage(err))
 	}

@@ -92,6 +92,14 @@ func (l *Loader) Load(path string) (*Recipe, error) {
 		}
 		return nil, &LoadError{Path: path, Err: err}
 	}
+	return l.LoadRead(path, src)
+}
+
+// LoadRead is Load for a caller that has read the file already (src).
+func (l *Loader) LoadRead(path string, src []byte) (*Recipe, error) {
+	if r, ok := l.cache[path]; ok {
+		return r, nil
+	}
 	r, err := l.LoadSource(path, src)
 	if err != nil {
 		return nil, err
@@ -323,6 +331,9 @@ type Location struct {
 	// Created is the export time of a recipe in the Conan cache (the
 	// first line of its conanmanifest.txt), "" when unknown.
 	Created string
+	// Source is the text of Path when the source read it already (nil
+	// when not), so that it is not read twice.
+	Source []byte
 }
 
 // ErrNotFound is wrapped by recipe sources when a recipe does not exist.

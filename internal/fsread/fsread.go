@@ -117,7 +117,7 @@ func errSum(err error) string {
 
 // ReadFile is os.ReadFile, recorded.
 func ReadFile(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
+	b, err := readFile(path)
 	record(OpFile, path, func() string { return fileSum(b, err) })
 	return b, err
 }
@@ -131,7 +131,7 @@ func fileSum(b []byte, err error) string {
 
 // ReadDir is os.ReadDir, recorded.
 func ReadDir(path string) ([]os.DirEntry, error) {
-	entries, err := os.ReadDir(path)
+	entries, err := readDir(path)
 	record(OpDir, path, func() string { return dirSum(entries, err) })
 	return entries, err
 }

@@ -17,12 +17,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/conid/conid/internal/fsread"
 
@@ -273,14 +275,28 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 		default:
 			path = d.conanfile(r)
 		}
-		if _, err := fsread.Stat(path); err != nil {
-			continue
+		loc := recipe.Location{Path: path}
+		if _, known := s.revs.Load(r); known || d.Layout == Cache {
+			if _, err := fsread.Stat(path); err != nil {
+				continue
+			}
+		} else {
+			// The revision hashes the conanfile: read it once, for the
+			// hash and for the loader.
+			src, err := fsread.ReadFile(path)
+			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+				continue
+			}
+			if err != nil {
+				return recipe.Location{}, err
+			}
+			loc.Source = src
 		}
-		rev, err := s.revision(d, r, path)
+		rev, err := s.revision(d, r, path, loc.Source)
 		if err != nil {
 			return recipe.Location{}, err
 		}
-		loc := recipe.Location{Path: path, Revision: rev}
+		loc.Revision = rev
 		if d.Layout == Cache {
 			loc.Created = ManifestTime(filepath.Join(filepath.Dir(path), "conanmanifest.txt"))
 		}
@@ -289,15 +305,20 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 	return recipe.Location{}, fmt.Errorf("%s: %w", r.String(), recipe.ErrNotFound)
 }
 
-func (s *Store) revision(d *Dir, r ref.Ref, path string) (string, error) {
+// revision is the recipe revision of r, at path; src is the conanfile's
+// text if read already.
+func (s *Store) revision(d *Dir, r ref.Ref, path string, src []byte) (string, error) {
 	if v, ok := s.revs.Load(r); ok {
 		return v.(string), nil
 	}
 	var rev string
 	var err error
-	if d.Layout == Cache {
+	switch {
+	case d.Layout == Cache:
 		rev, err = cacheRevision(filepath.Dir(filepath.Dir(path)))
-	} else {
+	case src != nil:
+		rev = computeRevision(path, src)
+	default:
 		rev, err = ComputeRevision(path)
 	}
 	if err != nil {
@@ -397,20 +418,25 @@ func md5File(p string) (string, error) {
 // exports_sources attributes name (literal patterns only; export() and
 // export_sources() methods are not run).
 func ComputeRevision(conanfilePath string) (string, error) {
-	dir := filepath.Dir(conanfilePath)
-	sums := map[string]string{}
-	sum, err := md5File(conanfilePath)
+	src, err := fsread.ReadFile(conanfilePath)
 	if err != nil {
 		return "", err
 	}
-	sums["conanfile.py"] = sum
+	return computeRevision(conanfilePath, src), nil
+}
+
+// computeRevision is ComputeRevision with the conanfile's text read.
+func computeRevision(conanfilePath string, src []byte) string {
+	dir := filepath.Dir(conanfilePath)
+	sum := md5.Sum(src)
+	sums := map[string]string{"conanfile.py": hex.EncodeToString(sum[:])}
 	if s, err := md5File(filepath.Join(dir, "conandata.yml")); err == nil {
 		sums["conandata.yml"] = s
 	}
-	exports, sources := exportPatterns(conanfilePath)
+	exports, sources := exportPatterns(conanfilePath, src)
 	addPatterns(dir, exports, "", sums)
 	addPatterns(dir, sources, "export_source/", sums)
-	return summaryHash(sums), nil
+	return summaryHash(sums)
 }
 
 func addPatterns(dir string, patterns []string, prefix string, sums map[string]string) {
@@ -441,11 +467,7 @@ func globAny(pat, rel string) bool {
 }
 
 // exportPatterns reads literal exports/exports_sources class attributes.
-func exportPatterns(path string) (exports, sources []string) {
-	src, err := fsread.ReadFile(path)
-	if err != nil {
-		return nil, nil
-	}
+func exportPatterns(path string, src []byte) (exports, sources []string) {
 	if !bytes.Contains(src, []byte("exports")) {
 		return nil, nil
 	}

@@ -1,0 +1,65 @@
+package fsread
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The system-call readers answer as os.ReadFile and os.ReadDir do.
+func TestReadersMatchOS(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("0123456789abcdef"), 1000) // several read calls
+	files := map[string][]byte{"empty": nil, "small.py": []byte("x = 1\n"), "big": big}
+	for n, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, n), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 300; i++ { // more entries than one getdents buffer holds
+		if err := os.Mkdir(filepath.Join(dir, fmt.Sprintf("d%03d-%s", i, bytes.Repeat([]byte("n"), i%40))), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("small.py", filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range files {
+		got, err := readFile(filepath.Join(dir, n))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("readFile(%s) = %d bytes, %v; want %d bytes", n, len(got), err, len(want))
+		}
+	}
+	got, err := readDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadDir(dir)
+	if len(got) != len(want) {
+		t.Fatalf("readDir: %d entries, os.ReadDir %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Name() != want[i].Name() || got[i].Type() != want[i].Type() || got[i].IsDir() != want[i].IsDir() {
+			t.Errorf("entry %d: %s %v, want %s %v", i, got[i].Name(), got[i].Type(), want[i].Name(), want[i].Type())
+		}
+	}
+	for _, bad := range []string{filepath.Join(dir, "missing"), filepath.Join(dir, "small.py", "below")} {
+		_, err0 := readFile(bad)
+		_, errOS := os.ReadFile(bad)
+		if errors.Is(err0, fs.ErrNotExist) != errors.Is(errOS, fs.ErrNotExist) || err0 == nil {
+			t.Errorf("readFile(%s): %v; os: %v", bad, err0, errOS)
+		}
+		_, err1 := readDir(bad)
+		_, err2 := os.ReadDir(bad)
+		if errors.Is(err1, fs.ErrNotExist) != errors.Is(err2, fs.ErrNotExist) || (err1 == nil) != (err2 == nil) {
+			t.Errorf("readDir(%s): %v; os: %v", bad, err1, err2)
+		}
+	}
+	if _, err := readDir(filepath.Join(dir, "small.py")); err == nil {
+		t.Error("readDir of a file: no error")
+	}
+}
