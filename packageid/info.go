@@ -37,6 +37,8 @@
 package packageid
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
@@ -448,18 +450,32 @@ func (info *Info) PackageID() Computation {
 		return c
 	}
 	c.SettingsLines = info.Settings.HashLines()
-	used := map[string]bool{}
-	for _, n := range info.Requires.Names() {
-		used[n] = true
+	used := make(map[string]bool, info.Requires.Len())
+	for _, r := range info.Requires.list {
+		used[r.Pref.Ref.Name] = true
 	}
 	info.Options.FilterUsed(used)
 	c.OptionsOwn = optionLines(info.Options.Own)
-	optShas := []string{sha1Hex(strings.Join(c.OptionsOwn, "\n"))}
-	for _, name := range info.Options.PkgNames() {
+	// The options line is the sha of the own options' sha and each
+	// dependency's, one per line: hashed as they come, without joining.
+	optHash := sha1.New()
+	first := true
+	writeSha := func(lines []string) {
+		if !first {
+			optHash.Write([]byte{'\n'})
+		}
+		first = false
+		sum := sha1Lines(lines)
+		optHash.Write(sum[:])
+	}
+	writeSha(c.OptionsOwn)
+	names := info.Options.PkgNames()
+	c.OptionsDeps = make([]DepOptionLines, 0, len(names))
+	for _, name := range names {
 		p, _ := info.Options.Lookup(name)
 		lines := optionLines(p)
 		c.OptionsDeps = append(c.OptionsDeps, DepOptionLines{name, lines})
-		optShas = append(optShas, sha1Hex(strings.Join(lines, "\n")))
+		writeSha(lines)
 	}
 	lines, ok, invalid := info.Requires.HashLines()
 	if !ok {
@@ -474,7 +490,7 @@ func (info *Info) PackageID() Computation {
 	c.RequireLines = lines
 	c.Lines = []string{
 		sha1Hex(strings.Join(c.SettingsLines, "\n")),
-		sha1Hex(strings.Join(optShas, "\n")),
+		hex.EncodeToString(optHash.Sum(nil)),
 		sha1Hex(strings.Join(lines, "\n")),
 	}
 	if info.PythonRequires != nil {

@@ -3,6 +3,7 @@ package packageid
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"io"
 	"sort"
 	"strings"
 )
@@ -154,6 +155,21 @@ func sha1Hex(s string) string {
 	}
 	h := sha1.Sum([]byte(s))
 	return hex.EncodeToString(h[:])
+}
+
+// sha1Lines is sha1Hex of the lines joined with newlines, as hex bytes,
+// without building the joined string.
+func sha1Lines(lines []string) (out [2 * sha1.Size]byte) {
+	h := sha1.New()
+	for i, l := range lines {
+		if i > 0 {
+			h.Write([]byte{'\n'})
+		}
+		io.WriteString(h, l)
+	}
+	var sum [sha1.Size]byte
+	hex.Encode(out[:], h.Sum(sum[:0]))
+	return out
 }
 
 var sha1Empty = func() string { h := sha1.Sum(nil); return hex.EncodeToString(h[:]) }()

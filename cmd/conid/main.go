@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -140,18 +142,29 @@ func run(args []string, e *env) int {
 // GOMEMLIMIT say otherwise: a graph computation allocates a lot that
 // stays live to its end, so collecting as the heap grows mostly marks the
 // same objects again and again (a third of the run with Go's default).
-// They collect only when the heap nears a quarter of the machine's memory
-// (at least 2 GiB). The server keeps Go's defaults.
+// They do not collect until the heap nears a quarter of the machine's
+// memory (at least 2 GiB). Past that, a heap limit alone would have the
+// collector run back to back while the live heap stays above it (a
+// 100,000-package graph took 2.3 times as long), so the first collection
+// switches to Go's proportional pacing: the next one when the heap has
+// doubled. The server keeps Go's defaults.
 func tuneGC(args []string) {
-	if len(args) > 0 && args[0] == "serve" {
+	if len(args) > 0 && args[0] == "serve" || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(-1)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(max(2<<30, physicalMemory()/4))
-	}
+	mem := physicalMemory()
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(max(2<<30, mem/4))
+	// A finalizer runs after the collection that finds its object
+	// unreachable: the first one.
+	runtime.SetFinalizer(new([64]byte), func(*[64]byte) {
+		debug.SetGCPercent(100)
+		limit := int64(math.MaxInt64)
+		if mem > 0 {
+			limit = mem * 9 / 10 // still collect rather than swap
+		}
+		debug.SetMemoryLimit(limit)
+	})
 }
 
 // physicalMemory reads MemTotal from /proc/meminfo (0 where there is none).
