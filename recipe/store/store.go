@@ -134,9 +134,18 @@ func (d *Dir) refsOf(folder string) []ref.Ref {
 		for _, v := range versions {
 			users, _ := fsread.ReadDir(filepath.Join(base, v.Name()))
 			for _, u := range users {
-				chans, _ := fsread.ReadDir(filepath.Join(base, v.Name(), u.Name()))
+				// A reference without user has no channel either: the
+				// only one to look at is "_".
+				chans := []string{"_"}
+				if u.Name() != "_" {
+					chans = chans[:0]
+					entries, _ := fsread.ReadDir(filepath.Join(base, v.Name(), u.Name()))
+					for _, c := range entries {
+						chans = append(chans, c.Name())
+					}
+				}
 				for _, c := range chans {
-					r := ref.Ref{Name: folder, Version: v.Name(), User: undash(u.Name()), Channel: undash(c.Name())}
+					r := ref.Ref{Name: folder, Version: v.Name(), User: undash(u.Name()), Channel: undash(c)}
 					if _, err := fsread.Stat(d.conanfile(r)); err == nil {
 						out = append(out, r)
 					}
@@ -234,10 +243,9 @@ func (s *Store) Search(name string) ([]ref.Ref, error) {
 	seen := map[ref.Ref]bool{}
 	var out []ref.Ref
 	for _, d := range s.Dirs {
-		var folders []string
-		if _, err := fsread.Stat(filepath.Join(d.Path, name)); err == nil {
-			folders = append(folders, name)
-		}
+		// The exact name first (a missing folder lists nothing), then
+		// the names equal without case.
+		folders := []string{name}
 		for _, f := range d.folders(name) {
 			if f != name {
 				folders = append(folders, f)
