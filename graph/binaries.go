@@ -142,7 +142,15 @@ func (r *Resolver) evaluateGraph(g *Graph, subset []*Node, root *Node) error {
 // and freezes its options (Conan's _propagate_options).
 func (r *Resolver) propagateOptions(n *Node) {
 	c := n.Conanfile
-	transitive := map[string]bool{}
+	size, incoming := 0, 0
+	for _, e := range n.Dependencies {
+		if info := e.Dst.Conanfile.Info; info != nil {
+			size += 1 + info.Requires.Len()
+			incoming += 1 + info.FullOptions.Len()
+		}
+	}
+	transitive := make(map[string]bool, size)
+	c.Options.ReserveDeps(incoming)
 	for _, nb := range n.Neighbors() {
 		transitive[nb.Name()] = true
 		if nb.Conanfile.Info != nil {
@@ -155,7 +163,7 @@ func (r *Resolver) propagateOptions(n *Node) {
 			req.Ref = nb.Ref
 		}
 	}
-	c.BuildRequiresOpt = c.Options.SharedValues()
+	c.BuildRequiresOpt = c.Options.DepsSnapshot()
 	c.Options.ClearUnused(transitive)
 	c.Options.Freeze()
 }

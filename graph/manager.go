@@ -221,9 +221,9 @@ type brItem struct {
 // returns the new nodes (Conan's extend_build_requires).
 func (b *builder) extendBuildRequires(n *Node, list []brItem) ([]*Node, error) {
 	c := n.Conanfile
-	opts := c.BuildRequiresOpt
-	if opts == nil {
-		opts = options.NewValues()
+	opts := options.NewValues()
+	if c.BuildRequiresOpt != nil {
+		opts = c.BuildRequiresOpt()
 	}
 	opts.ClearUnscoped()
 	newOptions := map[string]*options.PackageValues{}

@@ -1,6 +1,8 @@
 package options
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -371,6 +373,44 @@ type Options struct {
 	// options without copying (see PropagateDownstream); Dep copies them
 	// before anything writes.
 	shared map[string]bool
+	// snap says a DepsSnapshot holds deps and depOrder: they are copied
+	// before the next write.
+	snap bool
+}
+
+// writeDeps makes deps and depOrder this package's alone to write.
+func (o *Options) writeDeps() {
+	if o.snap {
+		o.deps, o.depOrder, o.snap = maps.Clone(o.deps), slices.Clip(o.depOrder), false
+	}
+}
+
+// DepsSnapshot returns what Values would give for the dependencies now
+// (own values left out), built only when called: Conan keeps these
+// for a node's build requirements, which few nodes expand.
+func (o *Options) DepsSnapshot() func() *Values {
+	deps, order := o.deps, o.depOrder
+	o.snap = true
+	return func() *Values {
+		v := newValuesFor(len(order))
+		for _, n := range order {
+			v.SetPkg(n, deps[n])
+		}
+		return v
+	}
+}
+
+// ReserveDeps sizes the table of dependency values for n of them.
+func (o *Options) ReserveDeps(n int) {
+	if n <= len(o.deps) {
+		return
+	}
+	m := make(map[string]*PackageValues, n)
+	for k, v := range o.deps {
+		m[k] = v
+	}
+	o.deps, o.snap = m, false
+	o.depOrder = slices.Grow(slices.Clip(o.depOrder), n-len(o.depOrder))
 }
 
 // DepLog returns the record of values held for dependencies.
@@ -390,11 +430,13 @@ func New(p *PackageOptions) *Options { return &Options{Pkg: p, deps: map[string]
 func (o *Options) Dep(name string) *PackageValues {
 	v, ok := o.deps[name]
 	if ok && o.shared[name] {
+		o.writeDeps()
 		v = v.Copy()
 		o.deps[name] = v
 		delete(o.shared, name)
 	}
 	if !ok {
+		o.writeDeps()
 		v = o.track(name, NewPackageValues())
 		o.deps[name] = v
 		o.depOrder = append(o.depOrder, name)
@@ -449,7 +491,7 @@ func (o *Options) SetValues(v *Values) error {
 	if err := o.Pkg.SetValues(v.Own); err != nil {
 		return err
 	}
-	o.deps, o.depOrder, o.shared = map[string]*PackageValues{}, nil, nil
+	o.deps, o.depOrder, o.shared, o.snap = map[string]*PackageValues{}, nil, nil, false
 	for _, n := range v.reqOrder {
 		o.deps[n] = o.track(n, NewPackageValues())
 		o.deps[n].Update(v.reqs[n])
@@ -559,6 +601,7 @@ func (o *Options) InitializeUpstream(user *Values, name string) error {
 // PropagateDownstream records the final values of dependency name (own
 // values and those it holds for its own dependencies).
 func (o *Options) PropagateDownstream(name string, v *Values) {
+	o.writeDeps()
 	if _, ok := o.deps[name]; !ok {
 		o.depOrder = append(o.depOrder, name)
 	}
@@ -579,7 +622,17 @@ func (o *Options) PropagateDownstream(name string, v *Values) {
 
 // ClearUnused keeps values only for the named dependencies.
 func (o *Options) ClearUnused(names map[string]bool) {
-	var order []string
+	kept := 0
+	for _, n := range o.depOrder {
+		if names[n] {
+			kept++
+		}
+	}
+	if kept == len(o.depOrder) {
+		return
+	}
+	o.writeDeps()
+	order := make([]string, 0, kept)
 	for _, n := range o.depOrder {
 		if names[n] {
 			order = append(order, n)

@@ -423,6 +423,9 @@ func (v *Values) Pkg(name string) *PackageValues {
 	return p
 }
 
+// Len is the number of packages with values.
+func (v *Values) Len() int { return len(v.reqOrder) }
+
 // Lookup returns the values for a package name if present.
 func (v *Values) Lookup(name string) (*PackageValues, bool) {
 	p, ok := v.reqs[name]

@@ -94,3 +94,34 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
+
+// A snapshot of the dependency values keeps what was held when it was
+// taken, whatever the options do afterwards.
+func TestDepsSnapshot(t *testing.T) {
+	o := decl(t)
+	up := NewValues()
+	up.Own.Set("shared", V("True", nil))
+	up.Pkg("zlib").Set("shared", V("False", nil))
+	o.PropagateDownstream("openssl", up)
+	snap := o.DepsSnapshot()
+	o.Dep("zlib").Set("shared", V("True", nil)) // copies the shared values
+	o.Dep("bzip2").Set("shared", V("True", nil))
+	o.ClearUnused(map[string]bool{"zlib": true, "bzip2": true})
+	for _, v := range []*Values{snap(), snap()} {
+		if got := strings.Join(v.PkgNames(), ","); got != "openssl,zlib" {
+			t.Errorf("snapshot packages %s, want openssl,zlib", got)
+		}
+		if z, _ := v.Lookup("zlib"); z == nil || z.Items()[0].Value.Str != "False" {
+			t.Errorf("snapshot zlib: %v", z)
+		}
+	}
+	if got := strings.Join(o.DepNames(), ","); got != "bzip2,zlib" {
+		t.Errorf("after clearing: %s", got)
+	}
+	if z, _ := o.LookupDep("zlib"); z.Items()[0].Value.Str != "True" {
+		t.Errorf("zlib after the change: %v", z.Items())
+	}
+	if z, _ := up.Lookup("zlib"); z.Items()[0].Value.Str != "False" {
+		t.Error("the dependency's own values changed")
+	}
+}

@@ -33,7 +33,7 @@ type Conanfile struct {
 	SettingsBuild    *settings.Settings
 	SettingsTarget   *settings.Settings
 	Context          string
-	BuildRequiresOpt *options.Values // options kept for build requirements
+	BuildRequiresOpt func() *options.Values // options kept for build requirements
 
 	// Ref is the node's reference (self.ref), revision included.
 	Ref ref.Ref

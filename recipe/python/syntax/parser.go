@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -20,6 +22,15 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 		return nil, perr
 	}
 	p := newParser(filename, src)
+	scratch := scratchPool.Get().(*parserScratch)
+	p.toks, p.names = slices.Grow(scratch.toks[:0], len(src)/5+16), scratch.names
+	defer func() {
+		if cap(p.toks) <= 1<<16 { // keep no outsized buffer
+			clear(p.names)
+			scratch.toks, scratch.names = p.toks[:0], p.names
+			scratchPool.Put(scratch)
+		}
+	}()
 	defer func() {
 		if r := recover(); r != nil {
 			b, ok := r.(bailout)
@@ -204,13 +215,21 @@ type parser struct {
 	errColShift int
 }
 
+// parserScratch is what a parse needs only while it runs: the token
+// buffer and the table interning identifiers (the tree keeps the
+// strings, not the table). Parses reuse them.
+type parserScratch struct {
+	toks  []token
+	names map[string]string
+}
+
+var scratchPool = sync.Pool{New: func() any { return &parserScratch{names: map[string]string{}} }}
+
 func newParser(filename string, src []byte) *parser {
 	return &parser{
 		filename: filename,
 		src:      src,
 		sc:       newScanner(filename, src),
-		toks:     make([]token, 0, len(src)/5+16),
-		names:    make(map[string]string),
 	}
 }
 
