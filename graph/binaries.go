@@ -142,11 +142,13 @@ func (r *Resolver) evaluateGraph(g *Graph, subset []*Node, root *Node) error {
 // and freezes its options (Conan's _propagate_options).
 func (r *Resolver) propagateOptions(n *Node) {
 	c := n.Conanfile
+	// Closures overlap: the largest dependency's is a better guess of
+	// the union than their sum.
 	size, incoming := 0, 0
 	for _, e := range n.Dependencies {
 		if info := e.Dst.Conanfile.Info; info != nil {
-			size += 1 + info.Requires.Len()
-			incoming += 1 + info.FullOptions.Len()
+			size = max(size, len(n.Dependencies)+info.Requires.Len())
+			incoming = max(incoming, len(n.Dependencies)+info.FullOptions.Len())
 		}
 	}
 	transitive := make(map[string]bool, size)

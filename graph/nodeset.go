@@ -136,6 +136,9 @@ func (s *nodeSet) add(n *Node) {
 		s.edit = new(int)
 	}
 	k := n.key
+	if s.get(k) == n {
+		return // held already: copy no path for nothing
+	}
 	h := hashKey(k)
 	s.root = s.own(s.root)
 	t := s.root

@@ -160,6 +160,10 @@ func sha1Hex(s string) string {
 // sha1Lines is sha1Hex of the lines joined with newlines, as hex bytes,
 // without building the joined string.
 func sha1Lines(lines []string) (out [2 * sha1.Size]byte) {
+	if len(lines) == 0 {
+		copy(out[:], sha1Empty) // most dependencies' option lines, once filtered
+		return out
+	}
 	h := sha1.New()
 	for i, l := range lines {
 		if i > 0 {
