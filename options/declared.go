@@ -393,8 +393,9 @@ func (o *Options) DepsSnapshot() func() *Values {
 	o.snap = true
 	return func() *Values {
 		v := newValuesFor(len(order))
-		for _, n := range order {
-			v.SetPkg(n, deps[n])
+		v.Own = NewPackageValues()
+		for _, n := range order { // distinct names
+			v.pkgs = append(v.pkgs, PackageEntry{n, deps[n]})
 		}
 		return v
 	}
@@ -466,10 +467,10 @@ func (o *Options) DepsValues() map[string]*PackageValues { return o.deps }
 // Values is Conan's Options.values: own values and copies of the values
 // held for dependencies.
 func (o *Options) Values() *Values {
-	v := NewValues()
+	v := newValuesFor(len(o.depOrder))
 	v.Own = o.Pkg.Values()
-	for _, n := range o.depOrder {
-		v.SetPkg(n, o.deps[n].Copy())
+	for _, n := range o.depOrder { // distinct names
+		v.pkgs = append(v.pkgs, PackageEntry{n, o.deps[n].Copy()})
 	}
 	return v
 }
@@ -479,8 +480,8 @@ func (o *Options) Values() *Values {
 func (o *Options) SharedValues() *Values {
 	v := newValuesFor(len(o.depOrder))
 	v.Own = o.Pkg.Values()
-	for _, n := range o.depOrder {
-		v.SetPkg(n, o.deps[n])
+	for _, n := range o.depOrder { // distinct names
+		v.pkgs = append(v.pkgs, PackageEntry{n, o.deps[n]})
 	}
 	return v
 }
@@ -492,10 +493,10 @@ func (o *Options) SetValues(v *Values) error {
 		return err
 	}
 	o.deps, o.depOrder, o.shared, o.snap = map[string]*PackageValues{}, nil, nil, false
-	for _, n := range v.reqOrder {
-		o.deps[n] = o.track(n, NewPackageValues())
-		o.deps[n].Update(v.reqs[n])
-		o.depOrder = append(o.depOrder, n)
+	for _, e := range v.pkgs {
+		o.deps[e.Name] = o.track(e.Name, NewPackageValues())
+		o.deps[e.Name].Update(e.Values)
+		o.depOrder = append(o.depOrder, e.Name)
 	}
 	return nil
 }
@@ -584,7 +585,8 @@ func (o *Options) InitializeUpstream(user *Values, name string) error {
 	}
 	for _, pattern := range user.PkgNames() {
 		if Match(name, pattern) || pattern == "&" {
-			if err := o.Pkg.InitializePatterns(user.reqs[pattern]); err != nil {
+			p, _ := user.Lookup(pattern)
+			if err := o.Pkg.InitializePatterns(p); err != nil {
 				return err
 			}
 		}
@@ -592,8 +594,8 @@ func (o *Options) InitializeUpstream(user *Values, name string) error {
 	if err := o.Pkg.SetValues(user.Own); err != nil {
 		return err
 	}
-	for _, n := range user.reqOrder {
-		o.Dep(n).Update(user.reqs[n])
+	for _, e := range user.pkgs {
+		o.Dep(e.Name).Update(e.Values)
 	}
 	return nil
 }
@@ -606,13 +608,14 @@ func (o *Options) PropagateDownstream(name string, v *Values) {
 		o.depOrder = append(o.depOrder, name)
 	}
 	o.deps[name] = v.Own
-	for _, n := range v.reqOrder {
+	for _, e := range v.pkgs {
+		n := e.Name
 		if _, ok := o.deps[n]; !ok {
 			o.depOrder = append(o.depOrder, n)
 		}
 		// Final values of a dependency's dependencies are not written
 		// again; share them until something asks to (Dep).
-		o.deps[n] = v.reqs[n]
+		o.deps[n] = e.Values
 		if o.shared == nil {
 			o.shared = map[string]bool{}
 		}

@@ -198,6 +198,9 @@ type PackageValues struct {
 	// values a package holds for a dependency (see Options.DepLog).
 	journal *[]Event
 	jkey    string
+	// cleared marks the empty set that the packages of a cleared Values
+	// share; Values.Pkg gives a package its own before anything writes.
+	cleared bool
 }
 
 // NewPackageValues returns an empty set.
@@ -363,18 +366,62 @@ func (p *PackageValues) PropagateUpstream(down *PackageValues, downRef, ownRef, 
 // Values are own values and per-package values (Conan's OptionsValues),
 // as written in default_options, profiles and -o arguments.
 type Values struct {
-	Own  *PackageValues
-	reqs map[string]*PackageValues
-	// order of package names as first seen, for deterministic iteration
-	reqOrder []string
+	Own *PackageValues
+	// pkgs are the package names and their values, in the order first
+	// seen. A graph holds two Values for every package, each with an
+	// entry per package of its closure, mostly read in order: a slice,
+	// with an index by name built only for lookups in a long one.
+	pkgs  []PackageEntry
+	index map[string]int32
 }
 
-// NewValues returns empty values.
-func NewValues() *Values { return &Values{Own: NewPackageValues(), reqs: map[string]*PackageValues{}} }
+// PackageEntry is one package's values in Values.
+type PackageEntry struct {
+	Name   string
+	Values *PackageValues
+}
 
-// newValuesFor is NewValues sized for n packages.
+// scanMax is how many packages a lookup scans before Values builds an
+// index by name.
+const scanMax = 8
+
+// NewValues returns empty values.
+func NewValues() *Values { return &Values{Own: NewPackageValues()} }
+
+// newValuesFor is NewValues sized for n packages, own values left to the
+// caller.
 func newValuesFor(n int) *Values {
-	return &Values{Own: NewPackageValues(), reqs: make(map[string]*PackageValues, n), reqOrder: make([]string, 0, n)}
+	return &Values{pkgs: make([]PackageEntry, 0, n)}
+}
+
+// find returns the position of a package, or -1.
+func (v *Values) find(name string) int {
+	if v.index == nil && len(v.pkgs) > scanMax {
+		v.index = make(map[string]int32, len(v.pkgs))
+		for i, e := range v.pkgs {
+			v.index[e.Name] = int32(i)
+		}
+	}
+	if v.index != nil {
+		if i, ok := v.index[name]; ok {
+			return int(i)
+		}
+		return -1
+	}
+	for i := range v.pkgs {
+		if v.pkgs[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// add appends a package known to be missing.
+func (v *Values) add(name string, p *PackageValues) {
+	if v.index != nil {
+		v.index[name] = int32(len(v.pkgs))
+	}
+	v.pkgs = append(v.pkgs, PackageEntry{name, p})
 }
 
 // Entry is one "key=value" assignment before parsing its key.
@@ -412,86 +459,99 @@ func ParseValues(entries []Entry) *Values {
 	return v
 }
 
-// Pkg returns (creating) the values for a package name or pattern.
+// Pkg returns (creating) the values for a package name or pattern, to
+// change.
 func (v *Values) Pkg(name string) *PackageValues {
-	p, ok := v.reqs[name]
-	if !ok {
-		p = NewPackageValues()
-		v.reqs[name] = p
-		v.reqOrder = append(v.reqOrder, name)
+	i := v.find(name)
+	if i < 0 {
+		p := NewPackageValues()
+		v.add(name, p)
+		return p
 	}
-	return p
+	e := &v.pkgs[i]
+	if e.Values.cleared {
+		e.Values = NewPackageValues() // its own, to write
+	}
+	return e.Values
 }
 
 // Len is the number of packages with values.
-func (v *Values) Len() int { return len(v.reqOrder) }
+func (v *Values) Len() int { return len(v.pkgs) }
 
-// Lookup returns the values for a package name if present.
+// Lookup returns the values for a package name if present (to read).
 func (v *Values) Lookup(name string) (*PackageValues, bool) {
-	p, ok := v.reqs[name]
-	return p, ok
+	if i := v.find(name); i >= 0 {
+		return v.pkgs[i].Values, true
+	}
+	return nil, false
 }
 
 // SetPkg replaces the values of a package.
 func (v *Values) SetPkg(name string, p *PackageValues) {
-	if _, ok := v.reqs[name]; !ok {
-		v.reqOrder = append(v.reqOrder, name)
+	if i := v.find(name); i >= 0 {
+		v.pkgs[i].Values = p
+		return
 	}
-	v.reqs[name] = p
+	v.add(name, p)
 }
 
 // PopPkg removes and returns the values of a package.
 func (v *Values) PopPkg(name string) *PackageValues {
-	p, ok := v.reqs[name]
-	if !ok {
+	i := v.find(name)
+	if i < 0 {
 		return nil
 	}
-	delete(v.reqs, name)
-	for i, n := range v.reqOrder {
-		if n == name {
-			v.reqOrder = append(v.reqOrder[:i:i], v.reqOrder[i+1:]...)
-			break
-		}
-	}
+	p := v.pkgs[i].Values
+	v.pkgs = append(v.pkgs[:i:i], v.pkgs[i+1:]...)
+	v.index = nil
 	return p
 }
 
 // PkgNames returns the package names sorted.
 func (v *Values) PkgNames() []string {
-	r := make([]string, 0, len(v.reqs))
-	for k := range v.reqs {
-		r = append(r, k)
+	r := make([]string, len(v.pkgs))
+	for i, e := range v.pkgs {
+		r[i] = e.Name
 	}
 	sort.Strings(r)
+	return r
+}
+
+// Packages returns the packages and their values sorted by name (the
+// values to read, not to change).
+func (v *Values) Packages() []PackageEntry {
+	r := slices.Clone(v.pkgs)
+	slices.SortFunc(r, func(a, b PackageEntry) int { return strings.Compare(a.Name, b.Name) })
 	return r
 }
 
 // Update copies other into v, value by value.
 func (v *Values) Update(other *Values) {
 	v.Own.Update(other.Own)
-	for _, name := range other.reqOrder {
-		v.Pkg(name).Update(other.reqs[name])
+	for _, e := range other.pkgs {
+		v.Pkg(e.Name).Update(e.Values)
 	}
 }
 
 // Copy returns a deep copy.
 func (v *Values) Copy() *Values {
-	c := NewValues()
+	c := newValuesFor(len(v.pkgs))
 	c.Own = v.Own.Copy()
-	for _, name := range v.reqOrder {
-		c.SetPkg(name, v.reqs[name].Copy())
+	for _, e := range v.pkgs {
+		c.pkgs = append(c.pkgs, PackageEntry{e.Name, e.Values.Copy()})
 	}
 	return c
 }
 
-// CopyCleared is Copy followed by ClearIndirect, without copying what
-// would be cleared.
+// CopyCleared is Copy with every package's values emptied (Conan's
+// clear_indirect), without copying them: the packages share one empty
+// value set until Pkg asks for one to change.
 func (v *Values) CopyCleared() *Values {
-	c := newValuesFor(len(v.reqOrder))
+	c := newValuesFor(len(v.pkgs))
 	c.Own = v.Own.Copy()
-	empty := make([]PackageValues, len(v.reqOrder)) // one allocation for all
-	for i, name := range v.reqOrder {
-		c.SetPkg(name, &empty[i])
+	empty := &PackageValues{cleared: true}
+	for _, e := range v.pkgs {
+		c.pkgs = append(c.pkgs, PackageEntry{e.Name, empty})
 	}
 	return c
 }
@@ -516,35 +576,33 @@ func (v *Values) DescopeOptions(name string) {
 // ClearUnscoped drops own values.
 func (v *Values) ClearUnscoped() { v.Own.Clear() }
 
-// ClearIndirect empties every package's values, keeping the names.
-func (v *Values) ClearIndirect() {
-	for _, p := range v.reqs {
-		p.Clear()
-	}
-}
-
 // FilterUsed keeps only the named packages.
 func (v *Values) FilterUsed(names map[string]bool) {
-	for _, n := range append([]string(nil), v.reqOrder...) {
-		if !names[n] {
-			v.PopPkg(n)
+	kept := v.pkgs[:0]
+	for _, e := range v.pkgs {
+		if names[e.Name] {
+			kept = append(kept, e)
 		}
+	}
+	if len(kept) < len(v.pkgs) {
+		clear(v.pkgs[len(kept):])
+		v.pkgs, v.index = kept, nil
 	}
 }
 
 // Clear drops everything.
 func (v *Values) Clear() {
 	v.Own.Clear()
-	v.reqs, v.reqOrder = map[string]*PackageValues{}, nil
+	v.pkgs, v.index = nil, nil
 }
 
 // AsList returns "name=value" then "pkg:name=value" pairs, each group
 // sorted, as Conan's as_list.
 func (v *Values) AsList() []Item {
 	out := v.Own.Items()
-	for _, pkg := range v.PkgNames() {
-		for _, it := range v.reqs[pkg].Items() {
-			out = append(out, Item{pkg + ":" + it.Name, it.Value})
+	for _, e := range v.Packages() {
+		for _, it := range e.Values.Items() {
+			out = append(out, Item{e.Name + ":" + it.Name, it.Value})
 		}
 	}
 	return out
@@ -565,12 +623,12 @@ func (v *Values) Equal(o *Values) bool {
 	if !v.Own.Equal(o.Own) {
 		return false
 	}
-	for k, p := range v.reqs {
-		op, ok := o.reqs[k]
+	for _, e := range v.pkgs {
+		op, ok := o.Lookup(e.Name)
 		if !ok {
 			op = NewPackageValues()
 		}
-		if !p.Equal(op) {
+		if !e.Values.Equal(op) {
 			return false
 		}
 	}

@@ -1,6 +1,8 @@
 package options
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -123,5 +125,75 @@ func TestDepsSnapshot(t *testing.T) {
 	}
 	if z, _ := up.Lookup("zlib"); z.Items()[0].Value.Str != "False" {
 		t.Error("the dependency's own values changed")
+	}
+}
+
+// Values against a map model: lookups by scan and by index, removals,
+// filtering, and the shared empty sets of CopyCleared.
+func TestValuesPackages(t *testing.T) {
+	v := NewValues()
+	model := map[string]string{}
+	var order []string
+	set := func(name, val string) {
+		if _, ok := model[name]; !ok {
+			order = append(order, name)
+		}
+		model[name] = val
+		v.Pkg(name).Set("shared", V(val, nil))
+	}
+	check := func(step string) {
+		t.Helper()
+		if v.Len() != len(model) {
+			t.Fatalf("%s: %d packages, want %d", step, v.Len(), len(model))
+		}
+		for i, e := range v.pkgs {
+			if e.Name != order[i] {
+				t.Fatalf("%s: package %d is %s, want %s", step, i, e.Name, order[i])
+			}
+		}
+		for name, val := range model {
+			p, ok := v.Lookup(name)
+			if !ok || p.Items()[0].Value.Str != val {
+				t.Fatalf("%s: %s = %v, want %s", step, name, p, val)
+			}
+		}
+		if _, ok := v.Lookup("absent"); ok {
+			t.Fatalf("%s: absent package found", step)
+		}
+	}
+	for i := 0; i < 20; i++ { // past scanMax: the index takes over
+		set(fmt.Sprintf("p%02d", i), "True")
+		check(fmt.Sprintf("add %d", i))
+	}
+	set("p03", "False")
+	check("change")
+	v.PopPkg("p05")
+	delete(model, "p05")
+	order = slices.DeleteFunc(order, func(s string) bool { return s == "p05" })
+	check("pop")
+	set("p05", "True")
+	check("re-add")
+	keep := map[string]bool{"p01": true, "p05": true, "p19": true}
+	v.FilterUsed(keep)
+	for n := range model {
+		if !keep[n] {
+			delete(model, n)
+		}
+	}
+	order = slices.DeleteFunc(order, func(s string) bool { return !keep[s] })
+	check("filter")
+
+	c := v.CopyCleared()
+	for _, e := range c.Packages() {
+		if e.Values.Len() != 0 {
+			t.Errorf("cleared %s has values", e.Name)
+		}
+	}
+	c.Pkg("p01").Set("shared", V("True", nil))
+	if p, _ := c.Lookup("p05"); p.Len() != 0 {
+		t.Error("a write to one cleared package reached another")
+	}
+	if p, _ := v.Lookup("p01"); p.Items()[0].Value.Str != "True" || p.Len() != 1 {
+		t.Error("the original changed")
 	}
 }

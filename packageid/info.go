@@ -469,12 +469,11 @@ func (info *Info) PackageID() Computation {
 		optHash.Write(sum[:])
 	}
 	writeSha(c.OptionsOwn)
-	names := info.Options.PkgNames()
-	c.OptionsDeps = make([]DepOptionLines, 0, len(names))
-	for _, name := range names {
-		p, _ := info.Options.Lookup(name)
-		lines := optionLines(p)
-		c.OptionsDeps = append(c.OptionsDeps, DepOptionLines{name, lines})
+	pkgs := info.Options.Packages()
+	c.OptionsDeps = make([]DepOptionLines, 0, len(pkgs))
+	for _, e := range pkgs {
+		lines := optionLines(e.Values)
+		c.OptionsDeps = append(c.OptionsDeps, DepOptionLines{e.Name, lines})
 		writeSha(lines)
 	}
 	lines, ok, invalid := info.Requires.HashLines()
