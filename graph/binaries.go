@@ -290,7 +290,7 @@ func (r *Resolver) computePackageID(n *Node) error {
 	if len(indirect) == len(n.idIndirectPrefs) {
 		full = n.idDirectPrefs[:len(direct)+len(indirect)] // nothing was filtered
 	}
-	info, err := packageid.NewInfoFull(settingsNV(c.Settings), c.Options.SharedValues(), direct, indirect, full, r.PackageIDMode, from)
+	info, err := packageid.NewInfoFull(settingsNV(c.Settings), c.Options.SharedValues(), direct, indirect, full, r.PackageIDMode, from, &r.reqCache)
 	if err != nil {
 		return err
 	}

@@ -101,6 +101,7 @@ type Resolver struct {
 	evaluated   map[ref.PackageRef][]*Node
 	rangeCache  map[string][]ref.Ref
 	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
+	reqCache    packageid.RequirementCache         // the infos' shared requirements
 	remoteFound map[string]remoteFound
 }
 
@@ -156,6 +157,7 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	r.evaluated = map[ref.PackageRef][]*Node{}
 	r.rangeCache = map[string][]ref.Ref{}
 	r.prefs = map[ref.PackageRef]*ref.PackageRef{}
+	r.reqCache = packageid.RequirementCache{}
 	g := newGraph()
 	root, err := r.loadRoot(t)
 	if err != nil {

@@ -14,13 +14,14 @@ import (
 // direct and indirect must be distinct and must not change afterwards:
 // the info points to them.
 func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []*ref.PackageRef, mode, modeFrom string) (*Info, error) {
-	return NewInfoFull(settings, opts, direct, indirect, nil, mode, modeFrom)
+	return NewInfoFull(settings, opts, direct, indirect, nil, mode, modeFrom, nil)
 }
 
 // NewInfoFull is NewInfo for a caller that already holds direct followed
 // by indirect in one slice (fullReqs): the info keeps it as its
-// full_requires instead of a copy. fullReqs may be nil.
-func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []*ref.PackageRef, mode, modeFrom string) (*Info, error) {
+// full_requires instead of a copy. fullReqs may be nil. Infos built with
+// the same cache (which may be nil) share their requirements.
+func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []*ref.PackageRef, mode, modeFrom string, cache *RequirementCache) (*Info, error) {
 	full, err := ValuesFromList(settings)
 	if err != nil {
 		return nil, err
@@ -32,10 +33,10 @@ func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, f
 		FullOptions:  opts,
 		Requires:     &Requirements{},
 	}
-	if err := info.Requires.addDistinct(direct, mode, false, modeFrom); err != nil {
+	if err := info.Requires.addDistinct(direct, mode, false, modeFrom, cache); err != nil {
 		return nil, err
 	}
-	if err := info.Requires.addDistinct(indirect, mode, true, modeFrom); err != nil {
+	if err := info.Requires.addDistinct(indirect, mode, true, modeFrom, cache); err != nil {
 		return nil, err
 	}
 	if fullReqs != nil && len(fullReqs) == len(direct)+len(indirect) {

@@ -86,6 +86,39 @@ type Requirement struct {
 	// Mode is the last mode applied, and ModeFrom why (for explain).
 	Mode     string
 	ModeFrom string
+	// shared marks a requirement that several infos hold (see
+	// RequirementCache): Requirements copies it before a change.
+	shared bool
+}
+
+// RequirementCache lets the infos of a graph share their requirements:
+// with the same reference, mode and place (direct or indirect) they are
+// equal until a package_id() changes one, and a graph's infos hold one
+// per package of their closure. Not safe for concurrent use.
+type RequirementCache struct {
+	mode, from string
+	m          map[reqKey]*Requirement
+}
+
+type reqKey struct {
+	p        *ref.PackageRef
+	indirect bool
+}
+
+func (c *RequirementCache) get(p *ref.PackageRef, mode string, indirect bool, from string) (*Requirement, error) {
+	if c.m == nil || c.mode != mode || c.from != from {
+		c.mode, c.from, c.m = mode, from, map[reqKey]*Requirement{}
+	}
+	k := reqKey{p, indirect}
+	if r, ok := c.m[k]; ok {
+		return r, nil
+	}
+	r := &Requirement{Pref: p, Indirect: indirect, shared: true}
+	if err := r.ApplyMode(mode, from); err != nil {
+		return nil, err
+	}
+	c.m[k] = r
+	return r, nil
 }
 
 // NewRequirement applies the default mode.
@@ -229,9 +262,20 @@ func (rs *Requirements) Add(prefs []ref.PackageRef, mode string, indirect bool, 
 }
 
 // addDistinct appends requirements known to be distinct from each other
-// and from those already held (NewInfo's lists), without set's scan.
-func (rs *Requirements) addDistinct(prefs []*ref.PackageRef, mode string, indirect bool, from string) error {
+// and from those already held (NewInfo's lists), without set's scan,
+// shared through cache if it is not nil.
+func (rs *Requirements) addDistinct(prefs []*ref.PackageRef, mode string, indirect bool, from string, cache *RequirementCache) error {
 	rs.list = slices.Grow(rs.list, len(prefs))
+	if cache != nil {
+		for _, p := range prefs {
+			r, err := cache.get(p, mode, indirect, from)
+			if err != nil {
+				return err
+			}
+			rs.list = append(rs.list, r)
+		}
+		return nil
+	}
 	slab := make([]Requirement, len(prefs)) // one allocation for all
 	for i := range prefs {
 		r := &slab[i]
@@ -261,11 +305,12 @@ func (rs *Requirements) All() []*Requirement {
 	return out
 }
 
-// Get returns the requirement with a package name.
+// Get returns the requirement with a package name, this info's own to
+// change.
 func (rs *Requirements) Get(name string) (*Requirement, error) {
-	for _, r := range rs.list {
+	for i, r := range rs.list {
 		if r.Pref.Ref.Name == name {
-			return r, nil
+			return rs.own(i), nil
 		}
 	}
 	return nil, &Error{Msg: "No requirement matching for " + name}
@@ -289,8 +334,18 @@ func (rs *Requirements) Remove(names ...string) error {
 	return nil
 }
 
-// List returns the requirements in insertion order; callers must not
-// change the slice.
+// own makes the i-th requirement this info's alone, and returns it.
+func (rs *Requirements) own(i int) *Requirement {
+	if r := rs.list[i]; r.shared {
+		c := *r
+		c.shared = false
+		rs.list[i] = &c
+	}
+	return rs.list[i]
+}
+
+// List returns the requirements in insertion order, to read: callers
+// must change neither the slice nor the requirements.
 func (rs *Requirements) List() []*Requirement { return rs.list }
 
 // Len is the number of requirements.
@@ -301,8 +356,8 @@ func (rs *Requirements) Clear() { rs.list = nil }
 
 // ApplyModeAll applies a mode to every requirement.
 func (rs *Requirements) ApplyModeAll(mode, from string) error {
-	for _, r := range rs.list {
-		if err := r.ApplyMode(mode, from); err != nil {
+	for i := range rs.list {
+		if err := rs.own(i).ApplyMode(mode, from); err != nil {
 			return err
 		}
 	}
@@ -332,6 +387,7 @@ func (rs *Requirements) Copy() *Requirements {
 	c := &Requirements{}
 	for _, r := range rs.list {
 		x := *r
+		x.shared = false
 		c.list = append(c.list, &x)
 	}
 	return c

@@ -102,3 +102,42 @@ func TestFalseOptionsAreNotHashed(t *testing.T) {
 		t.Error("an option with a false-like value is not part of the hash in Conan 1")
 	}
 }
+
+// Infos built with one cache share requirements until one of them changes
+// its own: the others keep their lines and IDs.
+func TestSharedRequirements(t *testing.T) {
+	zlib := &ref.PackageRef{Ref: ref.Ref{Name: "zlib", Version: "1.2.13"}, PackageID: "abc"}
+	bzip := &ref.PackageRef{Ref: ref.Ref{Name: "bzip2", Version: "1.0.8"}, PackageID: "def"}
+	var cache RequirementCache
+	build := func() *Info {
+		info, err := NewInfoFull(gcc11, opts(), []*ref.PackageRef{zlib}, []*ref.PackageRef{bzip}, nil, "semver_direct_mode", "", &cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	a, b, c := build(), build(), build()
+	if a.Requires.List()[0] != b.Requires.List()[0] {
+		t.Fatal("requirements not shared")
+	}
+	want := b.PackageID().ID
+	r, err := a.Requires.Get("zlib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.ApplyMode("full_package_mode", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Requires.ApplyModeAll("full_package_mode", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.PackageID().ID; got != want {
+		t.Errorf("b's ID changed with a's and c's requirements: %s, want %s", got, want)
+	}
+	if a.PackageID().ID == want || c.PackageID().ID == want {
+		t.Error("a changed mode and kept its ID")
+	}
+	if r2, _ := b.Requires.Get("zlib"); r2.Mode != "semver_direct_mode" {
+		t.Errorf("b's zlib mode %s", r2.Mode)
+	}
+}
