@@ -139,6 +139,7 @@ func (r *Resolver) recurseBuildRequires(g *Graph, b *builder, profileBRs []Patte
 	for _, n := range orderedIterate(subset) {
 		if n.Binary != BinaryBuild && n.Binary != BinaryEditable && n.Binary != BinaryUnknown &&
 			n.Recipe != RecipeConsumer && n.Recipe != RecipeVirtual {
+			n.Conanfile.BuildRequiresOpt = nil // kept for this alone
 			continue
 		}
 		brs, err := n.Conanfile.SetupBuildRequirements(defaultContext)
