@@ -109,6 +109,22 @@ func newConanFileClass() *py.Class {
 	d.Set("__repr__", py.NewBuiltin("__repr__", func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
 		return cf(args[0]).DisplayName, nil
 	}))
+	// Attributes a graph computation never reads, yet recipes may
+	// write anything to (Conan's MockInfoProperty and friends): made on
+	// first use, then held by the instance.
+	for _, n := range sinkNames {
+		d.Set(n, &py.HostProperty{
+			Get: func(in *py.Interp, self *py.Instance) (py.Value, error) {
+				v := newSink(n)
+				self.Dict.Set(n, v)
+				return v, nil
+			},
+			Set: func(in *py.Interp, self *py.Instance, v py.Value) error {
+				self.Dict.Set(n, v)
+				return nil
+			},
+		})
+	}
 	prop := func(name string, get func(in *py.Interp, c *Conanfile) (py.Value, error)) {
 		d.Set(name, &py.HostProperty{Get: func(in *py.Interp, self *py.Instance) (py.Value, error) {
 			return get(in, cf(self))

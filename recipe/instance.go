@@ -49,12 +49,17 @@ func (l *Loader) Instantiate(r *Recipe, p InstanceParams) (*Conanfile, error) {
 	if p.Consumer {
 		c.User, c.Channel = p.User, p.Channel
 	}
-	c.Obj = &py.Instance{Class: r.Class, Dict: py.NewNamespace(), Host: c}
+	c.Obj = &py.Instance{Class: r.Class, Dict: py.NewNamespaceSize(16), Host: c}
 	c.SetAttr("display_name", p.DisplayName)
 	c.SetAttr("output", &pyOutput{c: c})
 	c.SetAttr("folders", newFolders())
-	for _, n := range []string{"cpp", "layouts", "cpp_info", "buildenv_info", "runenv_info", "conf_info", "user_info", "env_info"} {
-		c.SetAttr(n, newSink(n))
+	// The sinks are made when first used (see newConanFileClass), or now
+	// where the recipe's class has an attribute of the name: the
+	// instance's hides it, as in Conan.
+	for _, n := range sinkNames {
+		if _, owner, ok := r.Class.Lookup(n); ok && owner != ConanFileClass {
+			c.SetAttr(n, newSink(n))
+		}
 	}
 	if p.Develop {
 		c.SetAttr("develop", true)

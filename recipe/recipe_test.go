@@ -177,3 +177,29 @@ func FuzzTxt(f *testing.F) {
 		ParseTxt("conanfile.txt", s)
 	})
 }
+
+// The info sinks (cpp_info, user_info...) are made when first used; a
+// recipe that writes to them, replaces one, or hides one with a class
+// attribute sees what Conan gives it.
+func TestSinksOnFirstUse(t *testing.T) {
+	c, err := newConanfile(t, `
+from conans import ConanFile
+class Pkg(ConanFile):
+    name = "pkg"
+    cpp_info = "class attribute"
+
+    def configure(self):
+        self.cpp_info.libs = ["a"]
+        self.user_info.X = 1
+        assert self.user_info is self.user_info
+        self.env_info = 5
+        assert self.env_info == 5
+        assert self.cpp_info.libs == ["a"]
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Call("configure"); err != nil {
+		t.Fatal(err)
+	}
+}

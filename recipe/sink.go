@@ -14,6 +14,9 @@ type sink struct {
 	attrs map[string]py.Value
 }
 
+// sinkNames are the instance attributes that are sinks.
+var sinkNames = []string{"cpp", "layouts", "cpp_info", "buildenv_info", "runenv_info", "conf_info", "user_info", "env_info"}
+
 func newSink(name string) *sink { return &sink{name: name, attrs: map[string]py.Value{}} }
 
 func (s *sink) TypeName() string { return s.name }
@@ -70,7 +73,7 @@ func (s *sink) Str() string { return "<" + s.name + ">" }
 
 // folders is Conan's Folders, with its defaults.
 func newFolders() *py.Instance {
-	ns := py.NewNamespace()
+	ns := py.NewNamespaceSize(16)
 	for _, k := range []string{"source", "build", "package", "generators", "imports"} {
 		ns.Set(k, "")
 	}

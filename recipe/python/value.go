@@ -95,6 +95,11 @@ type Namespace struct {
 // NewNamespace returns an empty namespace.
 func NewNamespace() *Namespace { return &Namespace{m: map[string]Value{}} }
 
+// NewNamespaceSize returns an empty namespace with room for n names.
+func NewNamespaceSize(n int) *Namespace {
+	return &Namespace{keys: make([]string, 0, n), m: make(map[string]Value, n)}
+}
+
 // Get returns a value and whether it is present.
 func (n *Namespace) Get(k string) (Value, bool) { v, ok := n.m[k]; return v, ok }
 
