@@ -412,6 +412,9 @@ func (o *Options) ReserveDeps(n int) {
 	}
 	o.deps, o.snap = m, false
 	o.depOrder = slices.Grow(slices.Clip(o.depOrder), n-len(o.depOrder))
+	if o.shared == nil {
+		o.shared = make(map[string]bool, n)
+	}
 }
 
 // DepLog returns the record of values held for dependencies.
