@@ -284,10 +284,21 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 			path = d.conanfile(r)
 		}
 		loc := recipe.Location{Path: path}
-		if _, known := s.revs.Load(r); known || d.Layout == Cache {
+		if known, ok := s.revs.Load(r); ok {
 			if _, err := fsread.Stat(path); err != nil {
 				continue
 			}
+			loc.Revision = known.(string)
+		} else if d.Layout == Cache {
+			if _, err := fsread.Stat(path); err != nil {
+				continue
+			}
+			rev, err := cacheRevision(filepath.Dir(filepath.Dir(path)))
+			if err != nil {
+				return recipe.Location{}, err
+			}
+			loc.Revision = rev
+			s.revs.Store(r, rev)
 		} else {
 			// The revision hashes the conanfile: read it once, for the
 			// hash and for the loader.
@@ -298,42 +309,15 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 			if err != nil {
 				return recipe.Location{}, err
 			}
-			loc.Source = src
+			loc.Source, loc.Revision = src, computeRevision(path, src)
+			s.revs.Store(r, loc.Revision)
 		}
-		rev, err := s.revision(d, r, path, loc.Source)
-		if err != nil {
-			return recipe.Location{}, err
-		}
-		loc.Revision = rev
 		if d.Layout == Cache {
 			loc.Created = ManifestTime(filepath.Join(filepath.Dir(path), "conanmanifest.txt"))
 		}
 		return loc, nil
 	}
 	return recipe.Location{}, fmt.Errorf("%s: %w", r.String(), recipe.ErrNotFound)
-}
-
-// revision is the recipe revision of r, at path; src is the conanfile's
-// text if read already.
-func (s *Store) revision(d *Dir, r ref.Ref, path string, src []byte) (string, error) {
-	if v, ok := s.revs.Load(r); ok {
-		return v.(string), nil
-	}
-	var rev string
-	var err error
-	switch {
-	case d.Layout == Cache:
-		rev, err = cacheRevision(filepath.Dir(filepath.Dir(path)))
-	case src != nil:
-		rev = computeRevision(path, src)
-	default:
-		rev, err = ComputeRevision(path)
-	}
-	if err != nil {
-		return "", err
-	}
-	s.revs.Store(r, rev)
-	return rev, nil
 }
 
 func cacheRevision(refDir string) (string, error) {
@@ -417,8 +401,12 @@ func md5File(p string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return md5Hex(b), nil
+}
+
+func md5Hex(b []byte) string {
 	h := md5.Sum(b)
-	return hex.EncodeToString(h[:]), nil
+	return hex.EncodeToString(h[:])
 }
 
 // ComputeRevision is the revision "conan export" would give a recipe
@@ -436,8 +424,7 @@ func ComputeRevision(conanfilePath string) (string, error) {
 // computeRevision is ComputeRevision with the conanfile's text read.
 func computeRevision(conanfilePath string, src []byte) string {
 	dir := filepath.Dir(conanfilePath)
-	sum := md5.Sum(src)
-	sums := map[string]string{"conanfile.py": hex.EncodeToString(sum[:])}
+	sums := map[string]string{"conanfile.py": md5Hex(src)}
 	if s, err := md5File(filepath.Join(dir, "conandata.yml")); err == nil {
 		sums["conandata.yml"] = s
 	}
