@@ -96,7 +96,7 @@ func (s *nodeSet) union(o *nodeSet) {
 	}
 	o.each(func(n *Node) {
 		if s.get(n.key) == nil {
-			s.add(n)
+			s.insert(n)
 		}
 	})
 }
@@ -131,14 +131,19 @@ func (s *nodeSet) own(t *hamtNode) *hamtNode {
 	return c
 }
 
+// add maps n's key to n.
 func (s *nodeSet) add(n *Node) {
+	if s.get(n.key) != n { // held already: copy no path for nothing
+		s.insert(n)
+	}
+}
+
+// insert is add without looking first.
+func (s *nodeSet) insert(n *Node) {
 	if s.edit == nil {
 		s.edit = new(int)
 	}
 	k := n.key
-	if s.get(k) == n {
-		return // held already: copy no path for nothing
-	}
 	h := hashKey(k)
 	s.root = s.own(s.root)
 	t := s.root

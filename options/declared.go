@@ -392,13 +392,24 @@ func (o *Options) DepsSnapshot() func() *Values {
 	deps, order := o.deps, o.depOrder
 	o.snap = true
 	return func() *Values {
-		v := newValuesFor(len(order))
+		v := depValues(order, deps, false)
 		v.Own = NewPackageValues()
-		for _, n := range order { // distinct names
-			v.pkgs = append(v.pkgs, PackageEntry{n, deps[n]})
-		}
 		return v
 	}
+}
+
+// depValues makes Values (own values left to the caller) of dependency
+// values in order, copied or shared.
+func depValues(order []string, deps map[string]*PackageValues, copyEach bool) *Values {
+	v := newValuesFor(len(order))
+	for _, n := range order { // distinct names
+		p := deps[n]
+		if copyEach {
+			p = p.Copy()
+		}
+		v.pkgs = append(v.pkgs, PackageEntry{n, p})
+	}
+	return v
 }
 
 // ReserveDeps sizes the table of dependency values for n of them.
@@ -470,22 +481,16 @@ func (o *Options) DepsValues() map[string]*PackageValues { return o.deps }
 // Values is Conan's Options.values: own values and copies of the values
 // held for dependencies.
 func (o *Options) Values() *Values {
-	v := newValuesFor(len(o.depOrder))
+	v := depValues(o.depOrder, o.deps, true)
 	v.Own = o.Pkg.Values()
-	for _, n := range o.depOrder { // distinct names
-		v.pkgs = append(v.pkgs, PackageEntry{n, o.deps[n].Copy()})
-	}
 	return v
 }
 
 // SharedValues is Values without copying what is held for dependencies:
 // for the graph's records of final options, which nothing writes.
 func (o *Options) SharedValues() *Values {
-	v := newValuesFor(len(o.depOrder))
+	v := depValues(o.depOrder, o.deps, false)
 	v.Own = o.Pkg.Values()
-	for _, n := range o.depOrder { // distinct names
-		v.pkgs = append(v.pkgs, PackageEntry{n, o.deps[n]})
-	}
 	return v
 }
 
