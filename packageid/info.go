@@ -544,15 +544,15 @@ func (info *Info) PackageID() Computation {
 	}
 	c.RequireLines = lines
 	c.Lines = []string{
-		sha1Hex(strings.Join(c.SettingsLines, "\n")),
+		hashLines(c.SettingsLines),
 		hex.EncodeToString(optHash.Sum(nil)),
-		sha1Hex(strings.Join(lines, "\n")),
+		hashLines(lines),
 	}
 	if info.PythonRequires != nil {
 		c.PythonLines = info.PythonRequires
-		c.Lines = append(c.Lines, sha1Hex(strings.Join(info.PythonRequires, "\n")))
+		c.Lines = append(c.Lines, hashLines(info.PythonRequires))
 	}
-	c.ID = sha1Hex(strings.Join(c.Lines, "\n"))
+	c.ID = hashLines(c.Lines)
 	return c
 }
 

@@ -147,18 +147,15 @@ func (v *Values) HashLines() []string {
 }
 
 // Sha is sha1 of HashLines joined with "\n".
-func (v *Values) Sha() string { return sha1Hex(strings.Join(v.HashLines(), "\n")) }
+func (v *Values) Sha() string { return hashLines(v.HashLines()) }
 
-func sha1Hex(s string) string {
-	if s == "" {
-		return sha1Empty // most dependencies' option lines, once filtered
-	}
-	h := sha1.Sum([]byte(s))
-	return hex.EncodeToString(h[:])
+// hashLines is the lowercase hex sha1 of the lines joined with newlines.
+func hashLines(lines []string) string {
+	sum := sha1Lines(lines)
+	return string(sum[:])
 }
 
-// sha1Lines is sha1Hex of the lines joined with newlines, as hex bytes,
-// without building the joined string.
+// sha1Lines is hashLines as bytes, without building the joined string.
 func sha1Lines(lines []string) (out [2 * sha1.Size]byte) {
 	if len(lines) == 0 {
 		copy(out[:], sha1Empty) // most dependencies' option lines, once filtered
