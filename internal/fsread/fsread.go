@@ -224,10 +224,10 @@ func statSig(st os.FileInfo) string {
 func current(op Op, path string) string {
 	switch op {
 	case OpFile:
-		b, err := os.ReadFile(path)
+		b, err := readFile(path)
 		return fileSum(b, err)
 	case OpDir:
-		e, err := os.ReadDir(path)
+		e, err := readDir(path)
 		return dirSum(e, err)
 	case OpStat:
 		st, err := os.Stat(path)
