@@ -19,9 +19,10 @@ import (
 // Source says which recipes exist and where their conanfile.py is.
 type Source interface {
 	// Search returns the references whose name matches name without
-	// regard to case, as Conan's search does, with any version, user and
-	// channel, sorted as Conan sorts them.
-	Search(name string) ([]ref.Ref, error)
+	// regard to case, as Conan's search does, with any version and
+	// exactly the given user and channel ("" for none), sorted as Conan
+	// sorts them.
+	Search(name, user, channel string) ([]ref.Ref, error)
 	// Recipe locates the conanfile.py of a reference, or returns an error
 	// wrapping recipe.ErrNotFound.
 	Recipe(r ref.Ref) (recipe.Location, error)
@@ -99,7 +100,7 @@ type Resolver struct {
 	rangeOutput []string
 	buildMode   *buildMode
 	evaluated   map[ref.PackageRef][]*Node
-	rangeCache  map[string][]ref.Ref
+	rangeCache  map[string][]ref.Ref // rangeKey -> candidates
 	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
 	reqCache    packageid.RequirementCache         // the infos' shared requirements
 	remoteFound map[string]remoteFound
@@ -350,19 +351,14 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 		r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' valid for downstream requirement '%s'", expr, consumer, req.Ref.String()))
 		return nil
 	}
-	all, ok := r.rangeCache[strings.ToLower(req.Ref.Name)]
+	key := rangeKey(req.Ref)
+	cands, ok := r.rangeCache[key]
 	if !ok {
 		var err error
-		if all, err = r.Source.Search(req.Ref.Name); err != nil {
+		if cands, err = r.Source.Search(req.Ref.Name, req.Ref.User, req.Ref.Channel); err != nil {
 			return err
 		}
-		r.rangeCache[strings.ToLower(req.Ref.Name)] = all
-	}
-	var cands []ref.Ref
-	for _, c := range all {
-		if c.User == req.Ref.User && c.Channel == req.Ref.Channel {
-			cands = append(cands, c)
-		}
+		r.rangeCache[key] = cands
 	}
 	var resolved *ref.Ref
 	if len(cands) > 0 {
@@ -400,11 +396,17 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 		resolved = rr
 		// The recipe is about to be downloaded into the cache: later
 		// ranges find it there, as in Conan.
-		delete(r.rangeCache, strings.ToLower(req.Ref.Name))
+		delete(r.rangeCache, key)
 	}
 	r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' resolved to '%s' in %s", expr, consumer, resolved.String(), origin))
 	req.Ref = resolved.NoRevision()
 	return nil
+}
+
+// rangeKey keys the range cache: names are searched without case, users
+// and channels compared exactly.
+func rangeKey(r ref.Ref) string {
+	return strings.ToLower(r.Name) + "@" + r.User + "/" + r.Channel
 }
 
 type remoteFound struct {

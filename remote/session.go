@@ -147,8 +147,8 @@ type Source struct {
 // Search lists local references and those downloaded in this session
 // (remotes are only asked when no local version satisfies a range,
 // through SearchRemotes).
-func (src *Source) Search(name string) ([]ref.Ref, error) {
-	refs, err := src.local.Search(name)
+func (src *Source) Search(name, user, channel string) ([]ref.Ref, error) {
+	refs, err := src.local.Search(name, user, channel)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +156,7 @@ func (src *Source) Search(name string) ([]ref.Ref, error) {
 	s.mu.Lock()
 	var extra []ref.Ref
 	for r := range s.recipes {
-		if strings.EqualFold(r.Name, name) && !slices.Contains(refs, r) {
+		if strings.EqualFold(r.Name, name) && r.User == user && r.Channel == channel && !slices.Contains(refs, r) {
 			extra = append(extra, r)
 		}
 	}

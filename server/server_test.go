@@ -536,15 +536,10 @@ func TestKilledUpload(t *testing.T) {
 	fmt.Fprintf(conn, "PUT %s HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Length: %d\r\n\r\n", path, tok, len(body))
 	conn.Write(body[:len(body)/2])
 	conn.Close()
-	// Wait until the server has dropped the request.
+	// The failure is counted once the handler has dropped the request
+	// and cleaned up: wait for that. (An empty temporary folder is no
+	// sign: the server may not have created the file yet.)
 	deadline := time.Now().Add(5 * time.Second)
-	for len(storedFilesUnder(t, ts.dir, storage.TmpDir)) > 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if tmp := storedFilesUnder(t, ts.dir, storage.TmpDir); len(tmp) != 0 {
-		t.Errorf("partial upload left temporary files: %v", tmp)
-	}
-	// The failure is counted (once the handler has returned).
 	want := `conid_serve_upload_failures_total{reason="truncated"} 1`
 	for {
 		_, m := ts.do("GET", "/metrics", "", nil)
@@ -556,6 +551,9 @@ func TestKilledUpload(t *testing.T) {
 			break
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+	if tmp := storedFilesUnder(t, ts.dir, storage.TmpDir); len(tmp) != 0 {
+		t.Errorf("partial upload left temporary files: %v", tmp)
 	}
 	for _, f := range storedFiles(t, ts.dir) {
 		if strings.HasSuffix(f, protocol.ExportTgz) {

@@ -52,10 +52,8 @@ type Dir struct {
 	Path   string
 	Layout Layout
 
-	mu    sync.Mutex
-	names map[string][]ref.Ref // lower-case name -> refs
-	cci   map[string]map[string]string
-	all   bool
+	mu  sync.Mutex
+	cci map[string]map[string]string
 
 	listOnce sync.Once
 	lower    map[string][]string // lower-case name -> folder names
@@ -65,7 +63,7 @@ type Dir struct {
 type Store struct {
 	Dirs     []*Dir
 	revs     sync.Map // ref.Ref -> string
-	searches sync.Map // name -> []ref.Ref
+	searches sync.Map // name@user/channel -> []ref.Ref
 }
 
 // Open returns a store over folders, detecting each layout.
@@ -120,11 +118,15 @@ func undash(s string) string {
 	return s
 }
 
-// refsOf lists the references of a package name (exact folder name).
-func (d *Dir) refsOf(folder string) []ref.Ref {
+// refsOf lists the references of a package name (exact folder name) with
+// the given user and channel.
+func (d *Dir) refsOf(folder, user, channel string) []ref.Ref {
 	var out []ref.Ref
 	switch d.Layout {
 	case CCI:
+		if user != "" || channel != "" {
+			return nil
+		}
 		for v := range d.cciVersions(folder) {
 			out = append(out, ref.Ref{Name: folder, Version: v})
 		}
@@ -132,20 +134,28 @@ func (d *Dir) refsOf(folder string) []ref.Ref {
 		base := filepath.Join(d.Path, folder)
 		versions, _ := fsread.ReadDir(base)
 		for _, v := range versions {
+			if user == "" && channel == "" {
+				// Only "_/_" can hold it: no need to list the version.
+				r := ref.Ref{Name: folder, Version: v.Name()}
+				if _, err := fsread.Stat(d.conanfile(r)); err == nil {
+					out = append(out, r)
+				}
+				continue
+			}
+			// Users and channels are compared exactly, as Conan does, so
+			// they are listed rather than looked up (the file system may
+			// ignore case).
 			users, _ := fsread.ReadDir(filepath.Join(base, v.Name()))
 			for _, u := range users {
-				// A reference without user has no channel either: the
-				// only one to look at is "_".
-				chans := []string{"_"}
-				if u.Name() != "_" {
-					chans = chans[:0]
-					entries, _ := fsread.ReadDir(filepath.Join(base, v.Name(), u.Name()))
-					for _, c := range entries {
-						chans = append(chans, c.Name())
-					}
+				if undash(u.Name()) != user {
+					continue
 				}
+				chans, _ := fsread.ReadDir(filepath.Join(base, v.Name(), u.Name()))
 				for _, c := range chans {
-					r := ref.Ref{Name: folder, Version: v.Name(), User: undash(u.Name()), Channel: undash(c)}
+					r := ref.Ref{Name: folder, Version: v.Name(), User: user, Channel: undash(c.Name())}
+					if r.Channel != channel {
+						continue
+					}
 					if _, err := fsread.Stat(d.conanfile(r)); err == nil {
 						out = append(out, r)
 					}
@@ -234,10 +244,12 @@ func (d *Dir) folders(name string) []string {
 	return d.lower[strings.ToLower(name)]
 }
 
-// Search returns every reference of a package name, matched without
-// case, sorted as Conan sorts them.
-func (s *Store) Search(name string) ([]ref.Ref, error) {
-	if v, ok := s.searches.Load(name); ok {
+// Search returns the references of a package name, matched without
+// case, that have exactly the given user and channel ("" for none),
+// sorted as Conan sorts them.
+func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
+	key := name + "@" + user + "/" + channel
+	if v, ok := s.searches.Load(key); ok {
 		return slices.Clone(v.([]ref.Ref)), nil
 	}
 	seen := map[ref.Ref]bool{}
@@ -252,7 +264,7 @@ func (s *Store) Search(name string) ([]ref.Ref, error) {
 			}
 		}
 		for _, f := range folders {
-			for _, r := range d.refsOf(f) {
+			for _, r := range d.refsOf(f, user, channel) {
 				if !seen[r] {
 					seen[r] = true
 					out = append(out, r)
@@ -261,7 +273,7 @@ func (s *Store) Search(name string) ([]ref.Ref, error) {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return packageid.RefCompare(out[i], out[j]) < 0 })
-	s.searches.Store(name, slices.Clone(out))
+	s.searches.Store(key, slices.Clone(out))
 	return out, nil
 }
 

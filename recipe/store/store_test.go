@@ -1,0 +1,78 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/conid/conid/recipe/ref"
+)
+
+func TestSearchUserChannel(t *testing.T) {
+	for _, layout := range []Layout{Tree, Cache} {
+		t.Run(layout.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			put := func(rel string) {
+				p := filepath.Join(dir, filepath.FromSlash(rel))
+				if layout == Cache {
+					p = filepath.Join(filepath.Dir(p), "export", "conanfile.py")
+				}
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte("from conans import ConanFile\nclass P(ConanFile):\n    pass\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			put("pkg/1.0/_/_/conanfile.py")
+			put("pkg/1.1/user/stable/conanfile.py")
+			put("pkg/1.1/user/testing/conanfile.py")
+			put("pkg/1.2/_/_/conanfile.py")
+			put("pkg/1.2/User/stable/conanfile.py")
+			put("Pkg/2.0/_/_/conanfile.py")
+			put("other/1.0/_/_/conanfile.py")
+			// a version folder without a recipe under _/_
+			if err := os.MkdirAll(filepath.Join(dir, "pkg", "1.3", "_", "_"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			s, err := Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Dirs[0].Layout != layout {
+				t.Fatalf("layout %v, want %v", s.Dirs[0].Layout, layout)
+			}
+			for _, c := range []struct {
+				name, user, channel string
+				want                []string
+			}{
+				{"pkg", "", "", []string{"Pkg/2.0", "pkg/1.0", "pkg/1.2"}},
+				{"PKG", "", "", []string{"Pkg/2.0", "pkg/1.0", "pkg/1.2"}},
+				{"pkg", "user", "stable", []string{"pkg/1.1@user/stable"}},
+				{"pkg", "user", "testing", []string{"pkg/1.1@user/testing"}},
+				{"pkg", "User", "stable", []string{"pkg/1.2@User/stable"}},
+				{"pkg", "user", "", nil},
+				{"pkg", "", "stable", nil},
+				{"missing", "", "", nil},
+			} {
+				for range 2 { // the second answer comes from the cache
+					refs, err := s.Search(c.name, c.user, c.channel)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var got []string
+					for _, r := range refs {
+						got = append(got, r.String())
+					}
+					if !reflect.DeepEqual(got, c.want) {
+						t.Errorf("Search(%q, %q, %q) = %q, want %q", c.name, c.user, c.channel, got, c.want)
+					}
+				}
+			}
+			if _, err := s.Recipe(ref.Ref{Name: "pkg", Version: "1.1", User: "user", Channel: "stable"}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
