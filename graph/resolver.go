@@ -100,7 +100,7 @@ type Resolver struct {
 	rangeOutput []string
 	buildMode   *buildMode
 	evaluated   map[ref.PackageRef][]*Node
-	rangeCache  map[string][]ref.Ref // rangeKey -> candidates
+	rangeCache  map[string][]ref.Ref               // rangeKey -> candidates
 	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
 	reqCache    packageid.RequirementCache         // the infos' shared requirements
 	remoteFound map[string]remoteFound
