@@ -104,6 +104,9 @@ func registerModules(in *py.Interp) {
 	}
 	registerToolModules(in)
 	reg("yaml", yamlModule)
+	// Conan's process has imported these before any recipe (checked with
+	// the real client): a recipe folder's conan.py cannot shadow them.
+	in.Resident("conan", "conans", "yaml")
 }
 
 // yamlModule is PyYAML's loading API over conid's YAML reader.

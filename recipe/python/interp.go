@@ -37,22 +37,43 @@ type Interp struct {
 	// localDirs are the folders whose .py files "import x" finds first,
 	// as Conan puts a recipe's folder on sys.path while loading it.
 	localDirs []string
-	steps     int64
-	stack     []*frame
-	handling  []*Exception
+	// resident are the top-level modules already in the process's
+	// sys.modules: Python takes them from there, so a recipe folder's
+	// file of the same name is never looked at.
+	resident map[string]bool
+	steps    int64
+	stack    []*frame
+	handling []*Exception
 }
 
 // NewInterp returns an interpreter with Python's builtins.
 func NewInterp() *Interp {
 	in := &Interp{
-		Modules: map[string]func(*Interp) (*Module, error){},
-		loaded:  map[string]*Module{},
+		Modules:  map[string]func(*Interp) (*Module, error){},
+		loaded:   map[string]*Module{},
+		resident: map[string]bool{},
 	}
 	in.Builtins = builtinNamespace()
 	for name, mk := range stdlibModules {
 		in.Modules[name] = mk
+		if top := topLevel(name); !notPreloaded[top] {
+			in.resident[top] = true
+		}
 	}
 	return in
+}
+
+// Resident says that the embedding process has imported these top-level
+// modules already, so that recipe folders cannot shadow them.
+func (in *Interp) Resident(names ...string) {
+	for _, n := range names {
+		in.resident[n] = true
+	}
+}
+
+func topLevel(name string) string {
+	top, _, _ := strings.Cut(name, ".")
+	return top
 }
 
 // RegisterModule makes a module importable.
@@ -69,7 +90,7 @@ func (in *Interp) PopLocalDir() { in.localDirs = in.localDirs[:len(in.localDirs)
 
 // Import returns a module by dotted name, creating it on first use.
 func (in *Interp) Import(name string) (*Module, error) {
-	if len(in.localDirs) > 0 {
+	if len(in.localDirs) > 0 && !in.resident[topLevel(name)] {
 		if m, ok, err := in.importLocal(in.localDirs[len(in.localDirs)-1], name); ok || err != nil {
 			return m, err
 		}
@@ -86,6 +107,8 @@ func (in *Interp) Import(name string) (*Module, error) {
 		return nil, err
 	}
 	in.loaded[name] = m
+	// It stays in sys.modules: later recipes get this one, not theirs.
+	in.resident[topLevel(name)] = true
 	return m, nil
 }
 

@@ -10,6 +10,15 @@ import (
 // stdlibModules are the parts of Python's standard library that recipes
 // use while a graph is computed. Functions that would touch the file
 // system or the network are absent or raise, never guess.
+// notPreloaded are the modules below that Conan 1.65's process has not
+// imported yet when it loads a recipe (the rest are in its sys.modules,
+// checked with the real client): a recipe folder's own glob.py, say, is
+// imported instead of the standard one until some recipe imports that.
+var notPreloaded = map[string]bool{
+	"csv": true, "distutils": true, "fileinput": true, "glob": true,
+	"pprint": true, "textwrap2": true, "unittest": true,
+}
+
 var stdlibModules = map[string]func(in *Interp) (*Module, error){
 	"os":                    modOS,
 	"os.path":               modOSPath,
