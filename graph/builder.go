@@ -333,7 +333,7 @@ func (b *builder) createNewNode(current *Node, req *recipe.Requirement, contextS
 	if err != nil {
 		return nil, err
 	}
-	c, err := b.r.loadConanfile(res.path, res.loc.Source, res.ref, prof, context)
+	c, err := b.r.loadConanfile(res.path, res.loc.Files, res.ref, prof, context)
 	if err != nil {
 		return nil, err
 	}

@@ -228,9 +228,9 @@ func packageSettingsFor(p *Profile, name, refStr string, develop bool) (pattern 
 
 func toSettingsNV(vals []settings.NameValue) []settings.NameValue { return vals }
 
-// loadConanfile loads a recipe from the cache for a reference; src is its
-// text when the source read it already.
-func (r *Resolver) loadConanfile(path string, src []byte, rf ref.Ref, prof *Profile, context string) (*recipe.Conanfile, error) {
+// loadConanfile loads a recipe from the cache for a reference; files are
+// what the source read of it already.
+func (r *Resolver) loadConanfile(path string, files recipe.Files, rf ref.Ref, prof *Profile, context string) (*recipe.Conanfile, error) {
 	defer r.Timings.span(r.Timings.load(), time.Now())
 	r.loaded++
 	if r.Timings != nil {
@@ -241,8 +241,8 @@ func (r *Resolver) loadConanfile(path string, src []byte, rf ref.Ref, prof *Prof
 	}
 	var rec *recipe.Recipe
 	var err error
-	if src != nil {
-		rec, err = r.Loader.LoadRead(path, src)
+	if files.Conanfile != nil {
+		rec, err = r.Loader.LoadRead(path, files)
 	} else {
 		rec, err = r.Loader.Load(path)
 	}

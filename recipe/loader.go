@@ -92,15 +92,16 @@ func (l *Loader) Load(path string) (*Recipe, error) {
 		}
 		return nil, &LoadError{Path: path, Err: err}
 	}
-	return l.LoadRead(path, src)
+	return l.LoadRead(path, Files{Conanfile: src})
 }
 
-// LoadRead is Load for a caller that has read the file already (src).
-func (l *Loader) LoadRead(path string, src []byte) (*Recipe, error) {
+// LoadRead is Load for a caller that has read the conanfile (and maybe
+// conandata.yml) already.
+func (l *Loader) LoadRead(path string, f Files) (*Recipe, error) {
 	if r, ok := l.cache[path]; ok {
 		return r, nil
 	}
-	r, err := l.LoadSource(path, src)
+	r, err := l.loadFiles(path, f)
 	if err != nil {
 		return nil, err
 	}
@@ -111,6 +112,11 @@ func (l *Loader) LoadRead(path string, src []byte) (*Recipe, error) {
 // LoadSource loads a recipe from its text; path names it in messages and
 // locates conandata.yml.
 func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
+	return l.loadFiles(path, Files{Conanfile: src})
+}
+
+func (l *Loader) loadFiles(path string, f Files) (*Recipe, error) {
+	src := f.Conanfile
 	mod, err := syntax.Parse(path, src)
 	if err != nil {
 		return nil, &LoadError{Path: path, Err: err}
@@ -161,7 +167,13 @@ func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
 	}
 	// Conan sets these on the class when loading.
 	found.Dict.Set("recipe_folder", filepath.Dir(path))
-	data, err := loadConanData(filepath.Join(filepath.Dir(path), "conandata.yml"))
+	dataPath := filepath.Join(filepath.Dir(path), "conandata.yml")
+	var data py.Value
+	if f.ConanDataRead {
+		data, err = parseConanData(f.ConanData)
+	} else {
+		data, err = loadConanData(dataPath)
+	}
 	if err != nil {
 		return nil, &LoadError{Path: path, Err: err}
 	}
@@ -206,6 +218,14 @@ func loadConanData(path string) (py.Value, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	return parseConanData(b)
+}
+
+// parseConanData is loadConanData with the file read (nil: absent).
+func parseConanData(b []byte) (py.Value, error) {
+	if b == nil {
+		return py.None, nil
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
@@ -331,9 +351,19 @@ type Location struct {
 	// Created is the export time of a recipe in the Conan cache (the
 	// first line of its conanmanifest.txt), "" when unknown.
 	Created string
-	// Source is the text of Path when the source read it already (nil
-	// when not), so that it is not read twice.
-	Source []byte
+	// Files are what the source read of the recipe already, so that it
+	// is not read twice.
+	Files Files
+}
+
+// Files are the text of a recipe's files, as its source read them.
+type Files struct {
+	// Conanfile is the conanfile.py; nil when not read.
+	Conanfile []byte
+	// ConanData is the conandata.yml beside it (nil when absent); it is
+	// used only when ConanDataRead says that the source looked.
+	ConanData     []byte
+	ConanDataRead bool
 }
 
 // ErrNotFound is wrapped by recipe sources when a recipe does not exist.

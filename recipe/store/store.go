@@ -321,7 +321,8 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 			if err != nil {
 				return recipe.Location{}, err
 			}
-			loc.Source, loc.Revision = src, computeRevision(path, src)
+			loc.Files.Conanfile = src
+			loc.Revision, loc.Files.ConanData, loc.Files.ConanDataRead = computeRevision(path, src)
 			s.revs.Store(r, loc.Revision)
 		}
 		if d.Layout == Cache {
@@ -430,20 +431,31 @@ func ComputeRevision(conanfilePath string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return computeRevision(conanfilePath, src), nil
+	rev, _, _ := computeRevision(conanfilePath, src)
+	return rev, nil
 }
 
-// computeRevision is ComputeRevision with the conanfile's text read.
-func computeRevision(conanfilePath string, src []byte) string {
+// computeRevision is ComputeRevision with the conanfile's text read. It
+// also returns conandata.yml's text, and whether it could tell (false on
+// an error other than its absence).
+func computeRevision(conanfilePath string, src []byte) (rev string, conandata []byte, read bool) {
 	dir := filepath.Dir(conanfilePath)
 	sums := map[string]string{"conanfile.py": md5Hex(src)}
-	if s, err := md5File(filepath.Join(dir, "conandata.yml")); err == nil {
-		sums["conandata.yml"] = s
+	conandata, err := fsread.ReadFile(filepath.Join(dir, "conandata.yml"))
+	switch {
+	case err == nil:
+		sums["conandata.yml"] = md5Hex(conandata)
+		if conandata == nil {
+			conandata = []byte{} // empty, not absent
+		}
+		read = true
+	case errors.Is(err, fs.ErrNotExist):
+		read = true
 	}
 	exports, sources := exportPatterns(conanfilePath, src)
 	addPatterns(dir, exports, "", sums)
 	addPatterns(dir, sources, "export_source/", sums)
-	return summaryHash(sums)
+	return summaryHash(sums), conandata, read
 }
 
 func addPatterns(dir string, patterns []string, prefix string, sums map[string]string) {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/conid/conid/recipe"
+	py "github.com/conid/conid/recipe/python"
 	"github.com/conid/conid/recipe/ref"
 )
 
@@ -76,3 +78,60 @@ func TestSearchUserChannel(t *testing.T) {
 		})
 	}
 }
+
+// TestRecipeConanData: the store hands conandata.yml (present, empty or
+// absent) to the loader, which sees what it would have read itself.
+func TestRecipeConanData(t *testing.T) {
+	dir := t.TempDir()
+	for v, data := range map[string]*string{"1.0": nil, "2.0": new(string), "3.0": ptr("sources:\n  \"3.0\":\n    url: x\n")} {
+		p := filepath.Join(dir, "pkg", v, "_", "_")
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(p, "conanfile.py"), []byte("from conans import ConanFile\nclass P(ConanFile):\n    name = 'pkg'\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if data != nil {
+			if err := os.WriteFile(filepath.Join(p, "conandata.yml"), []byte(*data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"1.0", "2.0", "3.0"} {
+		loc, err := s.Recipe(ref.Ref{Name: "pkg", Version: v})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !loc.Files.ConanDataRead || loc.Files.Conanfile == nil {
+			t.Fatalf("%s: files not handed over: %+v", v, loc.Files)
+		}
+		if (loc.Files.ConanData == nil) != (v == "1.0") {
+			t.Errorf("%s: conandata %q", v, loc.Files.ConanData)
+		}
+		handed, err := recipe.NewLoader().LoadRead(loc.Path, loc.Files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		read, err := recipe.NewLoader().Load(loc.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		repr := func(r *recipe.Recipe) string {
+			v, _ := r.Class.Dict.Get("conan_data")
+			s, err := py.NewInterp().Repr(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		if a, b := repr(handed), repr(read); a != b {
+			t.Errorf("%s: conan_data %s from the store, %s read by the loader", v, a, b)
+		}
+	}
+}
+
+func ptr(s string) *string { return &s }
