@@ -131,8 +131,10 @@ func (n *Node) InverseNeighbors() []*Node {
 // connectClosure keeps closures consistent when n starts depending on other.
 func (n *Node) connectClosure(other *Node) {
 	// Most calls find the closure already connected (diamonds revisit
-	// it for every dependant): answer those without writing.
-	if other.inverseClosure[n] && n.publicClosure.get(other.key) == other && n.publicDeps.get(other.key) == other {
+	// it for every dependant): answer those without writing. Only this
+	// method puts another node in a public closure, so finding other
+	// there means that n is in its inverse closure too.
+	if other != n && n.publicClosure.get(other.key) == other && n.publicDeps.get(other.key) == other {
 		return
 	}
 	n.publicClosure.add(other)
