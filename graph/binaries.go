@@ -151,7 +151,7 @@ func (r *Resolver) propagateOptions(n *Node) {
 			incoming = max(incoming, len(n.Dependencies)+info.FullOptions.Len())
 		}
 	}
-	transitive := make(map[string]bool, size)
+	transitive := r.scratchNames.get(size)
 	c.Options.ReserveDeps(incoming)
 	for _, nb := range n.Neighbors() {
 		transitive[nb.Name()] = true
@@ -193,7 +193,7 @@ func (r *Resolver) idTransitiveReqs(n *Node) (direct, indirect []*ref.PackageRef
 	// One backing array, direct then indirect: the node keeps both and
 	// its info keeps the whole as full_requires.
 	all := make([]*ref.PackageRef, 0, size)
-	seen := make(map[*ref.PackageRef]struct{}, size)
+	seen := r.scratchPrefs.get(size)
 	add := func(p *ref.PackageRef) {
 		if _, ok := seen[p]; !ok {
 			seen[p] = struct{}{}
@@ -223,6 +223,22 @@ func (r *Resolver) idTransitiveReqs(n *Node) (direct, indirect []*ref.PackageRef
 	all = all[:len(all):len(all)]
 	n.idDirectPrefs, n.idIndirectPrefs = all[:nd], all[nd:] // read only: direct extends over indirect
 	return n.idDirectPrefs, n.idIndirectPrefs
+}
+
+// scratch is a map that lives only during one call, reused by the next:
+// cleared rather than allocated for each node.
+type scratch[K comparable, V any] struct {
+	m    map[K]V
+	size int // what m was made for
+}
+
+func (s *scratch[K, V]) get(size int) map[K]V {
+	if s.m == nil || size > s.size {
+		s.m, s.size = make(map[K]V, size), size
+	} else {
+		clear(s.m)
+	}
+	return s.m
 }
 
 // canonicalPref returns the one pointer the resolver holds for a package

@@ -102,8 +102,11 @@ type Resolver struct {
 	evaluated   map[ref.PackageRef][]*Node
 	rangeCache  map[string][]ref.Ref               // rangeKey -> candidates
 	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
-	reqCache    packageid.RequirementCache         // the infos' shared requirements
-	remoteFound map[string]remoteFound
+	// scratch sets of propagateOptions and idTransitiveReqs
+	scratchNames scratch[string, bool]
+	scratchPrefs scratch[*ref.PackageRef, struct{}]
+	reqCache     packageid.RequirementCache // the infos' shared requirements
+	remoteFound  map[string]remoteFound
 }
 
 // BuildProfile is the profile of the build context (the host one in

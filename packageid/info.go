@@ -497,6 +497,9 @@ func optionLines(p *options.PackageValues) []string {
 	return lines
 }
 
+// usedNames are PackageID's scratch sets of requirement names.
+var usedNames = sync.Pool{New: func() any { return map[string]bool{} }}
+
 // PackageID computes the ID, filtering dependency options to the
 // requirements still present, as Conan does.
 func (info *Info) PackageID() Computation {
@@ -506,11 +509,13 @@ func (info *Info) PackageID() Computation {
 		return c
 	}
 	c.SettingsLines = info.Settings.HashLines()
-	used := make(map[string]bool, info.Requires.Len())
+	used := usedNames.Get().(map[string]bool)
 	for _, r := range info.Requires.list {
 		used[r.Pref.Ref.Name] = true
 	}
 	info.Options.FilterUsed(used)
+	clear(used)
+	usedNames.Put(used)
 	c.OptionsOwn = optionLines(info.Options.Own)
 	// The options line is the sha of the own options' sha and each
 	// dependency's, one per line: hashed as they come, without joining.
