@@ -75,6 +75,7 @@ func unwrapStatic(v Value) Value {
 
 func (in *Interp) callFunction(fn *Function, args []Value, kw []Kw) (Value, error) {
 	code := fn.def
+	code.analyze()
 	if code.generator {
 		return nil, &Unsupported{File: code.file, Pos: code.pos, Construct: "generator function (yield)"}
 	}

@@ -237,7 +237,7 @@ func (in *Interp) eval(f *frame, e syntax.Expr) (Value, error) {
 		}
 		return in.Format(v, spec)
 	case *syntax.Lambda:
-		code := analyzeFunc("<lambda>", f.file, e.Args, nil, e.Body, e.Position())
+		code := newFuncCode("<lambda>", f.file, e.Args, nil, e.Body, e.Position())
 		return in.makeFunction(f, code)
 	case *syntax.ListComp:
 		var out []Value

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/conid/conid/internal/fsread"
 
@@ -124,6 +125,7 @@ type funcCode struct {
 	nonlocals map[string]bool
 	pos       syntax.Pos
 	generator bool
+	once      sync.Once // analyze
 }
 
 type frameKind int
@@ -704,7 +706,7 @@ func (in *Interp) execDef(f *frame, s *syntax.FunctionDef) error {
 	if s.Async {
 		return in.unsupported(f, s, "async def")
 	}
-	code := analyzeFunc(s.Name, f.file, s.Args, s.Body, nil, s.Position())
+	code := newFuncCode(s.Name, f.file, s.Args, s.Body, nil, s.Position())
 	fn, err := in.makeFunction(f, code)
 	if err != nil {
 		return err

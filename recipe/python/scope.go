@@ -6,11 +6,23 @@ import (
 	"github.com/conid/conid/recipe/python/syntax"
 )
 
-// analyzeFunc finds which names a function binds (its locals), and which
-// it declares global or nonlocal, as CPython's symbol table does.
-func analyzeFunc(name, file string, args *syntax.Arguments, body []syntax.Stmt, expr syntax.Expr, pos syntax.Pos) *funcCode {
-	c := &funcCode{name: name, file: file, args: args, body: body, expr: expr, pos: pos,
-		locals: map[string]bool{}, globals: map[string]bool{}, nonlocals: map[string]bool{}}
+// newFuncCode is the code of a def or lambda; its names are analyzed on
+// the first call (most recipe methods are never called while a graph is
+// computed).
+func newFuncCode(name, file string, args *syntax.Arguments, body []syntax.Stmt, expr syntax.Expr, pos syntax.Pos) *funcCode {
+	return &funcCode{name: name, file: file, args: args, body: body, expr: expr, pos: pos}
+}
+
+// analyze finds which names a function binds (its locals), and which it
+// declares global or nonlocal, as CPython's symbol table does. It runs
+// once, before the first call.
+func (c *funcCode) analyze() {
+	c.once.Do(c.doAnalyze)
+}
+
+func (c *funcCode) doAnalyze() {
+	args, body, expr := c.args, c.body, c.expr
+	c.locals, c.globals, c.nonlocals = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	if args != nil {
 		for _, a := range args.PosOnlyArgs {
 			c.locals[a.Arg] = true
@@ -41,7 +53,6 @@ func analyzeFunc(name, file string, args *syntax.Arguments, body []syntax.Stmt, 
 	for n := range c.nonlocals {
 		delete(c.locals, n)
 	}
-	return c
 }
 
 type binder struct{ c *funcCode }
