@@ -290,7 +290,7 @@ func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newO
 	}
 	slices.SortFunc(pkgs, func(a, b *Node) int { return strings.Compare(a.Name(), b.Name()) })
 	for _, n := range pkgs {
-		for _, it := range newOptions[n.Name()].Items() {
+		for _, it := range newOptions[n.Name()].Sorted() {
 			o, err := n.Conanfile.Options.Pkg.Get(it.Name)
 			if err != nil {
 				return false, err

@@ -281,7 +281,7 @@ func (p *PackageOptions) Values() *PackageValues {
 
 // SetValues assigns every given value; each option must exist.
 func (p *PackageOptions) SetValues(vals *PackageValues) error {
-	for _, it := range vals.Items() {
+	for _, it := range vals.Sorted() {
 		if err := p.Set(it.Name, it.Value); err != nil {
 			return err
 		}
@@ -291,7 +291,7 @@ func (p *PackageOptions) SetValues(vals *PackageValues) error {
 
 // InitializePatterns applies values only to options that exist.
 func (p *PackageOptions) InitializePatterns(vals *PackageValues) error {
-	for _, it := range vals.Items() {
+	for _, it := range vals.Sorted() {
 		if _, ok := p.data[it.Name]; ok {
 			if err := p.Set(it.Name, it.Value); err != nil {
 				return err
@@ -313,7 +313,7 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 	if vals.Len() == 0 {
 		return nil
 	}
-	for _, it := range vals.Items() {
+	for _, it := range vals.Sorted() {
 		name, v := it.Name, it.Value
 		if o, ok := p.data[name]; ok && o.value != nil && o.value.Str == v.Str {
 			p.log = append(p.log, Event{Option: name, Kind: Unchanged, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
@@ -563,7 +563,7 @@ func (o *Options) PropagateUpstream(down map[string]*PackageValues, downRef, own
 	if exact, ok := down[ownName]; ok {
 		// A pattern value the exact one replaces never reaches the
 		// package; record it so that explain can show it.
-		for _, it := range exact.Items() {
+		for _, it := range exact.Sorted() {
 			if pv, ok := merged.Get(it.Name); ok && pv.Str != it.Value.Str {
 				o.Pkg.Record(Event{Option: it.Name, Kind: Assigned, Value: pv.Str, HasVal: true, Origin: pv.Origin, Via: downRef})
 			}

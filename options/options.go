@@ -290,9 +290,24 @@ func (p *PackageValues) Items() []Item {
 		return nil
 	}
 	out := slices.Clone(p.items)
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	slices.SortFunc(out, cmpItem)
 	return out
 }
+
+// Sorted is Items for reading only: it returns p's own slice when that
+// is sorted already (it mostly is), so the caller must neither keep nor
+// change it, nor add names to p while using it.
+func (p *PackageValues) Sorted() []Item {
+	if p == nil {
+		return nil
+	}
+	if slices.IsSortedFunc(p.items, cmpItem) {
+		return p.items
+	}
+	return p.Items()
+}
+
+func cmpItem(a, b Item) int { return strings.Compare(a.Name, b.Name) }
 
 // Update copies every value of other into p.
 func (p *PackageValues) Update(other *PackageValues) {
@@ -337,7 +352,7 @@ func (p *PackageValues) PropagateUpstream(down *PackageValues, downRef, ownRef, 
 	if down.Len() == 0 {
 		return nil
 	}
-	for _, it := range down.Items() {
+	for _, it := range down.Sorted() {
 		name, v := it.Name, it.Value
 		if cur, ok := p.Get(name); ok && cur.Str == v.Str {
 			continue

@@ -489,7 +489,7 @@ type DepOptionLines struct {
 // optionLines are the lines hashed for one package's options.
 func optionLines(p *options.PackageValues) []string {
 	var lines []string
-	for _, it := range p.Items() {
+	for _, it := range p.Sorted() {
 		if options.Truthy(it.Value.Str) {
 			lines = append(lines, it.Name+"="+it.Value.Str)
 		}
