@@ -3,7 +3,6 @@ package packageid
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"io"
 	"sort"
 	"strings"
 )
@@ -161,15 +160,17 @@ func sha1Lines(lines []string) (out [2 * sha1.Size]byte) {
 		copy(out[:], sha1Empty) // most dependencies' option lines, once filtered
 		return out
 	}
-	h := sha1.New()
+	// The joined text, in a buffer on the stack unless it is long.
+	var stack [2048]byte
+	text := stack[:0]
 	for i, l := range lines {
 		if i > 0 {
-			h.Write([]byte{'\n'})
+			text = append(text, '\n')
 		}
-		io.WriteString(h, l)
+		text = append(text, l...)
 	}
-	var sum [sha1.Size]byte
-	hex.Encode(out[:], h.Sum(sum[:0]))
+	sum := sha1.Sum(text)
+	hex.Encode(out[:], sum[:])
 	return out
 }
 
