@@ -26,7 +26,11 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 	p.toks, p.names = slices.Grow(scratch.toks[:0], len(src)/5+16), scratch.names
 	defer func() {
 		if cap(p.toks) <= 1<<16 { // keep no outsized buffer
-			clear(p.names)
+			// Identifiers stay interned for the next files (recipes
+			// share most of theirs), up to a bound.
+			if len(p.names) > 1<<13 {
+				clear(p.names)
+			}
 			scratch.toks, scratch.names = p.toks[:0], p.names
 			scratchPool.Put(scratch)
 		}
