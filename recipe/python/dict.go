@@ -42,7 +42,12 @@ func hashKey(v Value) (string, error) {
 		return b.String(), nil
 	case *Set:
 		if x.Frozen {
-			keys := append([]string(nil), x.d.keys...)
+			keys := make([]string, 0, x.d.n)
+			for _, e := range x.d.ents {
+				if e.live {
+					keys = append(keys, e.k)
+				}
+			}
 			// order-independent
 			sortStrings(keys)
 			return "F(" + strings.Join(keys, "\x00") + ")", nil
@@ -71,81 +76,116 @@ type Dict struct {
 	Ordered bool
 }
 
+// orderedMap is the storage of dicts and sets: entries in insertion
+// order (deleted ones marked dead until a compaction), found by a scan
+// while there are few of them (most recipe dicts are small) and through
+// an index once there are more.
 type orderedMap struct {
-	keys  []string
-	kvals []Value
-	vals  []Value
-	live  []bool
-	index map[string]int
-	n     int
+	ents  []omEntry
+	index map[string]int // nil while len(ents) <= omScanMax
+	n     int            // live entries
+}
+
+type omEntry struct {
+	k        string // hashKey of key
+	key, val Value
+	live     bool
+}
+
+const omScanMax = 8
+
+func newOrderedMap(size int) orderedMap {
+	m := orderedMap{ents: make([]omEntry, 0, size)}
+	if size > omScanMax {
+		m.index = make(map[string]int, size)
+	}
+	return m
 }
 
 func (m *orderedMap) get(k string) (int, bool) {
-	i, ok := m.index[k]
-	return i, ok
+	if m.index != nil {
+		i, ok := m.index[k]
+		return i, ok
+	}
+	for i := range m.ents {
+		if e := &m.ents[i]; e.live && e.k == k {
+			return i, true
+		}
+	}
+	return -1, false
 }
 
 func (m *orderedMap) set(k string, key, val Value) {
-	if m.index == nil {
-		m.index = map[string]int{}
-	}
-	if i, ok := m.index[k]; ok {
-		m.vals[i] = val
+	if i, ok := m.get(k); ok {
+		m.ents[i].val = val
 		return
 	}
-	m.index[k] = len(m.keys)
-	m.keys = append(m.keys, k)
-	m.kvals = append(m.kvals, key)
-	m.vals = append(m.vals, val)
-	m.live = append(m.live, true)
+	m.ents = append(m.ents, omEntry{k, key, val, true})
 	m.n++
+	switch {
+	case m.index != nil:
+		m.index[k] = len(m.ents) - 1
+	case len(m.ents) > omScanMax:
+		m.buildIndex()
+	}
+}
+
+func (m *orderedMap) buildIndex() {
+	m.index = make(map[string]int, 2*len(m.ents))
+	for i, e := range m.ents {
+		if e.live {
+			m.index[e.k] = i
+		}
+	}
 }
 
 func (m *orderedMap) del(k string) bool {
-	i, ok := m.index[k]
+	i, ok := m.get(k)
 	if !ok {
 		return false
 	}
-	delete(m.index, k)
-	m.live[i] = false
-	m.vals[i], m.kvals[i] = nil, nil
+	if m.index != nil {
+		delete(m.index, k)
+	}
+	m.ents[i] = omEntry{k: k}
 	m.n--
-	if m.n < len(m.keys)/2 && len(m.keys) > 16 {
+	if m.n < len(m.ents)/2 && len(m.ents) > 16 {
 		m.compact()
 	}
 	return true
 }
 
 func (m *orderedMap) compact() {
-	var keys []string
-	var kvals, vals []Value
-	var live []bool
-	idx := make(map[string]int, m.n)
-	for i, k := range m.keys {
-		if !m.live[i] {
-			continue
+	ents := make([]omEntry, 0, m.n)
+	for _, e := range m.ents {
+		if e.live {
+			ents = append(ents, e)
 		}
-		idx[k] = len(keys)
-		keys = append(keys, k)
-		kvals = append(kvals, m.kvals[i])
-		vals = append(vals, m.vals[i])
-		live = append(live, true)
 	}
-	m.keys, m.kvals, m.vals, m.live, m.index = keys, kvals, vals, live, idx
+	m.ents, m.index = ents, nil
+	if len(ents) > omScanMax {
+		m.buildIndex()
+	}
 }
 
 func (m *orderedMap) copy() orderedMap {
-	c := orderedMap{index: make(map[string]int, m.n)}
-	for i, k := range m.keys {
-		if m.live[i] {
-			c.set(k, m.kvals[i], m.vals[i])
+	c := orderedMap{ents: make([]omEntry, 0, m.n), n: m.n}
+	for _, e := range m.ents {
+		if e.live {
+			c.ents = append(c.ents, e)
 		}
+	}
+	if len(c.ents) > omScanMax {
+		c.buildIndex()
 	}
 	return c
 }
 
 // NewDict returns an empty dict.
 func NewDict() *Dict { return &Dict{} }
+
+// NewDictSize returns an empty dict with room for size entries.
+func NewDictSize(size int) *Dict { return &Dict{d: newOrderedMap(size)} }
 
 // Len is the number of entries.
 func (d *Dict) Len() int { return d.d.n }
@@ -160,7 +200,7 @@ func (d *Dict) Get(key Value) (Value, bool, error) {
 	if !ok {
 		return nil, false, nil
 	}
-	return d.d.vals[i], true, nil
+	return d.d.ents[i].val, true, nil
 }
 
 // GetStr looks up a string key.
@@ -169,7 +209,7 @@ func (d *Dict) GetStr(key string) (Value, bool) {
 	if !ok {
 		return nil, false
 	}
-	return d.d.vals[i], true
+	return d.d.ents[i].val, true
 }
 
 // Set stores a value.
@@ -196,10 +236,14 @@ func (d *Dict) Delete(key Value) (bool, error) {
 
 // Items returns the entries in order.
 func (d *Dict) Items() (keys, vals []Value) {
-	for i := range d.d.keys {
-		if d.d.live[i] {
-			keys = append(keys, d.d.kvals[i])
-			vals = append(vals, d.d.vals[i])
+	if d.d.n == 0 {
+		return nil, nil
+	}
+	keys, vals = make([]Value, 0, d.d.n), make([]Value, 0, d.d.n)
+	for _, e := range d.d.ents {
+		if e.live {
+			keys = append(keys, e.key)
+			vals = append(vals, e.val)
 		}
 	}
 	return keys, vals
@@ -254,10 +298,13 @@ func (s *Set) Len() int { return s.d.n }
 
 // Members returns the members in insertion order.
 func (s *Set) Members() []Value {
-	var out []Value
-	for i := range s.d.keys {
-		if s.d.live[i] {
-			out = append(out, s.d.kvals[i])
+	if s.d.n == 0 {
+		return nil
+	}
+	out := make([]Value, 0, s.d.n)
+	for _, e := range s.d.ents {
+		if e.live {
+			out = append(out, e.key)
 		}
 	}
 	return out
@@ -279,19 +326,19 @@ func (it *dictIter) Next(in *Interp) (Value, bool, error) {
 	if it.m.n != it.n {
 		return nil, false, Errorf(RuntimeErrorClass, "dictionary changed size during iteration")
 	}
-	for it.i < len(it.m.keys) {
-		i := it.i
+	for it.i < len(it.m.ents) {
+		e := &it.m.ents[it.i]
 		it.i++
-		if !it.m.live[i] {
+		if !e.live {
 			continue
 		}
 		switch it.mode {
 		case 0:
-			return it.m.kvals[i], true, nil
+			return e.key, true, nil
 		case 1:
-			return it.m.vals[i], true, nil
+			return e.val, true, nil
 		default:
-			return Tuple{it.m.kvals[i], it.m.vals[i]}, true, nil
+			return Tuple{e.key, e.val}, true, nil
 		}
 	}
 	return nil, false, nil

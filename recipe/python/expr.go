@@ -173,7 +173,7 @@ func (in *Interp) eval(f *frame, e syntax.Expr) (Value, error) {
 		}
 		return s, nil
 	case *syntax.Dict:
-		d := NewDict()
+		d := NewDictSize(len(e.Keys))
 		for i, k := range e.Keys {
 			v, err := in.eval(f, e.Values[i])
 			if err != nil {
