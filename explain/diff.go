@@ -117,10 +117,10 @@ func comparePair(k nodeKey, ln, rn *graph.Node, lm, rm map[nodeKey]*graph.Node, 
 	pd.Settings = lineDiff(lc.SettingsLines, rc.SettingsLines)
 	pd.Options = lineDiff(lc.OptionsOwn, rc.OptionsOwn)
 	ldeps := map[string][]string{}
-	for _, x := range lc.OptionsDeps {
+	for _, x := range lc.OptionsDeps() {
 		ldeps[x.Name] = x.Lines
 	}
-	for _, x := range rc.OptionsDeps {
+	for _, x := range rc.OptionsDeps() {
 		for _, l := range lineDiff(ldeps[x.Name], x.Lines) {
 			pd.Options = append(pd.Options, l[:1]+x.Name+":"+l[1:])
 		}

@@ -68,7 +68,7 @@ func ExplainID(n *graph.Node) *ID {
 	}
 	x.Settings = comp.SettingsLines
 	x.Options = comp.OptionsOwn
-	for _, d := range comp.OptionsDeps {
+	for _, d := range comp.OptionsDeps() {
 		x.DepOptions = append(x.DepOptions, DepLines{Name: d.Name, Lines: d.Lines})
 	}
 	x.Python = comp.PythonLines

@@ -532,6 +532,10 @@ func (v *Values) PkgNames() []string {
 	return r
 }
 
+// PackagesView is the packages in first-seen order, for reading only:
+// the caller must neither keep nor change it.
+func (v *Values) PackagesView() []PackageEntry { return v.pkgs }
+
 // Packages returns the packages and their values sorted by name (the
 // values to read, not to change).
 func (v *Values) Packages() []PackageEntry {

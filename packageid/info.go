@@ -474,16 +474,42 @@ type Computation struct {
 	ID            string
 	SettingsLines []string
 	OptionsOwn    []string
-	OptionsDeps   []DepOptionLines
 	RequireLines  []string
 	PythonLines   []string
 	Lines         []string // the outer lines: the four shas
+
+	// deps are the dependency option values hashed (final once the ID
+	// is computed): their lines are made again only for explain.
+	deps *options.Values
+}
+
+// OptionsDeps are the hashed option lines of each dependency, by name.
+func (c *Computation) OptionsDeps() []DepOptionLines {
+	if c.deps == nil {
+		return nil
+	}
+	pkgs := c.deps.Packages()
+	out := make([]DepOptionLines, len(pkgs))
+	for i, e := range pkgs {
+		out[i] = DepOptionLines{e.Name, optionLines(e.Values)}
+	}
+	return out
 }
 
 // DepOptionLines are the hashed option lines of one dependency.
 type DepOptionLines struct {
 	Name  string
 	Lines []string
+}
+
+// hasOptionLines reports whether optionLines(p) has any line.
+func hasOptionLines(p *options.PackageValues) bool {
+	for _, it := range p.Sorted() {
+		if options.Truthy(it.Value.Str) {
+			return true
+		}
+	}
+	return false
 }
 
 // optionLines are the lines hashed for one package's options.
@@ -530,12 +556,16 @@ func (info *Info) PackageID() Computation {
 		optHash.Write(sum[:])
 	}
 	writeSha(c.OptionsOwn)
-	pkgs := info.Options.Packages()
-	c.OptionsDeps = make([]DepOptionLines, 0, len(pkgs))
+	c.deps = info.Options
+	// Dependencies' lines are hashed in name order; when none has any
+	// (cleared values, the default), the order changes nothing and no
+	// sorted copy is made.
+	pkgs := info.Options.PackagesView()
+	if slices.ContainsFunc(pkgs, func(e options.PackageEntry) bool { return hasOptionLines(e.Values) }) {
+		pkgs = info.Options.Packages()
+	}
 	for _, e := range pkgs {
-		lines := optionLines(e.Values)
-		c.OptionsDeps = append(c.OptionsDeps, DepOptionLines{e.Name, lines})
-		writeSha(lines)
+		writeSha(optionLines(e.Values))
 	}
 	lines, ok, invalid := info.Requires.HashLines()
 	if !ok {

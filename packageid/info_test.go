@@ -141,3 +141,31 @@ func TestSharedRequirements(t *testing.T) {
 		t.Errorf("b's zlib mode %s", r2.Mode)
 	}
 }
+
+// Dependency options that package_id() puts back into the info are
+// hashed in name order, whatever order they were set in.
+func TestDepOptionsHashedInNameOrder(t *testing.T) {
+	zlib := &ref.PackageRef{Ref: ref.Ref{Name: "zlib", Version: "1.2.13"}, PackageID: "abc"}
+	bzip := &ref.PackageRef{Ref: ref.Ref{Name: "bzip2", Version: "1.0.8"}, PackageID: "def"}
+	id := func(names ...string) Computation {
+		info, err := NewInfo(gcc11, opts("shared", "True"), []*ref.PackageRef{zlib, bzip}, nil, "semver_direct_mode", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names { // different lines for each
+			info.Options.Pkg(n).Set(n+"_opt", options.Value{Str: "True"})
+		}
+		return info.PackageID()
+	}
+	a, b, none := id("zlib", "bzip2"), id("bzip2", "zlib"), id()
+	if a.ID != b.ID {
+		t.Errorf("IDs differ with the order dependency options were set: %s, %s", a.ID, b.ID)
+	}
+	if a.ID == none.ID {
+		t.Error("dependency options are not hashed")
+	}
+	deps := a.OptionsDeps()
+	if len(deps) != 2 || deps[0].Name != "bzip2" || deps[1].Name != "zlib" || len(deps[0].Lines) != 1 || deps[0].Lines[0] != "bzip2_opt=True" {
+		t.Errorf("OptionsDeps = %+v", deps)
+	}
+}

@@ -183,7 +183,7 @@ func debugHash(e *env, g *graph.Graph) {
 		for _, l := range c.OptionsOwn {
 			fmt.Fprintf(w, "HASH   options: %s\n", l)
 		}
-		for _, d := range c.OptionsDeps {
+		for _, d := range c.OptionsDeps() {
 			fmt.Fprintf(w, "HASH   options of %s: %q\n", d.Name, d.Lines)
 		}
 		for _, l := range c.RequireLines {
