@@ -112,10 +112,10 @@ func newConanFileClass() *py.Class {
 	// Attributes a graph computation never reads, yet recipes may
 	// write anything to (Conan's MockInfoProperty and friends): made on
 	// first use, then held by the instance.
-	for _, n := range sinkNames {
+	for _, n := range lazyNames {
 		d.Set(n, &py.HostProperty{
 			Get: func(in *py.Interp, self *py.Instance) (py.Value, error) {
-				v := newSink(n)
+				v := newLazyAttr(n)
 				self.Dict.Set(n, v)
 				return v, nil
 			},

@@ -52,13 +52,12 @@ func (l *Loader) Instantiate(r *Recipe, p InstanceParams) (*Conanfile, error) {
 	c.Obj = &py.Instance{Class: r.Class, Dict: py.NewNamespaceSize(16), Host: c}
 	c.SetAttr("display_name", p.DisplayName)
 	c.SetAttr("output", &pyOutput{c: c})
-	c.SetAttr("folders", newFolders())
-	// The sinks are made when first used (see newConanFileClass), or now
-	// where the recipe's class has an attribute of the name: the
-	// instance's hides it, as in Conan.
-	for _, n := range sinkNames {
+	// The sinks and folders are made when first used (see
+	// newConanFileClass), or now where the recipe's class has an
+	// attribute of the name: the instance's hides it, as in Conan.
+	for _, n := range lazyNames {
 		if _, owner, ok := r.Class.Lookup(n); ok && owner != ConanFileClass {
-			c.SetAttr(n, newSink(n))
+			c.SetAttr(n, newLazyAttr(n))
 		}
 	}
 	if p.Develop {

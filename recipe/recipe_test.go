@@ -195,6 +195,10 @@ class Pkg(ConanFile):
         self.env_info = 5
         assert self.env_info == 5
         assert self.cpp_info.libs == ["a"]
+        assert self.folders.source == "" and self.folders.root is None
+        assert self.folders is self.folders
+        self.folders.build = "build"
+        assert self.folders.build == "build"
 `)
 	if err != nil {
 		t.Fatal(err)

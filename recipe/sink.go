@@ -1,6 +1,8 @@
 package recipe
 
 import (
+	"slices"
+
 	py "github.com/conid/conid/recipe/python"
 )
 
@@ -16,6 +18,18 @@ type sink struct {
 
 // sinkNames are the instance attributes that are sinks.
 var sinkNames = []string{"cpp", "layouts", "cpp_info", "buildenv_info", "runenv_info", "conf_info", "user_info", "env_info"}
+
+// lazyNames are the instance attributes made on first use: the sinks and
+// self.folders, which only layout() touches.
+var lazyNames = append(slices.Clip(sinkNames), "folders")
+
+// newLazyAttr makes one of lazyNames.
+func newLazyAttr(name string) py.Value {
+	if name == "folders" {
+		return newFolders()
+	}
+	return newSink(name)
+}
 
 func newSink(name string) *sink { return &sink{name: name, attrs: map[string]py.Value{}} }
 
