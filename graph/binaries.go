@@ -165,9 +165,33 @@ func (r *Resolver) propagateOptions(n *Node) {
 			req.Ref = nb.Ref
 		}
 	}
-	c.BuildRequiresOpt = c.Options.DepsSnapshot()
+	// Conan keeps the values before clear_unused for the build
+	// requirements; a node that cannot have any needs no copy of them.
+	c.BuildRequiresOpt = nil
+	if r.mayHaveBuildRequires(n) {
+		c.BuildRequiresOpt = c.Options.DepsSnapshot()
+	}
 	c.Options.ClearUnused(transitive)
 	c.Options.Freeze()
+}
+
+// mayHaveBuildRequires reports whether a node could get build
+// requirements: from its recipe (attributes or build_requirements()), or
+// from a profile.
+func (r *Resolver) mayHaveBuildRequires(n *Node) bool {
+	if n.Recipe == RecipeConsumer || n.Recipe == RecipeVirtual || len(r.Host.BuildRequires) > 0 || (r.Build != nil && len(r.Build.BuildRequires) > 0) {
+		return true
+	}
+	c := n.Conanfile
+	if c.Obj == nil || c.HasMethod("build_requirements") {
+		return true
+	}
+	for _, attr := range []string{"build_requires", "tool_requires"} {
+		if v, ok, err := c.Attr(attr); err != nil || (ok && v != python.None) {
+			return true
+		}
+	}
+	return false
 }
 
 func settingsNV(s *settings.Settings) []packageid.NameValue {
