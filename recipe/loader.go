@@ -109,6 +109,9 @@ func (l *Loader) LoadRead(path string, f Files) (*Recipe, error) {
 	return r, nil
 }
 
+// moduleNameReplacer makes a module name of a recipe's folder name.
+var moduleNameReplacer = strings.NewReplacer("/", "_", ".", "_", "-", "_")
+
 // LoadSource loads a recipe from its text; path names it in messages and
 // locates conandata.yml.
 func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
@@ -123,7 +126,7 @@ func (l *Loader) loadFiles(path string, f Files) (*Recipe, error) {
 	}
 	r := &Recipe{Path: path, Source: src}
 	l.In.AllowRead(filepath.Dir(path))
-	name := "conanfile_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(filepath.Base(filepath.Dir(path)))
+	name := "conanfile_" + moduleNameReplacer.Replace(filepath.Base(filepath.Dir(path)))
 	l.In.PushLocalDir(filepath.Dir(path))
 	m, err := l.In.ExecModule(name, mod)
 	l.In.PopLocalDir()
