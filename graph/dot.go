@@ -101,6 +101,28 @@ func (g *Graph) Validate() error {
 	if _, err := topo.Sort(g.Directed()); err != nil {
 		return fmt.Errorf("the graph has a cycle: %v", err)
 	}
+	return validateClosures(g)
+}
+
+// validateClosures checks the builder's bookkeeping: every node that a
+// public closure holds lists the holder in its inverse closure, once.
+func validateClosures(g *Graph) error {
+	inverse := map[[2]*Node]bool{}
+	for _, n := range g.Nodes {
+		for _, d := range n.inverseList {
+			if inverse[[2]*Node{n, d}] {
+				return fmt.Errorf("node %s (%s): %s is twice in its inverse closure", n.ID, nodeLabel(n), nodeLabel(d))
+			}
+			inverse[[2]*Node{n, d}] = true
+		}
+	}
+	for _, n := range g.Nodes {
+		for _, k := range n.publicClosure.keys {
+			if m := n.publicClosure.m[k]; m != n && !inverse[[2]*Node{m, n}] {
+				return fmt.Errorf("node %s (%s) holds %s in its public closure, not in its inverse closure", n.ID, nodeLabel(n), nodeLabel(m))
+			}
+		}
+	}
 	return nil
 }
 

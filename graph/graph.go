@@ -9,6 +9,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -71,9 +72,13 @@ type Node struct {
 	publicDeps        nodeSet
 	publicClosure     *nodeDict
 	transitiveClosure *nameDict
-	inverseClosure    map[*Node]bool
-	inverseList       []*Node // inverseClosure in insertion order
-	ancestors         nodeSet
+	// inverseList is Conan's inverse_closure, in insertion order: the
+	// nodes connected to this one. A node appears once (connectClosure).
+	inverseList []*Node
+	// closureReplaced says that a node of publicClosure was once replaced
+	// by another of the same key (private requirements can do that).
+	closureReplaced bool
+	ancestors       nodeSet
 
 	PackageID     string
 	Binary        string
@@ -130,17 +135,26 @@ func (n *Node) InverseNeighbors() []*Node {
 
 // connectClosure keeps closures consistent when n starts depending on other.
 func (n *Node) connectClosure(other *Node) {
+	prev := n.publicClosure.get(other.key)
 	// Most calls find the closure already connected (diamonds revisit
-	// it for every dependant): answer those without writing. Only this
-	// method puts another node in a public closure, so finding other
-	// there means that n is in its inverse closure too.
-	if other != n && n.publicClosure.get(other.key) == other && n.publicDeps.get(other.key) == other {
+	// it for every dependant): answer those without writing.
+	if other != n && prev == other && n.publicDeps.get(other.key) == other {
 		return
+	}
+	// Only this method puts another node in a public closure, so
+	// finding other there means that n is in its inverse closure. Not
+	// finding it means that n is not, unless other was replaced there
+	// since: then (rarely) look.
+	connected := other != n && prev == other
+	if !connected && (n.closureReplaced || other == n) {
+		connected = slices.Contains(other.inverseList, n)
+	}
+	if prev != nil && prev != other {
+		n.closureReplaced = true
 	}
 	n.publicClosure.add(other)
 	n.publicDeps.add(other)
-	if !other.inverseClosure[n] {
-		other.inverseClosure[n] = true
+	if !connected {
 		other.inverseList = append(other.inverseList, n)
 	}
 }
@@ -301,7 +315,7 @@ func (d *nameDict) values() []*Node {
 func newNode(r ref.Ref, c *recipe.Conanfile, context, recipeStatus string) *Node {
 	n := &Node{Ref: r, Conanfile: c, Context: context, Recipe: recipeStatus,
 		publicDeps: newNodeSet(), publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
-		inverseClosure: map[*Node]bool{}, ancestors: newNodeSet()}
+		ancestors: newNodeSet()}
 	c.Dependencies = func() (py.Value, error) { return recipe.NewDependencies(dependenciesOf(n)), nil }
 	return n
 }
