@@ -144,35 +144,32 @@ func (r *Resolver) propagateOptions(n *Node) {
 	c := n.Conanfile
 	// Closures overlap: the largest dependency's is a better guess of
 	// the union than their sum.
-	size, incoming := 0, 0
+	size := 0
 	for _, e := range n.Dependencies {
 		if info := e.Dst.Conanfile.Info; info != nil {
 			size = max(size, len(n.Dependencies)+info.Requires.Len())
-			incoming = max(incoming, len(n.Dependencies)+info.FullOptions.Len())
 		}
 	}
 	transitive := r.scratchNames.get(size)
-	c.Options.ReserveDeps(incoming)
-	for _, nb := range n.Neighbors() {
+	finals := r.scratchFinals[:0]
+	for _, e := range n.Dependencies {
+		nb := e.Dst
 		transitive[nb.Name()] = true
 		if nb.Conanfile.Info != nil {
 			for _, r := range nb.Conanfile.Info.Requires.List() {
 				transitive[r.Pref.Ref.Name] = true
 			}
 		}
-		c.Options.PropagateDownstream(nb.Name(), nb.Conanfile.Info.FullOptions)
+		finals = append(finals, options.Final{Name: nb.Name(), Values: nb.Conanfile.Info.FullOptions})
 		if req, ok := c.Requires.Get(nb.Name()); ok {
 			req.Ref = nb.Ref
 		}
 	}
 	// Conan keeps the values before clear_unused for the build
 	// requirements; a node that cannot have any needs no copy of them.
-	c.BuildRequiresOpt = nil
-	if r.mayHaveBuildRequires(n) {
-		c.BuildRequiresOpt = c.Options.DepsSnapshot()
-	}
-	c.Options.ClearUnused(transitive)
-	c.Options.Freeze()
+	c.BuildRequiresOpt = c.Options.Finish(finals, transitive, r.mayHaveBuildRequires(n), &r.scratchOptions)
+	clear(finals)
+	r.scratchFinals = finals
 }
 
 // mayHaveBuildRequires reports whether a node could get build

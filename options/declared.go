@@ -1,7 +1,6 @@
 package options
 
 import (
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -361,27 +360,69 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 // Options is a recipe's self.options: its own declared options and the
 // values it holds for its dependencies, by package name.
 type Options struct {
-	Pkg  *PackageOptions
-	deps map[string]*PackageValues
-	// depOrder keeps the first-seen order of dependency names.
-	depOrder []string
+	Pkg *PackageOptions
+	// deps are the values held for dependencies, in first-seen order.
+	// Most nodes only ever read them in order (their final options, for
+	// their consumers): the index by name is built on the first lookup
+	// among more than scanMax of them.
+	deps  []depEntry
+	index map[string]int32
 	// depLog records every value this package gave or passed on to a
 	// dependency, in order (Event.Option is "zlib:shared", or
 	// "*:shared" for a pattern).
 	depLog []Event
-	// shared marks dependency values taken from a dependency's final
-	// options without copying (see PropagateDownstream); Dep copies them
-	// before anything writes.
-	shared map[string]bool
-	// snap says a DepsSnapshot holds deps and depOrder: they are copied
-	// before the next write.
+	// snap says a DepsSnapshot holds deps: they are copied before the
+	// next write.
 	snap bool
 }
 
-// writeDeps makes deps and depOrder this package's alone to write.
+type depEntry struct {
+	name string
+	v    *PackageValues
+	// shared marks values taken from a dependency's final options
+	// without copying (see PropagateDownstream); Dep copies them before
+	// anything writes.
+	shared bool
+}
+
+// find returns the position of a dependency's values, or -1.
+func (o *Options) find(name string) int {
+	if o.index == nil {
+		if len(o.deps) <= scanMax {
+			for i := range o.deps {
+				if o.deps[i].name == name {
+					return i
+				}
+			}
+			return -1
+		}
+		o.reindex()
+	}
+	if i, ok := o.index[name]; ok {
+		return int(i)
+	}
+	return -1
+}
+
+func (o *Options) reindex() {
+	o.index = make(map[string]int32, len(o.deps))
+	for i, e := range o.deps {
+		o.index[e.name] = int32(i)
+	}
+}
+
+// appendDep adds values for a dependency not held yet.
+func (o *Options) appendDep(e depEntry) {
+	o.deps = append(o.deps, e)
+	if o.index != nil {
+		o.index[e.name] = int32(len(o.deps) - 1)
+	}
+}
+
+// writeDeps makes deps this package's alone to write.
 func (o *Options) writeDeps() {
 	if o.snap {
-		o.deps, o.depOrder, o.snap = maps.Clone(o.deps), slices.Clip(o.depOrder), false
+		o.deps, o.snap = slices.Clone(o.deps), false
 	}
 }
 
@@ -389,10 +430,15 @@ func (o *Options) writeDeps() {
 // (own values left out), built only when called: Conan keeps these
 // for a node's build requirements, which few nodes expand.
 func (o *Options) DepsSnapshot() func() *Values {
-	deps, order := o.deps, o.depOrder
 	o.snap = true
+	return snapshotOf(o.deps)
+}
+
+// snapshotOf makes the Values of deps (which nothing may change) when
+// called.
+func snapshotOf(deps []depEntry) func() *Values {
 	return func() *Values {
-		v := depValues(order, deps, false)
+		v := depValues(deps, false)
 		v.Own = NewPackageValues()
 		return v
 	}
@@ -400,32 +446,16 @@ func (o *Options) DepsSnapshot() func() *Values {
 
 // depValues makes Values (own values left to the caller) of dependency
 // values in order, copied or shared.
-func depValues(order []string, deps map[string]*PackageValues, copyEach bool) *Values {
-	v := newValuesFor(len(order))
-	for _, n := range order { // distinct names
-		p := deps[n]
+func depValues(deps []depEntry, copyEach bool) *Values {
+	v := newValuesFor(len(deps))
+	for _, e := range deps { // distinct names
+		p := e.v
 		if copyEach {
 			p = p.Copy()
 		}
-		v.pkgs = append(v.pkgs, PackageEntry{n, p})
+		v.pkgs = append(v.pkgs, PackageEntry{e.name, p})
 	}
 	return v
-}
-
-// ReserveDeps sizes the table of dependency values for n of them.
-func (o *Options) ReserveDeps(n int) {
-	if n <= len(o.deps) {
-		return
-	}
-	m := make(map[string]*PackageValues, n)
-	for k, v := range o.deps {
-		m[k] = v
-	}
-	o.deps, o.snap = m, false
-	o.depOrder = slices.Grow(slices.Clip(o.depOrder), n-len(o.depOrder))
-	if o.shared == nil {
-		o.shared = make(map[string]bool, n)
-	}
 }
 
 // DepLog returns the record of values held for dependencies.
@@ -438,32 +468,30 @@ func (o *Options) track(name string, v *PackageValues) *PackageValues {
 }
 
 // New wraps declared options.
-func New(p *PackageOptions) *Options { return &Options{Pkg: p, deps: map[string]*PackageValues{}} }
+func New(p *PackageOptions) *Options { return &Options{Pkg: p} }
 
 // Dep returns (creating) the values held for a dependency (Python's
 // self.options["zlib"]).
 func (o *Options) Dep(name string) *PackageValues {
-	v, ok := o.deps[name]
-	if ok && o.shared[name] {
+	i := o.find(name)
+	if i < 0 {
 		o.writeDeps()
-		v = v.Copy()
-		o.deps[name] = v
-		delete(o.shared, name)
+		v := o.track(name, NewPackageValues())
+		o.appendDep(depEntry{name: name, v: v})
+		return v
 	}
-	if !ok {
+	if o.deps[i].shared {
 		o.writeDeps()
-		v = o.track(name, NewPackageValues())
-		o.deps[name] = v
-		o.depOrder = append(o.depOrder, name)
+		o.deps[i].v, o.deps[i].shared = o.deps[i].v.Copy(), false
 	}
-	return v
+	return o.deps[i].v
 }
 
 // DepNames returns dependency names sorted.
 func (o *Options) DepNames() []string {
 	r := make([]string, 0, len(o.deps))
-	for k := range o.deps {
-		r = append(r, k)
+	for _, e := range o.deps {
+		r = append(r, e.name)
 	}
 	sort.Strings(r)
 	return r
@@ -471,17 +499,29 @@ func (o *Options) DepNames() []string {
 
 // LookupDep returns held values for a dependency if any.
 func (o *Options) LookupDep(name string) (*PackageValues, bool) {
-	v, ok := o.deps[name]
-	return v, ok
+	if i := o.find(name); i >= 0 {
+		return o.deps[i].v, true
+	}
+	return nil, false
 }
 
-// DepsValues returns every dependency's values (shared, not copied).
-func (o *Options) DepsValues() map[string]*PackageValues { return o.deps }
+// DepsValues returns every dependency's values (shared, not copied), by
+// name; nil when there are none.
+func (o *Options) DepsValues() map[string]*PackageValues {
+	if len(o.deps) == 0 {
+		return nil
+	}
+	m := make(map[string]*PackageValues, len(o.deps))
+	for _, e := range o.deps {
+		m[e.name] = e.v
+	}
+	return m
+}
 
 // Values is Conan's Options.values: own values and copies of the values
 // held for dependencies.
 func (o *Options) Values() *Values {
-	v := depValues(o.depOrder, o.deps, true)
+	v := depValues(o.deps, true)
 	v.Own = o.Pkg.Values()
 	return v
 }
@@ -489,7 +529,7 @@ func (o *Options) Values() *Values {
 // SharedValues is Values without copying what is held for dependencies:
 // for the graph's records of final options, which nothing writes.
 func (o *Options) SharedValues() *Values {
-	v := depValues(o.depOrder, o.deps, false)
+	v := depValues(o.deps, false)
 	v.Own = o.Pkg.Values()
 	return v
 }
@@ -500,11 +540,11 @@ func (o *Options) SetValues(v *Values) error {
 	if err := o.Pkg.SetValues(v.Own); err != nil {
 		return err
 	}
-	o.deps, o.depOrder, o.shared, o.snap = map[string]*PackageValues{}, nil, nil, false
+	o.deps, o.index, o.snap = make([]depEntry, 0, len(v.pkgs)), nil, false
 	for _, e := range v.pkgs {
-		o.deps[e.Name] = o.track(e.Name, NewPackageValues())
-		o.deps[e.Name].Update(e.Values)
-		o.depOrder = append(o.depOrder, e.Name)
+		d := o.track(e.Name, NewPackageValues())
+		d.Update(e.Values)
+		o.appendDep(depEntry{name: e.Name, v: d})
 	}
 	return nil
 }
@@ -512,9 +552,9 @@ func (o *Options) SetValues(v *Values) error {
 // Copy returns a deep copy (the log is shared up to this point).
 func (o *Options) Copy() *Options {
 	c := New(o.Pkg.copy())
-	for _, n := range o.depOrder {
-		c.deps[n] = o.deps[n].Copy()
-		c.depOrder = append(c.depOrder, n)
+	c.deps = make([]depEntry, len(o.deps))
+	for i, e := range o.deps {
+		c.deps[i] = depEntry{name: e.name, v: e.v.Copy()}
 	}
 	return c
 }
@@ -532,8 +572,8 @@ func (p *PackageOptions) copy() *PackageOptions {
 // Freeze freezes own options and held dependency values.
 func (o *Options) Freeze() {
 	o.Pkg.Freeze()
-	for _, v := range o.deps {
-		v.Freeze()
+	for _, e := range o.deps {
+		e.v.Freeze()
 	}
 }
 
@@ -612,46 +652,111 @@ func (o *Options) InitializeUpstream(user *Values, name string) error {
 // values and those it holds for its own dependencies).
 func (o *Options) PropagateDownstream(name string, v *Values) {
 	o.writeDeps()
-	if _, ok := o.deps[name]; !ok {
-		o.depOrder = append(o.depOrder, name)
-	}
-	o.deps[name] = v.Own
+	o.setDep(name, v.Own, false)
 	for _, e := range v.pkgs {
-		n := e.Name
-		if _, ok := o.deps[n]; !ok {
-			o.depOrder = append(o.depOrder, n)
-		}
 		// Final values of a dependency's dependencies are not written
 		// again; share them until something asks to (Dep).
-		o.deps[n] = e.Values
-		if o.shared == nil {
-			o.shared = map[string]bool{}
-		}
-		o.shared[n] = true
+		o.setDep(e.Name, e.Values, true)
 	}
+}
+
+// setDep holds v for a dependency; shared is set, or left as it was
+// for values held already.
+func (o *Options) setDep(name string, v *PackageValues, shared bool) {
+	if i := o.find(name); i >= 0 {
+		o.deps[i].v = v
+		o.deps[i].shared = o.deps[i].shared || shared
+		return
+	}
+	o.appendDep(depEntry{name: name, v: v, shared: shared})
+}
+
+// Final is a dependency's final options, as PropagateDownstream takes them.
+type Final struct {
+	Name   string
+	Values *Values
+}
+
+// Scratch is working space for Finish that its caller reuses from one
+// package to the next.
+type Scratch struct {
+	index map[string]int32
+	buf   []depEntry
+}
+
+// Finish is what Conan does to a package's options once its
+// dependencies are final (_propagate_options): PropagateDownstream of
+// each dependency in turn, then, if keepSnapshot, a DepsSnapshot for the
+// build requirements, then ClearUnused(used) and Freeze. The values are
+// merged in scratch, so that the package keeps one table of the right
+// size and no index by name until something looks one up.
+func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool, scratch *Scratch) (snapshot func() *Values) {
+	if scratch.index == nil {
+		scratch.index = map[string]int32{}
+	}
+	index := scratch.index
+	clear(index)
+	merged := append(scratch.buf[:0], o.deps...)
+	for i, e := range merged {
+		index[e.name] = int32(i)
+	}
+	set := func(name string, v *PackageValues, shared bool) {
+		if i, ok := index[name]; ok {
+			merged[i].v = v
+			merged[i].shared = merged[i].shared || shared
+			return
+		}
+		index[name] = int32(len(merged))
+		merged = append(merged, depEntry{name: name, v: v, shared: shared})
+	}
+	for _, f := range finals {
+		set(f.Name, f.Values.Own, false)
+		for _, e := range f.Values.pkgs {
+			// Final values of a dependency's dependencies are not
+			// written again; share them until something asks to (Dep).
+			set(e.Name, e.Values, true)
+		}
+	}
+	if keepSnapshot {
+		snapshot = snapshotOf(slices.Clone(merged))
+	}
+	kept := 0
+	for _, e := range merged {
+		if used[e.name] {
+			kept++
+		}
+	}
+	deps := make([]depEntry, 0, kept)
+	for _, e := range merged {
+		if used[e.name] {
+			deps = append(deps, e)
+		}
+	}
+	o.deps, o.index, o.snap = deps, nil, false
+	clear(merged)
+	scratch.buf = merged[:0]
+	o.Freeze()
+	return snapshot
 }
 
 // ClearUnused keeps values only for the named dependencies.
 func (o *Options) ClearUnused(names map[string]bool) {
 	kept := 0
-	for _, n := range o.depOrder {
-		if names[n] {
+	for _, e := range o.deps {
+		if names[e.name] {
 			kept++
 		}
 	}
-	if kept == len(o.depOrder) {
+	if kept == len(o.deps) {
 		return
 	}
-	o.writeDeps()
-	order := make([]string, 0, kept)
-	for _, n := range o.depOrder {
-		if names[n] {
-			order = append(order, n)
-		} else {
-			delete(o.deps, n)
+	deps := make([]depEntry, 0, kept)
+	for _, e := range o.deps {
+		if names[e.name] {
+			deps = append(deps, e)
 		}
 	}
-	o.depOrder = order
+	o.deps, o.index, o.snap = deps, nil, false
 }
 
 // Match is Python's fnmatch.fnmatch on a package name (case-sensitive on

@@ -2,7 +2,9 @@ package options
 
 import (
 	"fmt"
+	"math/rand"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -195,5 +197,75 @@ func TestValuesPackages(t *testing.T) {
 	}
 	if p, _ := v.Lookup("p01"); p.Items()[0].Value.Str != "True" || p.Len() != 1 {
 		t.Error("the original changed")
+	}
+}
+
+// Finish does what PropagateDownstream of each dependency, DepsSnapshot,
+// ClearUnused and Freeze do one after the other: same values, order,
+// sharing and snapshot, on random dependency graphs.
+func TestFinishMatchesSteps(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	names := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}
+	var scratch Scratch
+	for round := range 300 {
+		var finals []Final
+		for range rng.Intn(4) {
+			f := Final{Name: names[rng.Intn(len(names))], Values: NewValues()}
+			f.Values.Own.Set("x", V(strconv.Itoa(rng.Intn(3)), nil))
+			for range rng.Intn(6) {
+				f.Values.Pkg(names[rng.Intn(len(names))]).Set("y", V(strconv.Itoa(rng.Intn(3)), nil))
+			}
+			finals = append(finals, f)
+		}
+		used := map[string]bool{}
+		for _, n := range names {
+			if rng.Intn(3) > 0 {
+				used[n] = true
+			}
+		}
+		pre := names[:rng.Intn(4)]
+		steps, finish := decl(t), decl(t)
+		for _, o := range []*Options{steps, finish} {
+			for _, n := range pre {
+				o.Dep(n).Set("z", V("1", nil))
+			}
+		}
+		for _, f := range finals {
+			steps.PropagateDownstream(f.Name, f.Values)
+		}
+		snapSteps := steps.DepsSnapshot()
+		steps.ClearUnused(used)
+		steps.Freeze()
+		snapFinish := finish.Finish(finals, used, true, &scratch)
+
+		a, b := snapSteps(), snapFinish()
+		if !slices.Equal(a.PkgNames(), b.PkgNames()) {
+			t.Fatalf("round %d: snapshot %v, want %v", round, b.PkgNames(), a.PkgNames())
+		}
+		for _, n := range a.PkgNames() {
+			x, _ := a.Lookup(n)
+			y, _ := b.Lookup(n)
+			if x != y && !slices.Equal(x.Items(), y.Items()) {
+				t.Fatalf("round %d: snapshot holds other values for %s", round, n)
+			}
+		}
+		if !slices.Equal(steps.DepNames(), finish.DepNames()) {
+			t.Fatalf("round %d: deps %v, want %v", round, finish.DepNames(), steps.DepNames())
+		}
+		sv, fv := steps.SharedValues(), finish.SharedValues()
+		for i, e := range sv.PackagesView() {
+			f := fv.PackagesView()[i]
+			if e.Name != f.Name || (e.Values != f.Values && !slices.Equal(e.Values.Items(), f.Values.Items())) {
+				t.Fatalf("round %d: package %d is %s, want %s (or other values)", round, i, f.Name, e.Name)
+			}
+		}
+		// Shared values are copied by Dep, the package's own are not.
+		for _, n := range steps.DepNames() {
+			held, _ := steps.LookupDep(n)
+			held2, _ := finish.LookupDep(n)
+			if (steps.Dep(n) == held) != (finish.Dep(n) == held2) {
+				t.Fatalf("round %d: %s shared differently", round, n)
+			}
+		}
 	}
 }
