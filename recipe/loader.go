@@ -120,9 +120,12 @@ func (l *Loader) LoadSource(path string, src []byte) (*Recipe, error) {
 
 func (l *Loader) loadFiles(path string, f Files) (*Recipe, error) {
 	src := f.Conanfile
-	mod, err := syntax.Parse(path, src)
-	if err != nil {
-		return nil, &LoadError{Path: path, Err: err}
+	mod := f.Module
+	if mod == nil || mod.Filename != path {
+		var err error
+		if mod, err = syntax.Parse(path, src); err != nil {
+			return nil, &LoadError{Path: path, Err: err}
+		}
 	}
 	r := &Recipe{Path: path, Source: src}
 	l.In.AllowRead(filepath.Dir(path))
@@ -367,6 +370,9 @@ type Files struct {
 	// used only when ConanDataRead says that the source looked.
 	ConanData     []byte
 	ConanDataRead bool
+	// Module is the parsed conanfile, when the source parsed it (nil
+	// when not).
+	Module *syntax.Module
 }
 
 // ErrNotFound is wrapped by recipe sources when a recipe does not exist.

@@ -322,7 +322,7 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 				return recipe.Location{}, err
 			}
 			loc.Files.Conanfile = src
-			loc.Revision, loc.Files.ConanData, loc.Files.ConanDataRead = computeRevision(path, src)
+			loc.Revision, loc.Files = computeRevision(path, src)
 			s.revs.Store(r, loc.Revision)
 		}
 		if d.Layout == Cache {
@@ -431,14 +431,17 @@ func ComputeRevision(conanfilePath string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	rev, _, _ := computeRevision(conanfilePath, src)
+	rev, _ := computeRevision(conanfilePath, src)
 	return rev, nil
 }
 
 // computeRevision is ComputeRevision with the conanfile's text read. It
-// also returns conandata.yml's text, and whether it could tell (false on
-// an error other than its absence).
-func computeRevision(conanfilePath string, src []byte) (rev string, conandata []byte, read bool) {
+// also returns what it read and parsed on the way, for the loader:
+// conandata.yml's text (and whether it could tell: not on an error other
+// than its absence), and the parsed conanfile when it had to look for
+// exports.
+func computeRevision(conanfilePath string, src []byte) (string, recipe.Files) {
+	files := recipe.Files{Conanfile: src}
 	dir := filepath.Dir(conanfilePath)
 	sums := map[string]string{"conanfile.py": md5Hex(src)}
 	conandata, err := fsread.ReadFile(filepath.Join(dir, "conandata.yml"))
@@ -448,14 +451,15 @@ func computeRevision(conanfilePath string, src []byte) (rev string, conandata []
 		if conandata == nil {
 			conandata = []byte{} // empty, not absent
 		}
-		read = true
+		files.ConanData, files.ConanDataRead = conandata, true
 	case errors.Is(err, fs.ErrNotExist):
-		read = true
+		files.ConanDataRead = true
 	}
-	exports, sources := exportPatterns(conanfilePath, src)
+	var exports, sources []string
+	exports, sources, files.Module = exportPatterns(conanfilePath, src)
 	addPatterns(dir, exports, "", sums)
 	addPatterns(dir, sources, "export_source/", sums)
-	return summaryHash(sums), conandata, read
+	return summaryHash(sums), files
 }
 
 func addPatterns(dir string, patterns []string, prefix string, sums map[string]string) {
@@ -486,13 +490,14 @@ func globAny(pat, rel string) bool {
 }
 
 // exportPatterns reads literal exports/exports_sources class attributes.
-func exportPatterns(path string, src []byte) (exports, sources []string) {
+// The parsed module is returned too (nil when not parsed).
+func exportPatterns(path string, src []byte) (exports, sources []string, mod *syntax.Module) {
 	if !bytes.Contains(src, []byte("exports")) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	mod, err := syntax.Parse(path, src)
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	for _, st := range mod.Body {
 		cd, ok := st.(*syntax.ClassDef)
@@ -516,7 +521,7 @@ func exportPatterns(path string, src []byte) (exports, sources []string) {
 			}
 		}
 	}
-	return exports, sources
+	return exports, sources, mod
 }
 
 func literalStrings(e syntax.Expr) []string {
