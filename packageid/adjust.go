@@ -22,7 +22,7 @@ func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []*ref
 // full_requires instead of a copy. fullReqs may be nil. Infos built with
 // the same cache (which may be nil) share their requirements.
 func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []*ref.PackageRef, mode, modeFrom string, cache *RequirementCache) (*Info, error) {
-	full, err := ValuesFromList(settings)
+	full, err := cache.fullSettings(settings) // shared: see OwnFullSettings
 	if err != nil {
 		return nil, err
 	}

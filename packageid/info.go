@@ -98,6 +98,37 @@ type Requirement struct {
 type RequirementCache struct {
 	mode, from string
 	m          map[reqKey]*Requirement
+	// settings are the full settings made for each distinct list: most
+	// packages of a graph have the same, and nothing changes them (see
+	// Info.OwnFullSettings).
+	settings map[string]*Values
+}
+
+// fullSettings is ValuesFromList, made once per distinct list.
+func (c *RequirementCache) fullSettings(list []NameValue) (*Values, error) {
+	if c == nil {
+		return ValuesFromList(list)
+	}
+	var b strings.Builder
+	for _, nv := range list {
+		b.WriteString(nv.Name)
+		b.WriteByte('=')
+		b.WriteString(nv.Value)
+		b.WriteByte('\n')
+	}
+	key := b.String()
+	if v, ok := c.settings[key]; ok {
+		return v, nil
+	}
+	v, err := ValuesFromList(list)
+	if err != nil {
+		return nil, err
+	}
+	if c.settings == nil {
+		c.settings = map[string]*Values{}
+	}
+	c.settings[key] = v
+	return v, nil
 }
 
 type reqKey struct {
@@ -455,7 +486,9 @@ func RefCompare(a, b ref.Ref) int {
 
 // Info is what identifies a binary (Conan's ConanInfo).
 type Info struct {
-	Settings     *Values
+	Settings *Values
+	// FullSettings may be shared with other infos of the graph: read it,
+	// or call OwnFullSettings before changing it.
 	FullSettings *Values
 	Options      *options.Values
 	FullOptions  *options.Values
@@ -467,6 +500,17 @@ type Info struct {
 	// Invalid holds the validate() message when the configuration is
 	// invalid.
 	Invalid string
+
+	ownFull bool
+}
+
+// OwnFullSettings gives the info a FullSettings of its own (a copy of a
+// shared one), for a caller that may change it.
+func (info *Info) OwnFullSettings() *Values {
+	if !info.ownFull {
+		info.FullSettings, info.ownFull = info.FullSettings.Copy(), true
+	}
+	return info.FullSettings
 }
 
 // Computation is a package ID with the text behind it.

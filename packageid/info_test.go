@@ -169,3 +169,30 @@ func TestDepOptionsHashedInNameOrder(t *testing.T) {
 		t.Errorf("OptionsDeps = %+v", deps)
 	}
 }
+
+// Infos built with one cache share their full settings until one asks
+// for its own copy (as self.info.full_settings does) and changes it.
+func TestSharedFullSettings(t *testing.T) {
+	var cache RequirementCache
+	a, err := NewInfoFull(gcc11, opts(), nil, nil, nil, "semver_direct_mode", "", &cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewInfoFull(gcc11, opts(), nil, nil, nil, "semver_direct_mode", "", &cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.FullSettings != b.FullSettings {
+		t.Error("equal settings lists do not share their full settings")
+	}
+	a.OwnFullSettings().Set("os", "Windows")
+	if got := b.FullSettings.Get("os").Value(); got != "Linux" {
+		t.Errorf("the other info's full settings changed: os=%s", got)
+	}
+	if got := a.FullSettings.Get("os").Value(); got != "Windows" {
+		t.Errorf("own copy: os=%s", got)
+	}
+	if a.OwnFullSettings() != a.FullSettings {
+		t.Error("a second OwnFullSettings copies again")
+	}
+}

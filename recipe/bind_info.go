@@ -38,7 +38,8 @@ func (p *pyInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 	case "settings":
 		return &pyValues{v: info.Settings, track: "info.settings"}, true, nil
 	case "full_settings":
-		return &pyValues{v: info.FullSettings}, true, nil
+		// Recipes may write to it: this info's own copy.
+		return &pyValues{v: info.OwnFullSettings()}, true, nil
 	case "options":
 		return &pyOptionsValues{v: info.Options, c: p.c}, true, nil
 	case "full_options":
