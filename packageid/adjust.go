@@ -22,16 +22,19 @@ func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []*ref
 // full_requires instead of a copy. fullReqs may be nil. Infos built with
 // the same cache (which may be nil) share their requirements.
 func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []*ref.PackageRef, mode, modeFrom string, cache *RequirementCache) (*Info, error) {
-	full, err := cache.fullSettings(settings) // shared: see OwnFullSettings
+	set, err := cache.settingsFor(settings) // shared: see OwnSettings
 	if err != nil {
 		return nil, err
 	}
 	info := &Info{
-		Settings:     full.Copy(),
-		FullSettings: full,
-		Options:      opts.CopyCleared(),
-		FullOptions:  opts,
-		Requires:     &Requirements{},
+		Settings:      set.adjusted,
+		settingsLines: set.lines,
+		FullSettings:  set.full,
+		ownSettings:   cache == nil, // nothing else holds them
+		ownFull:       cache == nil,
+		Options:       opts.CopyCleared(),
+		FullOptions:   opts,
+		Requires:      &Requirements{},
 	}
 	if err := info.Requires.addDistinct(direct, mode, false, modeFrom, cache); err != nil {
 		return nil, err
@@ -44,10 +47,15 @@ func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, f
 	} else {
 		info.FullRequires = append(append([]*ref.PackageRef(nil), direct...), indirect...)
 	}
+	return info, nil
+}
+
+// adjustSettings is what Conan's ConanInfo.create does to the settings
+// of every info: the ID's settings, from the full ones.
+func adjustSettings(info *Info) {
 	VSToolsetCompatible(info)
 	DiscardBuildSettings(info)
 	DefaultStdMatching(info)
-	return info, nil
 }
 
 var msvsToolsetsInverse = map[string]string{"v143": "17", "v142": "16", "v141": "15", "v140": "14", "v120": "12", "v110": "11", "v100": "10", "v90": "9", "v80": "8"}
@@ -73,7 +81,7 @@ func VSToolsetCompatible(info *Info) {
 	if !ok {
 		return
 	}
-	if c := info.Settings.Get("compiler"); c != nil {
+	if c := info.OwnSettings().Get("compiler"); c != nil {
 		c.Set("version", v)
 		c.Del("toolset")
 	}
@@ -85,7 +93,7 @@ func VSToolsetIncompatible(info *Info) {
 	if valueOf(compiler) != "Visual Studio" {
 		return
 	}
-	if c := info.Settings.Get("compiler"); c != nil {
+	if c := info.OwnSettings().Get("compiler"); c != nil {
 		c.Set("version", valueOf(compiler.Get("version")))
 		c.Set("toolset", valueOf(compiler.Get("toolset")))
 	}
@@ -95,17 +103,17 @@ func VSToolsetIncompatible(info *Info) {
 func DiscardBuildSettings(info *Info) {
 	fs := info.FullSettings
 	if truth(fs.Get("os")) && truth(fs.Get("os_build")) {
-		info.Settings.Del("os_build")
+		info.OwnSettings().Del("os_build")
 	}
 	if truth(fs.Get("arch")) && truth(fs.Get("arch_build")) {
-		info.Settings.Del("arch_build")
+		info.OwnSettings().Del("arch_build")
 	}
 }
 
 // IncludeBuildSettings restores os_build/arch_build.
 func IncludeBuildSettings(info *Info) {
-	info.Settings.Set("os_build", valueOf(info.FullSettings.Get("os_build")))
-	info.Settings.Set("arch_build", valueOf(info.FullSettings.Get("arch_build")))
+	info.OwnSettings().Set("os_build", valueOf(info.FullSettings.Get("os_build")))
+	info.OwnSettings().Set("arch_build", valueOf(info.FullSettings.Get("arch_build")))
 }
 
 // DefaultStdMatching erases cppstd (and compiler.cppstd) when it is the
@@ -124,10 +132,10 @@ func DefaultStdMatching(info *Info) {
 		return
 	}
 	if valueOf(fs.Get("cppstd")) == def {
-		info.Settings.Set("cppstd", "None")
+		info.OwnSettings().Set("cppstd", "None")
 	}
 	if valueOf(compiler.Get("cppstd")) == def {
-		if c := info.Settings.Get("compiler"); c != nil {
+		if c := info.OwnSettings().Get("compiler"); c != nil {
 			c.Set("cppstd", "None")
 		}
 	}
@@ -137,10 +145,10 @@ func DefaultStdMatching(info *Info) {
 func DefaultStdNonMatching(info *Info) {
 	fs := info.FullSettings
 	if truth(fs.Get("cppstd")) {
-		info.Settings.Set("cppstd", valueOf(fs.Get("cppstd")))
+		info.OwnSettings().Set("cppstd", valueOf(fs.Get("cppstd")))
 	}
 	if c := fs.Get("compiler"); c != nil && truth(c.Get("cppstd")) {
-		if ic := info.Settings.Get("compiler"); ic != nil {
+		if ic := info.OwnSettings().Get("compiler"); ic != nil {
 			ic.Set("cppstd", valueOf(c.Get("cppstd")))
 		}
 	}

@@ -98,37 +98,49 @@ type Requirement struct {
 type RequirementCache struct {
 	mode, from string
 	m          map[reqKey]*Requirement
-	// settings are the full settings made for each distinct list: most
-	// packages of a graph have the same, and nothing changes them (see
-	// Info.OwnFullSettings).
-	settings map[string]*Values
+	// settings are the settings made for each distinct list: most
+	// packages of a graph have the same, and they are shared until an
+	// info is to change them (see Info.OwnSettings).
+	settings map[string]*sharedSettings
 }
 
-// fullSettings is ValuesFromList, made once per distinct list.
-func (c *RequirementCache) fullSettings(list []NameValue) (*Values, error) {
-	if c == nil {
-		return ValuesFromList(list)
+// sharedSettings are the settings of the infos made from one list.
+type sharedSettings struct {
+	full, adjusted *Values
+	lines          []string // adjusted.HashLines()
+}
+
+// settingsFor makes an info's settings from a list, once per distinct
+// list when there is a cache.
+func (c *RequirementCache) settingsFor(list []NameValue) (*sharedSettings, error) {
+	var key string
+	if c != nil {
+		var b strings.Builder
+		for _, nv := range list {
+			b.WriteString(nv.Name)
+			b.WriteByte('=')
+			b.WriteString(nv.Value)
+			b.WriteByte('\n')
+		}
+		key = b.String()
+		if s, ok := c.settings[key]; ok {
+			return s, nil
+		}
 	}
-	var b strings.Builder
-	for _, nv := range list {
-		b.WriteString(nv.Name)
-		b.WriteByte('=')
-		b.WriteString(nv.Value)
-		b.WriteByte('\n')
-	}
-	key := b.String()
-	if v, ok := c.settings[key]; ok {
-		return v, nil
-	}
-	v, err := ValuesFromList(list)
+	full, err := ValuesFromList(list)
 	if err != nil {
 		return nil, err
 	}
-	if c.settings == nil {
-		c.settings = map[string]*Values{}
+	t := &Info{Settings: full.Copy(), FullSettings: full, ownSettings: true, ownFull: true}
+	adjustSettings(t)
+	s := &sharedSettings{full: full, adjusted: t.Settings, lines: t.Settings.HashLines()}
+	if c != nil {
+		if c.settings == nil {
+			c.settings = map[string]*sharedSettings{}
+		}
+		c.settings[key] = s
 	}
-	c.settings[key] = v
-	return v, nil
+	return s, nil
 }
 
 type reqKey struct {
@@ -486,6 +498,8 @@ func RefCompare(a, b ref.Ref) int {
 
 // Info is what identifies a binary (Conan's ConanInfo).
 type Info struct {
+	// Settings may be shared with other infos of the graph: read them,
+	// or call OwnSettings before changing them.
 	Settings *Values
 	// FullSettings may be shared with other infos of the graph: read it,
 	// or call OwnFullSettings before changing it.
@@ -501,7 +515,17 @@ type Info struct {
 	// invalid.
 	Invalid string
 
-	ownFull bool
+	ownFull, ownSettings bool
+	settingsLines        []string // Settings.HashLines() while not owned
+}
+
+// OwnSettings gives the info Settings of its own (a copy of shared ones),
+// for a caller that is to change them.
+func (info *Info) OwnSettings() *Values {
+	if !info.ownSettings {
+		info.Settings, info.ownSettings, info.settingsLines = info.Settings.Copy(), true, nil
+	}
+	return info.Settings
 }
 
 // OwnFullSettings gives the info a FullSettings of its own (a copy of a
@@ -578,7 +602,11 @@ func (info *Info) PackageID() Computation {
 		c.ID = Invalid
 		return c
 	}
-	c.SettingsLines = info.Settings.HashLines()
+	if info.settingsLines != nil && !info.ownSettings {
+		c.SettingsLines = info.settingsLines
+	} else {
+		c.SettingsLines = info.Settings.HashLines()
+	}
 	used := usedNames.Get().(map[string]bool)
 	for _, r := range info.Requires.list {
 		used[r.Pref.Ref.Name] = true
@@ -637,7 +665,7 @@ func (info *Info) PackageID() Computation {
 
 // Clear is header_only()/clear(): no settings, options or requirements.
 func (info *Info) Clear() {
-	info.Settings.Clear()
+	info.OwnSettings().Clear()
 	info.Options.Clear()
 	info.Requires.Clear()
 }
@@ -647,6 +675,7 @@ func (info *Info) Clear() {
 func (info *Info) CopyForBuild() *Info {
 	return &Info{
 		Settings:       info.Settings.Copy(),
+		ownSettings:    true,
 		FullSettings:   info.FullSettings,
 		Options:        info.Options.Copy(),
 		FullOptions:    info.FullOptions,

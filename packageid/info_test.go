@@ -170,8 +170,9 @@ func TestDepOptionsHashedInNameOrder(t *testing.T) {
 	}
 }
 
-// Infos built with one cache share their full settings until one asks
-// for its own copy (as self.info.full_settings does) and changes it.
+// Infos built with one cache share their settings and full settings
+// until one asks for its own copy (as self.info.settings and
+// self.info.full_settings do) and changes it.
 func TestSharedFullSettings(t *testing.T) {
 	var cache RequirementCache
 	a, err := NewInfoFull(gcc11, opts(), nil, nil, nil, "semver_direct_mode", "", &cache)
@@ -194,5 +195,22 @@ func TestSharedFullSettings(t *testing.T) {
 	}
 	if a.OwnFullSettings() != a.FullSettings {
 		t.Error("a second OwnFullSettings copies again")
+	}
+
+	// The same for the ID's settings, whose lines are hashed once.
+	if a.Settings != b.Settings {
+		t.Error("equal settings lists do not share their settings")
+	}
+	idB := b.PackageID().ID
+	a.OwnSettings().Del("build_type")
+	if b.Settings.Get("build_type") == nil || b.PackageID().ID != idB {
+		t.Error("changing one info's settings changed the other's")
+	}
+	if a.Settings.Get("build_type") != nil || a.PackageID().ID == idB {
+		t.Error("the change is not in the info's own settings or ID")
+	}
+	c, _ := NewInfo(gcc11, opts(), nil, nil, "semver_direct_mode", "")
+	if c.PackageID().ID != idB {
+		t.Error("an info without a cache has another ID")
 	}
 }

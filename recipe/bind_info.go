@@ -36,7 +36,8 @@ func (p *pyInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 	}
 	switch name {
 	case "settings":
-		return &pyValues{v: info.Settings, track: "info.settings"}, true, nil
+		// Recipes may write to them: this info's own copy.
+		return &pyValues{v: info.OwnSettings(), track: "info.settings"}, true, nil
 	case "full_settings":
 		// Recipes may write to it: this info's own copy.
 		return &pyValues{v: info.OwnFullSettings()}, true, nil
