@@ -371,17 +371,14 @@ type Options struct {
 	// dependency, in order (Event.Option is "zlib:shared", or
 	// "*:shared" for a pattern).
 	depLog []Event
-	// snap says a DepsSnapshot holds deps: they are copied before the
-	// next write.
-	snap bool
 }
 
 type depEntry struct {
 	name string
 	v    *PackageValues
 	// shared marks values taken from a dependency's final options
-	// without copying (see PropagateDownstream); Dep copies them before
-	// anything writes.
+	// without copying (see Finish); Dep copies them before anything
+	// writes.
 	shared bool
 }
 
@@ -419,31 +416,6 @@ func (o *Options) appendDep(e depEntry) {
 	}
 }
 
-// writeDeps makes deps this package's alone to write.
-func (o *Options) writeDeps() {
-	if o.snap {
-		o.deps, o.snap = slices.Clone(o.deps), false
-	}
-}
-
-// DepsSnapshot returns what Values would give for the dependencies now
-// (own values left out), built only when called: Conan keeps these
-// for a node's build requirements, which few nodes expand.
-func (o *Options) DepsSnapshot() func() *Values {
-	o.snap = true
-	return snapshotOf(o.deps)
-}
-
-// snapshotOf makes the Values of deps (which nothing may change) when
-// called.
-func snapshotOf(deps []depEntry) func() *Values {
-	return func() *Values {
-		v := depValues(deps, false)
-		v.Own = NewPackageValues()
-		return v
-	}
-}
-
 // depValues makes Values (own values left to the caller) of dependency
 // values in order, copied or shared.
 func depValues(deps []depEntry, copyEach bool) *Values {
@@ -475,13 +447,11 @@ func New(p *PackageOptions) *Options { return &Options{Pkg: p} }
 func (o *Options) Dep(name string) *PackageValues {
 	i := o.find(name)
 	if i < 0 {
-		o.writeDeps()
 		v := o.track(name, NewPackageValues())
 		o.appendDep(depEntry{name: name, v: v})
 		return v
 	}
 	if o.deps[i].shared {
-		o.writeDeps()
 		o.deps[i].v, o.deps[i].shared = o.deps[i].v.Copy(), false
 	}
 	return o.deps[i].v
@@ -540,7 +510,7 @@ func (o *Options) SetValues(v *Values) error {
 	if err := o.Pkg.SetValues(v.Own); err != nil {
 		return err
 	}
-	o.deps, o.index, o.snap = make([]depEntry, 0, len(v.pkgs)), nil, false
+	o.deps, o.index = make([]depEntry, 0, len(v.pkgs)), nil
 	for _, e := range v.pkgs {
 		d := o.track(e.Name, NewPackageValues())
 		d.Update(e.Values)
@@ -648,30 +618,8 @@ func (o *Options) InitializeUpstream(user *Values, name string) error {
 	return nil
 }
 
-// PropagateDownstream records the final values of dependency name (own
-// values and those it holds for its own dependencies).
-func (o *Options) PropagateDownstream(name string, v *Values) {
-	o.writeDeps()
-	o.setDep(name, v.Own, false)
-	for _, e := range v.pkgs {
-		// Final values of a dependency's dependencies are not written
-		// again; share them until something asks to (Dep).
-		o.setDep(e.Name, e.Values, true)
-	}
-}
-
-// setDep holds v for a dependency; shared is set, or left as it was
-// for values held already.
-func (o *Options) setDep(name string, v *PackageValues, shared bool) {
-	if i := o.find(name); i >= 0 {
-		o.deps[i].v = v
-		o.deps[i].shared = o.deps[i].shared || shared
-		return
-	}
-	o.appendDep(depEntry{name: name, v: v, shared: shared})
-}
-
-// Final is a dependency's final options, as PropagateDownstream takes them.
+// Final is a dependency's final options: its own values and those it
+// holds for its dependencies.
 type Final struct {
 	Name   string
 	Values *Values
@@ -685,11 +633,13 @@ type Scratch struct {
 }
 
 // Finish is what Conan does to a package's options once its
-// dependencies are final (_propagate_options): PropagateDownstream of
-// each dependency in turn, then, if keepSnapshot, a DepsSnapshot for the
-// build requirements, then ClearUnused(used) and Freeze. The values are
-// merged in scratch, so that the package keeps one table of the right
-// size and no index by name until something looks one up.
+// dependencies are final (_propagate_options): each dependency's own
+// values and those it holds replace what the package holds for them,
+// in turn; if keepSnapshot, the result is kept for the build
+// requirements (returned, made when called); then the values of
+// packages not in used are dropped, and everything is frozen. The
+// values are merged in scratch, so that the package keeps one table of
+// the right size and no index by name until something looks one up.
 func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool, scratch *Scratch) (snapshot func() *Values) {
 	if scratch.index == nil {
 		scratch.index = map[string]int32{}
@@ -718,7 +668,12 @@ func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool
 		}
 	}
 	if keepSnapshot {
-		snapshot = snapshotOf(slices.Clone(merged))
+		all := slices.Clone(merged)
+		snapshot = func() *Values {
+			v := depValues(all, false)
+			v.Own = NewPackageValues()
+			return v
+		}
 	}
 	kept := 0
 	for _, e := range merged {
@@ -732,31 +687,11 @@ func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool
 			deps = append(deps, e)
 		}
 	}
-	o.deps, o.index, o.snap = deps, nil, false
+	o.deps, o.index = deps, nil
 	clear(merged)
 	scratch.buf = merged[:0]
 	o.Freeze()
 	return snapshot
-}
-
-// ClearUnused keeps values only for the named dependencies.
-func (o *Options) ClearUnused(names map[string]bool) {
-	kept := 0
-	for _, e := range o.deps {
-		if names[e.name] {
-			kept++
-		}
-	}
-	if kept == len(o.deps) {
-		return
-	}
-	deps := make([]depEntry, 0, kept)
-	for _, e := range o.deps {
-		if names[e.name] {
-			deps = append(deps, e)
-		}
-	}
-	o.deps, o.index, o.snap = deps, nil, false
 }
 
 // Match is Python's fnmatch.fnmatch on a package name (case-sensitive on

@@ -99,18 +99,17 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-// A snapshot of the dependency values keeps what was held when it was
-// taken, whatever the options do afterwards.
+// The snapshot Finish keeps for the build requirements holds what was
+// there before the unused values were dropped, whatever the options do
+// afterwards.
 func TestDepsSnapshot(t *testing.T) {
 	o := decl(t)
 	up := NewValues()
 	up.Own.Set("shared", V("True", nil))
 	up.Pkg("zlib").Set("shared", V("False", nil))
-	o.PropagateDownstream("openssl", up)
-	snap := o.DepsSnapshot()
+	snap := o.Finish([]Final{{"openssl", up}}, map[string]bool{"zlib": true}, true, &Scratch{})
 	o.Dep("zlib").Set("shared", V("True", nil)) // copies the shared values
 	o.Dep("bzip2").Set("shared", V("True", nil))
-	o.ClearUnused(map[string]bool{"zlib": true, "bzip2": true})
 	for _, v := range []*Values{snap(), snap()} {
 		if got := strings.Join(v.PkgNames(), ","); got != "openssl,zlib" {
 			t.Errorf("snapshot packages %s, want openssl,zlib", got)
@@ -200,10 +199,27 @@ func TestValuesPackages(t *testing.T) {
 	}
 }
 
-// Finish does what PropagateDownstream of each dependency, DepsSnapshot,
-// ClearUnused and Freeze do one after the other: same values, order,
-// sharing and snapshot, on random dependency graphs.
-func TestFinishMatchesSteps(t *testing.T) {
+// depsModel is Conan's _propagate_options written plainly: values by
+// name in first-seen order, replaced by each dependency's own values and
+// (shared, not copied) those it holds, a copy for the build
+// requirements, then the unused dropped.
+type depsModel struct {
+	order  []string
+	vals   map[string]*PackageValues
+	shared map[string]bool
+}
+
+func (m *depsModel) set(name string, v *PackageValues, shared bool) {
+	if _, ok := m.vals[name]; !ok {
+		m.order = append(m.order, name)
+	}
+	m.vals[name] = v
+	m.shared[name] = m.shared[name] || shared
+}
+
+// Finish against the model on random dependencies: same values, order,
+// sharing and snapshot.
+func TestFinishMatchesModel(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	names := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}
 	var scratch Scratch
@@ -223,49 +239,53 @@ func TestFinishMatchesSteps(t *testing.T) {
 				used[n] = true
 			}
 		}
-		pre := names[:rng.Intn(4)]
-		steps, finish := decl(t), decl(t)
-		for _, o := range []*Options{steps, finish} {
-			for _, n := range pre {
-				o.Dep(n).Set("z", V("1", nil))
-			}
+		o := decl(t)
+		m := depsModel{vals: map[string]*PackageValues{}, shared: map[string]bool{}}
+		for _, n := range names[:rng.Intn(4)] { // values the package gave
+			o.Dep(n).Set("z", V("1", nil))
+			v, _ := o.LookupDep(n)
+			m.set(n, v, false)
 		}
 		for _, f := range finals {
-			steps.PropagateDownstream(f.Name, f.Values)
-		}
-		snapSteps := steps.DepsSnapshot()
-		steps.ClearUnused(used)
-		steps.Freeze()
-		snapFinish := finish.Finish(finals, used, true, &scratch)
-
-		a, b := snapSteps(), snapFinish()
-		if !slices.Equal(a.PkgNames(), b.PkgNames()) {
-			t.Fatalf("round %d: snapshot %v, want %v", round, b.PkgNames(), a.PkgNames())
-		}
-		for _, n := range a.PkgNames() {
-			x, _ := a.Lookup(n)
-			y, _ := b.Lookup(n)
-			if x != y && !slices.Equal(x.Items(), y.Items()) {
-				t.Fatalf("round %d: snapshot holds other values for %s", round, n)
+			m.set(f.Name, f.Values.Own, false)
+			for _, e := range f.Values.pkgs {
+				m.set(e.Name, e.Values, true)
 			}
 		}
-		if !slices.Equal(steps.DepNames(), finish.DepNames()) {
-			t.Fatalf("round %d: deps %v, want %v", round, finish.DepNames(), steps.DepNames())
+		snap := o.Finish(finals, used, true, &scratch)()
+
+		if len(snap.PackagesView()) != len(m.order) {
+			t.Fatalf("round %d: snapshot %v, want %v", round, snap.PkgNames(), m.order)
 		}
-		sv, fv := steps.SharedValues(), finish.SharedValues()
-		for i, e := range sv.PackagesView() {
-			f := fv.PackagesView()[i]
-			if e.Name != f.Name || (e.Values != f.Values && !slices.Equal(e.Values.Items(), f.Values.Items())) {
-				t.Fatalf("round %d: package %d is %s, want %s (or other values)", round, i, f.Name, e.Name)
+		for i, e := range snap.PackagesView() {
+			if e.Name != m.order[i] || e.Values != m.vals[m.order[i]] {
+				t.Fatalf("round %d: snapshot package %d is %s, want %s (or other values)", round, i, e.Name, m.order[i])
+			}
+		}
+		var kept []string
+		for _, n := range m.order {
+			if used[n] {
+				kept = append(kept, n)
+			}
+		}
+		got := o.SharedValues().PackagesView()
+		if len(got) != len(kept) {
+			t.Fatalf("round %d: %d packages kept, want %v", round, len(got), kept)
+		}
+		for i, e := range got {
+			if e.Name != kept[i] || e.Values != m.vals[kept[i]] {
+				t.Fatalf("round %d: package %d is %s, want %s (or other values)", round, i, e.Name, kept[i])
 			}
 		}
 		// Shared values are copied by Dep, the package's own are not.
-		for _, n := range steps.DepNames() {
-			held, _ := steps.LookupDep(n)
-			held2, _ := finish.LookupDep(n)
-			if (steps.Dep(n) == held) != (finish.Dep(n) == held2) {
-				t.Fatalf("round %d: %s shared differently", round, n)
+		for _, n := range kept {
+			held, _ := o.LookupDep(n)
+			if copied := o.Dep(n) != held; copied != m.shared[n] {
+				t.Fatalf("round %d: %s copied %v, shared %v", round, n, copied, m.shared[n])
 			}
+		}
+		if o.Finish(nil, nil, false, &scratch) != nil {
+			t.Fatal("a snapshot made when none was asked for")
 		}
 	}
 }
