@@ -231,7 +231,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	if !req.Private && !req.BuildRequire {
 		node.transitiveClosure.update(previous.transitiveClosure)
 		dependants := node.inverseList
-		for _, n := range previous.transitiveClosure.values() {
+		for _, n := range previous.transitiveClosure.nodes() {
 			node.connectClosure(n)
 			for _, dep := range dependants {
 				dep.connectClosure(n)

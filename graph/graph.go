@@ -237,40 +237,38 @@ dependants:
 	dst.Dependants = append(dst.Dependants, e)
 }
 
-// nodeDict is Conan's _NodeOrderedDict: nodes by (name, context).
+// nodeKey is what a node key stands for.
 type nodeKey struct{ name, context string }
 
-type nodeDict struct {
-	keys []int32 // node keys in insertion order
+// keyDict is an insertion-ordered map from a graph key to a node.
+type keyDict struct {
+	keys []int32
 	m    map[int32]*Node
 }
 
-func newNodeDict() *nodeDict { return &nodeDict{m: map[int32]*Node{}} }
-
-func (d *nodeDict) add(n *Node) {
-	if _, ok := d.m[n.key]; !ok {
-		d.keys = append(d.keys, n.key)
+func (d *keyDict) put(k int32, n *Node) {
+	if _, ok := d.m[k]; !ok {
+		d.keys = append(d.keys, k)
 	}
-	d.m[n.key] = n
+	d.m[k] = n
 }
 
-func (d *nodeDict) get(k int32) *Node { return d.m[k] }
+func (d *keyDict) get(k int32) *Node { return d.m[k] }
 
-func (d *nodeDict) assign(o *nodeDict) {
-	d.keys = append([]int32(nil), o.keys...)
-	d.m = make(map[int32]*Node, len(o.m))
-	for k, v := range o.m {
-		d.m[k] = v
-	}
-}
-
-func (d *nodeDict) nodes() []*Node {
+func (d *keyDict) nodes() []*Node {
 	out := make([]*Node, len(d.keys))
 	for i, k := range d.keys {
 		out[i] = d.m[k]
 	}
 	return out
 }
+
+// nodeDict is Conan's _NodeOrderedDict: nodes by (name, context).
+type nodeDict struct{ keyDict }
+
+func newNodeDict() *nodeDict { return &nodeDict{keyDict{m: map[int32]*Node{}}} }
+
+func (d *nodeDict) add(n *Node) { d.put(n.key, n) }
 
 // sortBy reorders stably by a key.
 func (d *nodeDict) sortBy(key func(*Node) int) {
@@ -279,37 +277,18 @@ func (d *nodeDict) sortBy(key func(*Node) int) {
 
 // nameDict is an ordered name -> node map (transitive closure), keyed
 // by the nodes' name keys.
-type nameDict struct {
-	keys []int32
-	m    map[int32]*Node
-}
+type nameDict struct{ keyDict }
 
-func newNameDict() *nameDict { return &nameDict{m: map[int32]*Node{}} }
+func newNameDict() *nameDict { return &nameDict{keyDict{m: map[int32]*Node{}}} }
 
 // set maps n's name to n.
-func (d *nameDict) set(n *Node) {
-	if _, ok := d.m[n.nameKey]; !ok {
-		d.keys = append(d.keys, n.nameKey)
-	}
-	d.m[n.nameKey] = n
-}
+func (d *nameDict) set(n *Node) { d.put(n.nameKey, n) }
 
 // update sets every entry of o, in o's order.
 func (d *nameDict) update(o *nameDict) {
 	for _, k := range o.keys {
-		if _, ok := d.m[k]; !ok {
-			d.keys = append(d.keys, k)
-		}
-		d.m[k] = o.m[k]
+		d.put(k, o.m[k])
 	}
-}
-
-func (d *nameDict) values() []*Node {
-	out := make([]*Node, len(d.keys))
-	for i, k := range d.keys {
-		out[i] = d.m[k]
-	}
-	return out
 }
 
 func newNode(r ref.Ref, c *recipe.Conanfile, context, recipeStatus string) *Node {
