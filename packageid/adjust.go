@@ -27,14 +27,11 @@ func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, f
 		return nil, err
 	}
 	info := &Info{
-		Settings:      set.adjusted,
-		settingsLines: set.lines,
-		FullSettings:  set.full,
-		ownSettings:   cache == nil, // nothing else holds them
-		ownFull:       cache == nil,
-		Options:       opts.CopyCleared(),
-		FullOptions:   opts,
-		Requires:      &Requirements{},
+		Settings:     set.adjusted,
+		FullSettings: set.full,
+		Options:      opts.CopyCleared(),
+		FullOptions:  opts,
+		Requires:     &Requirements{},
 	}
 	if err := info.Requires.addDistinct(direct, mode, false, modeFrom, cache); err != nil {
 		return nil, err
@@ -46,6 +43,9 @@ func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, f
 		info.FullRequires = fullReqs
 	} else {
 		info.FullRequires = append(append([]*ref.PackageRef(nil), direct...), indirect...)
+	}
+	if cache != nil { // else nothing else holds them
+		info.shared = set
 	}
 	return info, nil
 }

@@ -131,7 +131,7 @@ func (c *RequirementCache) settingsFor(list []NameValue) (*sharedSettings, error
 	if err != nil {
 		return nil, err
 	}
-	t := &Info{Settings: full.Copy(), FullSettings: full, ownSettings: true, ownFull: true}
+	t := &Info{Settings: full.Copy(), FullSettings: full}
 	adjustSettings(t)
 	s := &sharedSettings{full: full, adjusted: t.Settings, lines: t.Settings.HashLines()}
 	if c != nil {
@@ -515,15 +515,17 @@ type Info struct {
 	// invalid.
 	Invalid string
 
-	ownFull, ownSettings bool
-	settingsLines        []string // Settings.HashLines() while not owned
+	// shared are the settings this info was made with, which other
+	// infos hold too: while Settings or FullSettings are those, they are
+	// not the info's to change.
+	shared *sharedSettings
 }
 
 // OwnSettings gives the info Settings of its own (a copy of shared ones),
 // for a caller that is to change them.
 func (info *Info) OwnSettings() *Values {
-	if !info.ownSettings {
-		info.Settings, info.ownSettings, info.settingsLines = info.Settings.Copy(), true, nil
+	if info.shared != nil && info.Settings == info.shared.adjusted {
+		info.Settings = info.Settings.Copy()
 	}
 	return info.Settings
 }
@@ -531,8 +533,8 @@ func (info *Info) OwnSettings() *Values {
 // OwnFullSettings gives the info a FullSettings of its own (a copy of a
 // shared one), for a caller that may change it.
 func (info *Info) OwnFullSettings() *Values {
-	if !info.ownFull {
-		info.FullSettings, info.ownFull = info.FullSettings.Copy(), true
+	if info.shared != nil && info.FullSettings == info.shared.full {
+		info.FullSettings = info.FullSettings.Copy()
 	}
 	return info.FullSettings
 }
@@ -602,8 +604,8 @@ func (info *Info) PackageID() Computation {
 		c.ID = Invalid
 		return c
 	}
-	if info.settingsLines != nil && !info.ownSettings {
-		c.SettingsLines = info.settingsLines
+	if info.shared != nil && info.Settings == info.shared.adjusted {
+		c.SettingsLines = info.shared.lines
 	} else {
 		c.SettingsLines = info.Settings.HashLines()
 	}
@@ -675,8 +677,8 @@ func (info *Info) Clear() {
 func (info *Info) CopyForBuild() *Info {
 	return &Info{
 		Settings:       info.Settings.Copy(),
-		ownSettings:    true,
 		FullSettings:   info.FullSettings,
+		shared:         &sharedSettings{full: info.FullSettings}, // held by info too
 		Options:        info.Options.Copy(),
 		FullOptions:    info.FullOptions,
 		Requires:       info.Requires.Copy(),
