@@ -383,38 +383,9 @@ type depEntry struct {
 }
 
 // find returns the position of a dependency's values, or -1.
-func (o *Options) find(name string) int {
-	if o.index == nil {
-		if len(o.deps) <= scanMax {
-			for i := range o.deps {
-				if o.deps[i].name == name {
-					return i
-				}
-			}
-			return -1
-		}
-		o.reindex()
-	}
-	if i, ok := o.index[name]; ok {
-		return int(i)
-	}
-	return -1
-}
+func (o *Options) find(name string) int { return findByName(o.deps, &o.index, name) }
 
-func (o *Options) reindex() {
-	o.index = make(map[string]int32, len(o.deps))
-	for i, e := range o.deps {
-		o.index[e.name] = int32(i)
-	}
-}
-
-// appendDep adds values for a dependency not held yet.
-func (o *Options) appendDep(e depEntry) {
-	o.deps = append(o.deps, e)
-	if o.index != nil {
-		o.index[e.name] = int32(len(o.deps) - 1)
-	}
-}
+func (e depEntry) entryName() string { return e.name }
 
 // depValues makes Values (own values left to the caller) of dependency
 // values in order, copied or shared.
@@ -448,7 +419,7 @@ func (o *Options) Dep(name string) *PackageValues {
 	i := o.find(name)
 	if i < 0 {
 		v := o.track(name, NewPackageValues())
-		o.appendDep(depEntry{name: name, v: v})
+		o.deps = appendByName(o.deps, o.index, depEntry{name: name, v: v})
 		return v
 	}
 	if o.deps[i].shared {
@@ -514,7 +485,7 @@ func (o *Options) SetValues(v *Values) error {
 	for _, e := range v.pkgs {
 		d := o.track(e.Name, NewPackageValues())
 		d.Update(e.Values)
-		o.appendDep(depEntry{name: e.Name, v: d})
+		o.deps = appendByName(o.deps, o.index, depEntry{name: e.Name, v: d})
 	}
 	return nil
 }

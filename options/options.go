@@ -410,33 +410,50 @@ func newValuesFor(n int) *Values {
 }
 
 // find returns the position of a package, or -1.
-func (v *Values) find(name string) int {
-	if v.index == nil && len(v.pkgs) > scanMax {
-		v.index = make(map[string]int32, len(v.pkgs))
-		for i, e := range v.pkgs {
-			v.index[e.Name] = int32(i)
+func (v *Values) find(name string) int { return findByName(v.pkgs, &v.index, name) }
+
+// add appends a package known to be missing.
+func (v *Values) add(name string, p *PackageValues) {
+	v.pkgs = appendByName(v.pkgs, v.index, PackageEntry{name, p})
+}
+
+// named are the entries of the lists by name that Values and Options
+// keep in first-seen order.
+type named interface{ entryName() string }
+
+func (e PackageEntry) entryName() string { return e.Name }
+
+// findByName returns the position of name in list, or -1: a scan while
+// the list is short, an index (made in *index on the first lookup in a
+// long list, and kept by appendByName) after that.
+func findByName[E named](list []E, index *map[string]int32, name string) int {
+	if *index == nil && len(list) > scanMax {
+		m := make(map[string]int32, len(list))
+		for i, e := range list {
+			m[e.entryName()] = int32(i)
 		}
+		*index = m
 	}
-	if v.index != nil {
-		if i, ok := v.index[name]; ok {
+	if *index != nil {
+		if i, ok := (*index)[name]; ok {
 			return int(i)
 		}
 		return -1
 	}
-	for i := range v.pkgs {
-		if v.pkgs[i].Name == name {
+	for i, e := range list {
+		if e.entryName() == name {
 			return i
 		}
 	}
 	return -1
 }
 
-// add appends a package known to be missing.
-func (v *Values) add(name string, p *PackageValues) {
-	if v.index != nil {
-		v.index[name] = int32(len(v.pkgs))
+// appendByName appends an entry whose name list lacks, keeping index.
+func appendByName[E named](list []E, index map[string]int32, e E) []E {
+	if index != nil {
+		index[e.entryName()] = int32(len(list))
 	}
-	v.pkgs = append(v.pkgs, PackageEntry{name, p})
+	return append(list, e)
 }
 
 // Entry is one "key=value" assignment before parsing its key.
