@@ -173,12 +173,11 @@ func (l *Loader) loadFiles(path string, f Files) (*Recipe, error) {
 	}
 	// Conan sets these on the class when loading.
 	found.Dict.Set("recipe_folder", filepath.Dir(path))
-	dataPath := filepath.Join(filepath.Dir(path), "conandata.yml")
 	var data py.Value
 	if f.ConanDataRead {
 		data, err = parseConanData(f.ConanData)
 	} else {
-		data, err = loadConanData(dataPath)
+		data, err = loadConanData(filepath.Join(filepath.Dir(path), "conandata.yml"))
 	}
 	if err != nil {
 		return nil, &LoadError{Path: path, Err: err}

@@ -321,7 +321,6 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 			if err != nil {
 				return recipe.Location{}, err
 			}
-			loc.Files.Conanfile = src
 			loc.Revision, loc.Files = computeRevision(path, src)
 			s.revs.Store(r, loc.Revision)
 		}
