@@ -1,8 +1,6 @@
 package recipe
 
 import (
-	"slices"
-
 	py "github.com/conid/conid/recipe/python"
 )
 
@@ -16,12 +14,9 @@ type sink struct {
 	attrs map[string]py.Value
 }
 
-// sinkNames are the instance attributes that are sinks.
-var sinkNames = []string{"cpp", "layouts", "cpp_info", "buildenv_info", "runenv_info", "conf_info", "user_info", "env_info"}
-
 // lazyNames are the instance attributes made on first use: the sinks and
 // self.folders, which only layout() touches.
-var lazyNames = append(slices.Clip(sinkNames), "folders")
+var lazyNames = []string{"cpp", "layouts", "cpp_info", "buildenv_info", "runenv_info", "conf_info", "user_info", "env_info", "folders"}
 
 // newLazyAttr makes one of lazyNames.
 func newLazyAttr(name string) py.Value {

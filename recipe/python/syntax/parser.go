@@ -219,9 +219,8 @@ type parser struct {
 	errColShift int
 }
 
-// parserScratch is what a parse needs only while it runs: the token
-// buffer and the table interning identifiers (the tree keeps the
-// strings, not the table). Parses reuse them.
+// parserScratch is what parses reuse: the token buffer, and the table
+// interning identifiers (the tree keeps the strings, not the table).
 type parserScratch struct {
 	toks  []token
 	names map[string]string
