@@ -117,8 +117,8 @@ func validateClosures(g *Graph) error {
 		}
 	}
 	for _, n := range g.Nodes {
-		for _, k := range n.publicClosure.keys {
-			if m := n.publicClosure.m[k]; m != n && !inverse[[2]*Node{m, n}] {
+		for _, m := range n.publicClosure.nodes() {
+			if m != n && !inverse[[2]*Node{m, n}] {
 				return fmt.Errorf("node %s (%s) holds %s in its public closure, not in its inverse closure", n.ID, nodeLabel(n), nodeLabel(m))
 			}
 		}
