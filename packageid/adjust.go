@@ -20,7 +20,8 @@ func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []*ref
 // NewInfoFull is NewInfo for a caller that already holds direct followed
 // by indirect in one slice (fullReqs): the info keeps it as its
 // full_requires instead of a copy. fullReqs may be nil. Infos built with
-// the same cache (which may be nil) share their requirements.
+// the same cache (which may be nil) share their requirements and
+// settings.
 func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []*ref.PackageRef, mode, modeFrom string, cache *RequirementCache) (*Info, error) {
 	set, err := cache.settingsFor(settings) // shared: see OwnSettings
 	if err != nil {

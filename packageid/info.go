@@ -91,10 +91,11 @@ type Requirement struct {
 	shared bool
 }
 
-// RequirementCache lets the infos of a graph share their requirements:
-// with the same reference, mode and place (direct or indirect) they are
-// equal until a package_id() changes one, and a graph's infos hold one
-// per package of their closure. Not safe for concurrent use.
+// RequirementCache lets the infos of a graph share their requirements
+// and settings: requirements with the same reference, mode and place
+// (direct or indirect), and settings made from the same list, are equal
+// until a package_id() changes them, and a graph's infos hold one
+// requirement per package of their closure. Not safe for concurrent use.
 type RequirementCache struct {
 	mode, from string
 	m          map[reqKey]*Requirement
