@@ -19,7 +19,6 @@ import (
 	"github.com/conid/conid/bench"
 	"github.com/conid/conid/internal/fsread"
 	"github.com/conid/conid/memo"
-	"github.com/spf13/pflag"
 )
 
 func cmdBench(args []string, e *env) error {
@@ -38,7 +37,7 @@ func cmdBench(args []string, e *env) error {
 }
 
 func cmdBenchGen(args []string, e *env) error {
-	fs := pflag.NewFlagSet("bench gen", pflag.ContinueOnError)
+	fs := e.flagSet("bench gen")
 	var o bench.GenOptions
 	fs.IntVar(&o.Packages, "packages", 100, "packages in the tree, build tools included")
 	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed writes the same tree")
@@ -68,7 +67,7 @@ func cmdBenchGen(args []string, e *env) error {
 }
 
 func cmdBenchRun(args []string, e *env) error {
-	g := newGraphFlags("bench run")
+	g := newGraphFlags("bench run", e)
 	var jsonOut bool
 	var quiet bool
 	g.fs.BoolVar(&jsonOut, "json", false, "print the measurements as JSON")
@@ -189,7 +188,7 @@ func progress(e *env, quiet bool, what string, hook *func(int)) func() {
 // time (user+system, children included) and wall time: the method used to
 // compare conid with Conan on one tree.
 func cmdBenchCPU(args []string, e *env) error {
-	fs := pflag.NewFlagSet("bench cpu", pflag.ContinueOnError)
+	fs := e.flagSet("bench cpu")
 	runs := fs.IntP("runs", "n", 5, "how many times to run the command")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 
 	"github.com/conid/conid/remote/dlcache"
-	"github.com/spf13/pflag"
 )
 
 // cmdCache manages the shared download cache: clean, verify, stats.
@@ -13,7 +12,7 @@ func cmdCache(args []string, e *env) error {
 	if len(args) == 0 {
 		return usageError("usage: conid cache clean|verify|stats [--download-cache DIR]")
 	}
-	fs := pflag.NewFlagSet("cache "+args[0], pflag.ContinueOnError)
+	fs := e.flagSet("cache " + args[0])
 	var dir string
 	fs.StringVar(&dir, "download-cache", "", "download cache folder (default: conan.conf storage.download_cache)")
 	if err := fs.Parse(args[1:]); err != nil {

@@ -6,13 +6,12 @@ import (
 	"sort"
 
 	"github.com/conid/conid/recipe/ref"
-	"github.com/spf13/pflag"
 )
 
 // cmdDownload fetches a recipe and its binaries from a remote into a
 // folder, through the download cache.
 func cmdDownload(args []string, e *env) error {
-	fs := pflag.NewFlagSet("download", pflag.ContinueOnError)
+	fs := e.flagSet("download")
 	var rf remoteFlags
 	rf.add(fs)
 	var ids []string

@@ -90,8 +90,8 @@ type graphFlags struct {
 	remotes       remoteFlags
 }
 
-func newGraphFlags(name string) *graphFlags {
-	g := &graphFlags{fs: pflag.NewFlagSet(name, pflag.ContinueOnError)}
+func newGraphFlags(name string, e *env) *graphFlags {
+	g := &graphFlags{fs: e.flagSet(name)}
 	fs := g.fs
 	fs.SortFlags = false
 	fs.StringArrayVar(&g.profiles, "profile", nil, "apply a profile to the host context (-pr)")
@@ -235,4 +235,12 @@ func setTarget(p *engine.Params, target string) error {
 	}
 	p.Target = path
 	return nil
+}
+
+// flagSet is a Conan-style flag set whose usage and errors go to the
+// command's standard error.
+func (e *env) flagSet(name string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
 }

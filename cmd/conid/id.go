@@ -53,7 +53,7 @@ func resolveWith(name string, args []string, e *env, extra func(*graphFlags)) (*
 // parseGraphArgs reads a graph command's flags and target; rest holds the
 // target and what follows it.
 func parseGraphArgs(name string, args []string, e *env, extra func(*graphFlags)) (p engine.Params, rest []string, g *graphFlags, err error) {
-	g = newGraphFlags(name)
+	g = newGraphFlags(name, e)
 	var build []string
 	g.fs.StringArrayVar(&build, "build", nil, "compute binaries as --build would (repeatable)")
 	if extra != nil {
@@ -160,7 +160,7 @@ func cmdIDDiff(args []string, e *env) error {
 	}
 	if dash < 0 {
 		// Two lockfiles.
-		g := newGraphFlags("id diff")
+		g := newGraphFlags("id diff", e)
 		jsonFlag(g)
 		if err := g.fs.Parse(normalizeArgs(args)); err != nil {
 			return err

@@ -19,13 +19,16 @@ func cmdIndex(args []string, e *env) error {
 	if len(args) == 0 || args[0] != "check" {
 		return usageError("usage: conid index check <cci-checkout> [-pr ...] [--json FILE] [--jobs N] [-q]")
 	}
-	g := newGraphFlags("index check")
+	g := newGraphFlags("index check", e)
 	var jsonOut string
-	var jobs int
 	var quiet, list bool
 	var build, names []string
 	g.fs.StringVar(&jsonOut, "json", "", "write every recipe's result as JSON to FILE")
-	g.fs.IntVar(&jobs, "jobs", 2, "recipes evaluated in parallel")
+	// The graph commands' --jobs (concurrent requests to remotes) counts
+	// recipes evaluated in parallel here: this command works offline.
+	jobs := g.fs.Lookup("jobs")
+	jobs.Usage, jobs.DefValue = "recipes evaluated in parallel", "2"
+	g.remotes.jobs = 2
 	g.fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	g.fs.BoolVar(&list, "list", false, "list every recipe that did not resolve")
 	g.fs.StringArrayVar(&build, "build", nil, "build policy, as lock create's --build")
@@ -35,6 +38,9 @@ func cmdIndex(args []string, e *env) error {
 	}
 	if g.fs.NArg() != 1 {
 		return usageError("index check needs the path of a conan-center-index checkout (or its recipes/ folder)")
+	}
+	if g.remotes.remote != "" {
+		return usageError("index check works on the checkout alone: -r/--remote is not supported")
 	}
 	root := g.fs.Arg(0)
 	if !filepath.IsAbs(root) {
@@ -64,7 +70,7 @@ func cmdIndex(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	ip := index.Params{Recipes: root, Names: names, Host: host, BuildModes: buildModes(g.fs, "build", build), Jobs: jobs, PackageIDMode: cfg.DefaultPackageIDMode}
+	ip := index.Params{Recipes: root, Names: names, Host: host, BuildModes: buildModes(g.fs, "build", build), Jobs: g.remotes.jobs, PackageIDMode: cfg.DefaultPackageIDMode}
 	if buildProf, err := profiles.FromArgs(ctx, p.Build, true); err != nil {
 		return err
 	} else if buildProf != nil {

@@ -12,7 +12,7 @@ import (
 
 func cmdInfo(args []string, e *env) error {
 	stdout, stderr := e.stdout, e.stderr
-	g := newGraphFlags("info")
+	g := newGraphFlags("info", e)
 	var jsonOut, dotOut string
 	var only, dryBuild []string
 	g.fs.StringVar(&jsonOut, "json", "", "write the graph as Conan's info JSON to FILE ('-' for stdout)")

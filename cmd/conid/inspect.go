@@ -10,11 +10,10 @@ import (
 	"github.com/conid/conid/recipe"
 	"github.com/conid/conid/recipe/ref"
 	"github.com/conid/conid/recipe/store"
-	"github.com/spf13/pflag"
 )
 
 func cmdInspect(args []string, e *env) error {
-	fs := pflag.NewFlagSet("inspect", pflag.ContinueOnError)
+	fs := e.flagSet("inspect")
 	var attrs, recipes []string
 	var jsonOut, raw string
 	fs.StringArrayVarP(&attrs, "attribute", "a", nil, "attribute to show (repeatable)")

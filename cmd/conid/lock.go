@@ -12,7 +12,7 @@ import (
 
 func cmdLockCreate(args []string, e *env) error {
 	stdout, stderr := e.stdout, e.stderr
-	g := newGraphFlags("lock create")
+	g := newGraphFlags("lock create", e)
 	var reference, out string
 	var build []string
 	g.fs.StringVar(&reference, "reference", "", "create the lockfile of a reference instead of a path")

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/spf13/pflag"
 	"io"
 	"math"
 	"os"
@@ -131,6 +132,9 @@ func run(args []string, e *env) int {
 	default:
 		fmt.Fprintf(stderr, "ERROR: unknown command %q\n\n%s", args[0], usage)
 		return exitError
+	}
+	if errors.Is(err, pflag.ErrHelp) { // the flag set printed its usage
+		return exitOK
 	}
 	if err != nil {
 		return report(stderr, err)

@@ -118,7 +118,7 @@ func cmdRemote(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	fs := pflag.NewFlagSet("remote "+args[0], pflag.ContinueOnError)
+	fs := e.flagSet("remote " + args[0])
 	var insert string
 	var force, raw bool
 	switch args[0] {
@@ -209,7 +209,7 @@ func boolText(s string) (bool, error) {
 
 // cmdUser is "conan user": show the user of a remote, or log in with -p.
 func cmdUser(args []string, e *env) error {
-	fs := pflag.NewFlagSet("user", pflag.ContinueOnError)
+	fs := e.flagSet("user")
 	var password, remoteName string
 	var clean bool
 	fs.StringVarP(&password, "password", "p", "", "password: log in and store the token")

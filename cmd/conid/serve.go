@@ -16,7 +16,6 @@ import (
 	"github.com/conid/conid/recipe/ref"
 	"github.com/conid/conid/server"
 	"github.com/conid/conid/server/loadgen"
-	"github.com/spf13/pflag"
 )
 
 // cmdServe runs a conan_server-compatible remote until SIGINT/SIGTERM.
@@ -24,7 +23,7 @@ func cmdServe(args []string, e *env) error {
 	if len(args) > 0 && args[0] == "bench" {
 		return cmdServeBench(args[1:], e)
 	}
-	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	fs := e.flagSet("serve")
 	fs.SetOutput(e.stderr)
 	var dir, level, format, listen string
 	var port int
@@ -112,7 +111,7 @@ func splitInts(s string) ([]int, error) {
 // cmdServeBench loads a remote and prints lookups per second and
 // latency percentiles, one line per connection count.
 func cmdServeBench(args []string, e *env) error {
-	fs := pflag.NewFlagSet("serve bench", pflag.ContinueOnError)
+	fs := e.flagSet("serve bench")
 	fs.SetOutput(e.stderr)
 	var url, refText, conns, kind string
 	var dur time.Duration
