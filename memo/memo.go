@@ -85,8 +85,12 @@ func (s *Store) Get(key string) (*Entry, bool) {
 	return &e, true
 }
 
-// Put stores an entry under its key.
+// Put stores an entry under its key; an entry whose result ran a command
+// (fsread.Replayable) is not stored.
 func (s *Store) Put(e *Entry) error {
+	if !fsread.Replayable(e.Inputs) {
+		return nil // a recipe ran a command: the next run must run it too
+	}
 	e.Format = format
 	if e.Created.IsZero() {
 		e.Created = time.Now().UTC()

@@ -100,9 +100,8 @@ func newConanFileClass() *py.Class {
 			return nil, in.Unsupportedf("self.%s() while computing a graph", name)
 		}))
 	}
-	for _, n := range []string{"run", "collect_libs"} {
-		unsupported(n)
-	}
+	unsupported("collect_libs")
+	d.Set("run", py.NewBuiltin("run", conanfileRun))
 	d.Set("test", py.NewBuiltin("test", func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
 		return nil, py.NewException(ConanExceptionClass, "You need to create a method 'test' in your test/conanfile.py")
 	}))

@@ -3,6 +3,7 @@ package recipe
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -146,6 +147,7 @@ func TestConanfileTxt(t *testing.T) {
 // FuzzRecipe loads arbitrary recipe text and runs its methods: no input
 // may panic or hang.
 func FuzzRecipe(f *testing.F) {
+	execCommand = func(*exec.Cmd) error { return errors.New("fuzzing runs no commands") }
 	seeds, _ := filepath.Glob(filepath.Join("..", "testdata", "conformance", "conan1", "cases", "*", "recipes", "*", "*", "*", "*", "conanfile.py"))
 	for i, s := range seeds {
 		if i%7 != 0 {

@@ -31,6 +31,10 @@ const (
 	OpStat Op = "stat" // existence and kind
 	OpGlob Op = "glob" // matches
 	OpWalk Op = "walk" // every path below, with kinds
+	// OpRun is a command a recipe ran (self.run): its answer cannot be
+	// replayed without running it again, so a result that ran one is
+	// never valid from the cache (see Replayable).
+	OpRun Op = "run"
 )
 
 // Entry is one recorded read.
@@ -220,6 +224,22 @@ func statSig(st os.FileInfo) string {
 	return fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
 }
 
+// Ran records that a command ran while the result was computed.
+func Ran(command string) {
+	record(OpRun, command, func() string { return "" })
+}
+
+// Replayable reports whether a result that made these reads can be
+// cached: none of them ran a command.
+func Replayable(entries []Entry) bool {
+	for _, e := range entries {
+		if e.Op == OpRun {
+			return false
+		}
+	}
+	return true
+}
+
 // current replays a read and returns its digest now.
 func current(op Op, path string) string {
 	switch op {
@@ -238,7 +258,7 @@ func current(op Op, path string) string {
 	case OpWalk:
 		return walkSum(path)
 	}
-	return "unknown op"
+	return "not replayable" // OpRun, or an unknown op: never equal to a sum
 }
 
 // Valid reports whether every recorded read gives the same answer now.

@@ -1,6 +1,7 @@
 package python
 
 import (
+	_ "embed"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -39,7 +40,7 @@ var stdlibModules = map[string]func(in *Interp) (*Module, error){
 	"subprocess":            opaqueModule("subprocess"),
 	"pathlib":               opaqueModule("pathlib"),
 	"json":                  opaqueModule("json"),
-	"io":                    opaqueModule("io"),
+	"io":                    SourceModule("io", "<conid>/pyio.py", pyioSource, true),
 	"tempfile":              opaqueModule("tempfile"),
 	"textwrap2":             opaqueModule("textwrap2"),
 	"contextlib":            modContextlib,
@@ -692,9 +693,21 @@ func modContextlib(in *Interp) (*Module, error) {
 	return m, nil
 }
 
+// pyioSource is io's StringIO; the rest of io stays opaque.
+//
+//go:embed pyio.py
+var pyioSource []byte
+
 func modSix(in *Interp) (*Module, error) {
 	m := NewModule("six")
 	m.Dict.Set("__opaque__", true)
+	io, err := in.Import("io")
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := io.Dict.Get("StringIO"); ok {
+		m.Set("StringIO", c)
+	}
 	m.Set("PY2", false)
 	m.Set("PY3", true)
 	m.Set("string_types", Tuple{StrType})
