@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/conid/conid/engine"
@@ -120,7 +121,9 @@ func cmdIndex(args []string, e *env) error {
 	if list {
 		for _, r := range results {
 			if r.Status != index.Resolved {
-				fmt.Fprintf(e.stdout, "%s/%s: %s: %s\n", r.Name, r.Version, r.Status, r.Message)
+				// Conan's messages run over several lines: indent the rest.
+				msg := strings.ReplaceAll(strings.TrimRight(r.Message, "\n"), "\n", "\n    ")
+				fmt.Fprintf(e.stdout, "%s/%s: %s: %s\n", r.Name, r.Version, r.Status, msg)
 			}
 		}
 	}
