@@ -286,6 +286,16 @@ func (d *nameDict) set(n *Node) { d.put(n.nameKey, n) }
 
 // update sets every entry of o, in o's order.
 func (d *nameDict) update(o *nameDict) {
+	if n := len(d.keys) + len(o.keys); n > 8 && len(o.keys) > 2*len(d.keys) {
+		// Mostly o's entries: size the map once rather than grow it
+		// through every power of two.
+		m := make(map[int32]*Node, n)
+		for _, k := range d.keys {
+			m[k] = d.m[k]
+		}
+		d.m = m
+		d.keys = slices.Grow(d.keys, len(o.keys))
+	}
 	for _, k := range o.keys {
 		d.put(k, o.m[k])
 	}
