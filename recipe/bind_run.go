@@ -1,7 +1,6 @@
 package recipe
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -64,8 +63,7 @@ func conanfileRun(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) 
 		}
 	}
 	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr, cmd.Stdin = &out, &out, nil
-	cmd.Env = os.Environ()
+	cmd.Stdout, cmd.Stderr = &out, &out // conid's environment; no input (/dev/null)
 	fsread.Ran(shown)
 	runErr := execCommand(cmd)
 	code := 0
@@ -83,11 +81,11 @@ func conanfileRun(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) 
 		if ok, err := in.HasAttr(output, "write"); err != nil {
 			return nil, err
 		} else if ok {
-			sc := bufio.NewScanner(bytes.NewReader(out.Bytes()))
-			sc.Buffer(nil, 1<<30)
-			sc.Split(scanLinesKeepEnd)
-			for sc.Scan() {
-				if _, err := in.CallMethod(output, "write", []py.Value{string(bytes.ToValidUTF8(sc.Bytes(), []byte("\uFFFD")))}, nil); err != nil {
+			for _, line := range bytes.SplitAfter(out.Bytes(), []byte("\n")) { // readline's lines
+				if len(line) == 0 {
+					continue
+				}
+				if _, err := in.CallMethod(output, "write", []py.Value{string(bytes.ToValidUTF8(line, []byte("\uFFFD")))}, nil); err != nil {
 					return nil, err
 				}
 			}
@@ -133,15 +131,4 @@ func pythonStrerror(e syscall.Errno) string {
 		return string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
-}
-
-// scanLinesKeepEnd splits after each "\n", keeping it, as readline does.
-func scanLinesKeepEnd(data []byte, atEOF bool) (int, []byte, error) {
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		return i + 1, data[:i+1], nil
-	}
-	if atEOF && len(data) > 0 {
-		return len(data), data, nil
-	}
-	return 0, nil, nil
 }

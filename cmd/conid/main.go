@@ -5,7 +5,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/spf13/pflag"
 	"io"
 	"math"
 	"os"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/conid/conid/memo"
 	"github.com/conid/conid/recipe"
+	"github.com/spf13/pflag"
 )
 
 const usage = `conid: Conan 1.65 graphs, options and package IDs, fast and explained.

@@ -24,7 +24,6 @@ func cmdServe(args []string, e *env) error {
 		return cmdServeBench(args[1:], e)
 	}
 	fs := e.flagSet("serve")
-	fs.SetOutput(e.stderr)
 	var dir, level, format, listen string
 	var port int
 	fs.StringVarP(&dir, "server-dir", "d", "", "server folder with server.conf (default $CONAN_SERVER_HOME or ~/.conan_server)")
@@ -112,7 +111,6 @@ func splitInts(s string) ([]int, error) {
 // latency percentiles, one line per connection count.
 func cmdServeBench(args []string, e *env) error {
 	fs := e.flagSet("serve bench")
-	fs.SetOutput(e.stderr)
 	var url, refText, conns, kind string
 	var dur time.Duration
 	var rounds int
