@@ -52,6 +52,23 @@ func TestConformance(t *testing.T) { runCorpus(t, "conan1") }
 // expected files were produced the same way by running Conan 1.65.0.
 func TestConformanceExtra(t *testing.T) { runCorpus(t, "extra") }
 
+// TestConformanceDir runs the cases matching the glob in CONID_CASES:
+// cases made outside the repository (a differential run against Conan,
+// a case being written), in the corpus layout.
+func TestConformanceDir(t *testing.T) {
+	pattern := os.Getenv("CONID_CASES")
+	if pattern == "" {
+		t.Skip("set CONID_CASES=GLOB to run cases from outside the repository")
+	}
+	dirs, err := filepath.Glob(pattern)
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("CONID_CASES=%s matches no case: %v", pattern, err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) { runCase(t, dir) })
+	}
+}
+
 func runCorpus(t *testing.T, corpus string) {
 	for _, dir := range corpusDirs(t, corpus) {
 		dir := dir
