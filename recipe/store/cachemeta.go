@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/conid/conid/internal/atomicfile"
@@ -139,10 +140,37 @@ func ManifestTime(manifest string) string {
 type LocalBinaries struct {
 	Storage   string
 	Revisions bool
+	// stored lists the storage folder's package names (lowercase) once,
+	// so that a graph of recipes the cache does not hold looks up no
+	// metadata.json at all; nil looks up each.
+	stored func() map[string]bool
+}
+
+// NewLocalBinaries looks for binaries in storage, listing its package
+// folders once.
+func NewLocalBinaries(storage string, revisions bool) LocalBinaries {
+	return LocalBinaries{Storage: storage, Revisions: revisions, stored: sync.OnceValue(func() map[string]bool {
+		entries, err := fsread.ReadDir(storage)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil // unknown: look each up
+		}
+		names := make(map[string]bool, len(entries))
+		for _, e := range entries {
+			// Lowercase: on a file system that ignores case the folder
+			// may be spelled otherwise; the lookup then decides.
+			names[strings.ToLower(e.Name())] = true
+		}
+		return names
+	})}
 }
 
 // Lookup answers BinaryCache with the binary's revision, or nothing.
 func (l LocalBinaries) Lookup(p ref.PackageRef) (binary, prev string, err error) {
+	if l.stored != nil {
+		if names := l.stored(); names != nil && !names[strings.ToLower(p.Ref.Name)] {
+			return "", "", nil
+		}
+	}
 	m, err := ReadMetadata(l.Storage, p.Ref)
 	if err != nil {
 		return "", "", err

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/conid/conid/internal/fsread"
 	"github.com/conid/conid/recipe/ref"
 )
 
@@ -33,6 +35,37 @@ func TestCachedPackage(t *testing.T) {
 	p.Ref.Revision = "other"
 	if _, ok := CachedPackage(storage, p, back, true); ok {
 		t.Error("a binary of another recipe revision counts with revisions")
+	}
+}
+
+func TestLocalBinariesListsOnce(t *testing.T) {
+	storage := t.TempDir()
+	r := ref.Ref{Name: "zlib", Version: "1.2.13"}
+	m := &Metadata{Packages: map[string]PackageMetadata{"abc": {Revision: "7"}}}
+	if err := WriteMetadata(storage, r, m); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(RefDir(storage, r), "package", "abc"), 0o755)
+	l := NewLocalBinaries(storage, false)
+	var bin, prev string
+	reads := fsread.Record(func() {
+		bin, prev, _ = l.Lookup(ref.PackageRef{Ref: r, PackageID: "abc"})
+		if b, _, _ := l.Lookup(ref.PackageRef{Ref: ref.Ref{Name: "bzip2", Version: "1"}, PackageID: "abc"}); b != "" {
+			t.Errorf("bzip2, not in the cache, found as %q", b)
+		}
+	})
+	if bin != "Cache" || prev != "7" {
+		t.Errorf("zlib's binary: %q %q", bin, prev)
+	}
+	for _, e := range reads {
+		if strings.Contains(e.Path, "bzip2") {
+			t.Errorf("looked for a name the storage does not hold: %+v", e)
+		}
+	}
+	// A storage that does not exist yet holds nothing.
+	gone := NewLocalBinaries(filepath.Join(storage, "none"), false)
+	if b, _, err := gone.Lookup(ref.PackageRef{Ref: r, PackageID: "abc"}); b != "" || err != nil {
+		t.Errorf("missing storage: %q %v", b, err)
 	}
 }
 
