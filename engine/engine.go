@@ -115,7 +115,7 @@ func Resolve(p Params) (*Result, error) {
 	}
 	binaries := p.Binaries
 	if binaries == nil {
-		binaries = localBinaries{store.NewLocalBinaries(cfg.StoragePath, cfg.RevisionsEnabled)}
+		binaries = localBinaries{store.LocalBinaries{Storage: cfg.StoragePath, Revisions: cfg.RevisionsEnabled, Index: store.NewNameIndex(cfg.StoragePath)}}
 	}
 	if p.Remotes != nil {
 		if src, binaries, err = p.Remotes(src, cfg); err != nil {

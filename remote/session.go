@@ -61,6 +61,7 @@ type Session struct {
 	searches map[searchKey]*search
 	recipes  map[ref.Ref]recipe.Location // downloaded in this session
 	remoteOf map[ref.Ref]string          // recipe remote by reference
+	stored   *store.NameIndex            // package names in Storage
 	started  int
 	done     int
 }
@@ -91,6 +92,7 @@ func (s *Session) init() {
 		s.searches = map[searchKey]*search{}
 		s.recipes = map[ref.Ref]recipe.Location{}
 		s.remoteOf = map[ref.Ref]string{}
+		s.stored = store.NewNameIndex(s.Storage)
 		if s.Clients == nil {
 			s.Clients = map[string]*Client{}
 		}
@@ -337,6 +339,7 @@ func (s *Session) fetchRecipe(rem Remote, r ref.Ref) (recipe.Location, error) {
 	if err := os.MkdirAll(refDir, 0o755); err != nil {
 		return recipe.Location{}, err
 	}
+	s.stored.Add(r.Name)
 	unlock, err := dlcache.LockFile(filepath.Join(refDir, "conid.lock"))
 	if err != nil {
 		return recipe.Location{}, err
@@ -546,7 +549,7 @@ func (s *Session) has(rem Remote, p ref.PackageRef) (bool, string, error) {
 func (src *Source) Lookup(p ref.PackageRef) (graph.BinaryFound, error) {
 	s := src.s
 	r := p.Ref.NoRevision()
-	m, err := store.ReadMetadata(s.Storage, r)
+	m, err := s.stored.ReadMetadata(r)
 	if err != nil {
 		return graph.BinaryFound{}, err
 	}

@@ -136,40 +136,76 @@ func ManifestTime(manifest string) string {
 	return time.Unix(secs, 0).UTC().Format("2006-01-02 15:04:05") + " UTC"
 }
 
+// NameIndex tells which package names a Conan cache data folder holds,
+// from one listing of it taken when first asked, so that a graph of
+// recipes the cache does not hold looks up no metadata.json at all.
+// Safe for concurrent use.
+type NameIndex struct {
+	storage string
+	once    sync.Once
+	mu      sync.Mutex
+	names   map[string]bool // lowercase; nil: unknown, look each up
+}
+
+// NewNameIndex indexes storage.
+func NewNameIndex(storage string) *NameIndex { return &NameIndex{storage: storage} }
+
+// Lacks reports that storage surely holds nothing of the package name.
+// On a file system that ignores case the folder may be spelled otherwise,
+// so names are compared without case and the lookup then decides.
+func (x *NameIndex) Lacks(name string) bool {
+	if x == nil {
+		return false
+	}
+	x.once.Do(func() {
+		entries, err := fsread.ReadDir(x.storage)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return
+		}
+		x.names = make(map[string]bool, len(entries))
+		for _, e := range entries {
+			x.names[strings.ToLower(e.Name())] = true
+		}
+	})
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.names != nil && !x.names[strings.ToLower(name)]
+}
+
+// Add notes a package name written to storage since the listing.
+func (x *NameIndex) Add(name string) {
+	if x == nil {
+		return
+	}
+	x.Lacks(name) // list first, so that the listing does not drop it
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.names != nil {
+		x.names[strings.ToLower(name)] = true
+	}
+}
+
+// ReadMetadata is ReadMetadata, answering an empty Metadata for a name
+// the storage lacks.
+func (x *NameIndex) ReadMetadata(r ref.Ref) (*Metadata, error) {
+	if x.Lacks(r.Name) {
+		return &Metadata{Packages: map[string]PackageMetadata{}}, nil
+	}
+	return ReadMetadata(x.storage, r)
+}
+
 // LocalBinaries finds binaries in a Conan cache data folder only.
 type LocalBinaries struct {
 	Storage   string
 	Revisions bool
-	// stored lists the storage folder's package names (lowercase) once,
-	// so that a graph of recipes the cache does not hold looks up no
-	// metadata.json at all; nil looks up each.
-	stored func() map[string]bool
-}
-
-// NewLocalBinaries looks for binaries in storage, listing its package
-// folders once.
-func NewLocalBinaries(storage string, revisions bool) LocalBinaries {
-	return LocalBinaries{Storage: storage, Revisions: revisions, stored: sync.OnceValue(func() map[string]bool {
-		entries, err := fsread.ReadDir(storage)
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return nil // unknown: look each up
-		}
-		names := make(map[string]bool, len(entries))
-		for _, e := range entries {
-			// Lowercase: on a file system that ignores case the folder
-			// may be spelled otherwise; the lookup then decides.
-			names[strings.ToLower(e.Name())] = true
-		}
-		return names
-	})}
+	// Index, when set, spares the lookups of names Storage lacks.
+	Index *NameIndex
 }
 
 // Lookup answers BinaryCache with the binary's revision, or nothing.
 func (l LocalBinaries) Lookup(p ref.PackageRef) (binary, prev string, err error) {
-	if l.stored != nil {
-		if names := l.stored(); names != nil && !names[strings.ToLower(p.Ref.Name)] {
-			return "", "", nil
-		}
+	if l.Index.Lacks(p.Ref.Name) {
+		return "", "", nil
 	}
 	m, err := ReadMetadata(l.Storage, p.Ref)
 	if err != nil {

@@ -46,7 +46,7 @@ func TestLocalBinariesListsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.MkdirAll(filepath.Join(RefDir(storage, r), "package", "abc"), 0o755)
-	l := NewLocalBinaries(storage, false)
+	l := LocalBinaries{Storage: storage, Index: NewNameIndex(storage)}
 	var bin, prev string
 	reads := fsread.Record(func() {
 		bin, prev, _ = l.Lookup(ref.PackageRef{Ref: r, PackageID: "abc"})
@@ -62,8 +62,19 @@ func TestLocalBinariesListsOnce(t *testing.T) {
 			t.Errorf("looked for a name the storage does not hold: %+v", e)
 		}
 	}
+	// A name written since the listing is looked up.
+	idx := l.Index
+	r2 := ref.Ref{Name: "bzip2", Version: "1"}
+	if err := WriteMetadata(storage, r2, m); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(RefDir(storage, r2), "package", "abc"), 0o755)
+	idx.Add("bzip2")
+	if b, _, _ := l.Lookup(ref.PackageRef{Ref: r2, PackageID: "abc"}); b != "Cache" {
+		t.Errorf("bzip2, added, found as %q", b)
+	}
 	// A storage that does not exist yet holds nothing.
-	gone := NewLocalBinaries(filepath.Join(storage, "none"), false)
+	gone := LocalBinaries{Storage: filepath.Join(storage, "none"), Index: NewNameIndex(filepath.Join(storage, "none"))}
 	if b, _, err := gone.Lookup(ref.PackageRef{Ref: r, PackageID: "abc"}); b != "" || err != nil {
 		t.Errorf("missing storage: %q %v", b, err)
 	}
