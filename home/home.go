@@ -11,14 +11,17 @@ package home
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/conid/conid/internal/fsread"
+	"github.com/conid/conid/internal/pyini"
 
 	"github.com/conid/conid/settings"
-	"gopkg.in/ini.v1"
 )
 
 // Home is a Conan home (the ".conan" folder).
@@ -69,54 +72,79 @@ func (h *Home) Config() (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := ini.LoadSources(iniOptions, b)
+	return h.parseConfig(c, path, b)
+}
+
+// parseConfig reads conan.conf text b (from path) over the defaults c.
+func (h *Home) parseConfig(c *Config, path string, b []byte) (*Config, error) {
+	f, err := pyini.Parse(path, b, true)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, err
 	}
-	if s, err := f.GetSection("general"); err == nil {
-		if k, err := s.GetKey("default_package_id_mode"); err == nil {
-			c.DefaultPackageIDMode = strings.TrimSpace(k.String())
+	if s := f.Section("general"); s != nil {
+		if v, ok := confValue(s, "default_package_id_mode"); ok {
+			c.DefaultPackageIDMode = v
 			c.PackageIDModeFrom = fmt.Sprintf("%s [general] default_package_id_mode", path)
 		}
-		if k, err := s.GetKey("full_transitive_package_id"); err == nil {
-			c.FullTransitivePackageID = truthy(k.String())
+		if v, ok := confValue(s, "full_transitive_package_id"); ok {
+			c.FullTransitivePackageID = truthy(v)
 		}
-		if k, err := s.GetKey("revisions_enabled"); err == nil {
-			c.RevisionsEnabled = truthy(k.String())
+		if v, ok := confValue(s, "revisions_enabled"); ok {
+			c.RevisionsEnabled = truthy(v)
 		}
-		if k, err := s.GetKey("default_profile"); err == nil {
-			c.DefaultProfile = strings.TrimSpace(k.String())
+		if v, ok := confValue(s, "default_profile"); ok {
+			c.DefaultProfile = v
 		}
 	}
-	if s, err := f.GetSection("storage"); err == nil {
-		if k, err := s.GetKey("path"); err == nil {
-			p := strings.TrimSpace(k.String())
-			if strings.HasPrefix(p, "~") {
-				if hd, err := os.UserHomeDir(); err == nil {
-					p = filepath.Join(hd, p[1:])
-				}
-			}
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(h.Dir, p)
-			}
-			c.StoragePath = p
+	if s := f.Section("storage"); s != nil {
+		if v, ok := confValue(s, "path"); ok {
+			c.StoragePath = h.confPath(v)
 		}
-		if k, err := s.GetKey("download_cache"); err == nil {
-			if p := strings.TrimSpace(k.String()); p != "" {
-				if strings.HasPrefix(p, "~") {
-					if hd, err := os.UserHomeDir(); err == nil {
-						p = filepath.Join(hd, p[1:])
-					}
-				}
-				if !filepath.IsAbs(p) {
-					p = filepath.Join(h.Dir, p)
-				}
-				c.DownloadCache = p
-			}
+		if v, ok := confValue(s, "download_cache"); ok && v != "" {
+			c.DownloadCache = h.confPath(v)
 		}
 	}
 	return c, nil
 }
+
+// confValue is Conan's get_item: the value, interpolated as Python's
+// ConfigParser does ("%%" is "%", "%(key)s" another key of the section),
+// cut at a " #" comment.
+func confValue(s *pyini.Section, key string) (string, bool) {
+	o, ok := s.Get(key)
+	if !ok {
+		return "", false
+	}
+	v := interpolation.ReplaceAllStringFunc(o.Value, func(m string) string {
+		if m == "%%" {
+			return "%"
+		}
+		if o, ok := s.Get(m[2 : len(m)-2]); ok {
+			return o.Value
+		}
+		return m
+	})
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = v[:i]
+	}
+	return strings.TrimSpace(v), true
+}
+
+// confPath resolves a folder of conan.conf: "~" is the user's home, a
+// relative path is below the Conan home.
+func (h *Home) confPath(p string) string {
+	if strings.HasPrefix(p, "~") {
+		if hd, err := os.UserHomeDir(); err == nil {
+			p = filepath.Join(hd, p[1:])
+		}
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(h.Dir, p)
+	}
+	return p
+}
+
+var interpolation = regexp.MustCompile(`%%|%\([^)]+\)s`)
 
 func truthy(s string) bool {
 	switch strings.ToLower(strings.TrimSpace(s)) {
@@ -140,30 +168,33 @@ func (h *Home) Settings() (*settings.Definition, error) {
 	return settings.ParseYAML(path, b)
 }
 
-// iniOptions read conan.conf as Python's ConfigParser does for Conan:
-// multi-line values, inline comments, and keys without a value (Conan
-// 1.65 writes "[hooks]\nattribute_checker").
-var iniOptions = ini.LoadOptions{AllowPythonMultilineValues: true, SpaceBeforeInlineComment: true, AllowBooleanKeys: true}
-
 // SetConfig writes "section.key = value" entries into conan.conf, as
-// "conan config set" does.
+// "conan config set" does (one at a time, here in the order of the keys):
+// the file is read and written back whole, as Python's ConfigParser
+// writes it.
 func (h *Home) SetConfig(entries map[string]string) error {
 	path := filepath.Join(h.Dir, "conan.conf")
-	f := ini.Empty()
+	f := &pyini.File{}
 	if b, err := fsread.ReadFile(path); err == nil {
-		if f, err = ini.LoadSources(iniOptions, b); err != nil {
-			return fmt.Errorf("%s: %v", path, err)
+		if f, err = pyini.Parse(path, b, true); err != nil {
+			return err
 		}
 	}
-	for k, v := range entries {
+	for _, k := range slices.Sorted(maps.Keys(entries)) {
 		sec, key, ok := strings.Cut(k, ".")
 		if !ok {
 			return fmt.Errorf("invalid config key %q: want section.key", k)
 		}
-		f.Section(sec).Key(key).SetValue(v)
+		v := entries[k]
+		// Python's ConfigParser refuses a value that is not valid
+		// interpolation syntax; Conan then doubles every "%".
+		if strings.Contains(interpolation.ReplaceAllString(v, ""), "%") {
+			v = strings.ReplaceAll(v, "%", "%%")
+		}
+		f.Add(sec).Set(key, v)
 	}
 	if err := os.MkdirAll(h.Dir, 0o755); err != nil {
 		return err
 	}
-	return f.SaveTo(path)
+	return os.WriteFile(path, f.Format(), 0o644)
 }

@@ -69,15 +69,15 @@ func ParseHtpasswd(file string, data []byte) (map[string][]byte, error) {
 		}
 		u, hash, ok := strings.Cut(line, ":")
 		if !ok || u == "" {
-			return nil, &ConfError{file, n, "expected user:bcrypt-hash"}
+			return nil, &ConfError{File: file, Line: n, Msg: "expected user:bcrypt-hash"}
 		}
 		if _, err := bcrypt.Cost([]byte(hash)); err != nil {
-			return nil, &ConfError{file, n, fmt.Sprintf("user %q: not a bcrypt hash (htpasswd -B): %v", u, err)}
+			return nil, &ConfError{File: file, Line: n, Msg: fmt.Sprintf("user %q: not a bcrypt hash (htpasswd -B): %v", u, err)}
 		}
 		users[u] = []byte(hash)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, &ConfError{file, n + 1, err.Error()}
+		return nil, &ConfError{File: file, Line: n + 1, Msg: err.Error()}
 	}
 	return users, nil
 }

@@ -10,112 +10,32 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/conid/conid/internal/pyini"
 )
 
 // ConfFile is the name of the configuration file in a server folder.
 const ConfFile = "server.conf"
 
 // Section is one [section] of a server.conf: its options in file order.
-type Section struct {
-	Name    string
-	Line    int
-	Options []Option
-}
+type Section = pyini.Section
 
 // Option is one "key: value" (or "key = value") of a section.
-type Option struct {
-	Key, Value string
-	Line       int
-}
-
-// Get returns the value of key and whether it is set.
-func (s *Section) Get(key string) (Option, bool) {
-	if s == nil {
-		return Option{}, false
-	}
-	for _, o := range s.Options {
-		if o.Key == key {
-			return o, true
-		}
-	}
-	return Option{}, false
-}
+type Option = pyini.Option
 
 // ConfError is a configuration error at a line of a file (line 0 for an
 // error about the whole file or an environment variable).
-type ConfError struct {
-	File string
-	Line int
-	Msg  string
-}
+type ConfError = pyini.Error
 
-func (e *ConfError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
-
-// ParseINI reads a configuration with the rules of Python's ConfigParser
-// as conan_server uses it: "[section]" headers; "key: value" or
-// "key = value" split at the first ":" or "="; keys keep their case;
-// lines starting with "#" or ";" are comments; an indented line
-// continues the previous value; a duplicate section or key, a key
-// outside a section or a line without a delimiter is an error. The
-// order of sections and options is kept.
+// ParseINI reads a configuration as conan_server's ConfigParser does
+// (see pyini.Parse; no valueless keys). The order of sections and options
+// is kept.
 func ParseINI(file string, data []byte) ([]*Section, error) {
-	var (
-		out  []*Section
-		cur  *Section
-		last *Option
-	)
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	for i, raw := range strings.Split(text, "\n") {
-		n := i + 1
-		raw = strings.TrimRight(raw, "\r")
-		trimmed := strings.TrimSpace(raw)
-		if trimmed == "" {
-			last = nil
-			continue
-		}
-		if strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, ";") {
-			continue
-		}
-		if last != nil && (raw[0] == ' ' || raw[0] == '\t') {
-			last.Value += "\n" + trimmed
-			continue
-		}
-		if strings.HasPrefix(trimmed, "[") {
-			end := strings.IndexByte(trimmed, ']')
-			if end < 0 {
-				return nil, &ConfError{file, n, fmt.Sprintf("section header %q has no closing ']'", trimmed)}
-			}
-			name := trimmed[1:end]
-			for _, s := range out {
-				if s.Name == name {
-					return nil, &ConfError{file, n, fmt.Sprintf("section [%s] already defined at line %d", name, s.Line)}
-				}
-			}
-			cur = &Section{Name: name, Line: n}
-			out = append(out, cur)
-			last = nil
-			continue
-		}
-		if cur == nil {
-			return nil, &ConfError{file, n, fmt.Sprintf("%q is outside any [section]", trimmed)}
-		}
-		at := strings.IndexAny(trimmed, ":=")
-		if at <= 0 {
-			return nil, &ConfError{file, n, fmt.Sprintf("expected 'key: value' in [%s], got %q", cur.Name, trimmed)}
-		}
-		key := strings.TrimSpace(trimmed[:at])
-		if prev, ok := cur.Get(key); ok {
-			return nil, &ConfError{file, n, fmt.Sprintf("key %q already defined in [%s] at line %d", key, cur.Name, prev.Line)}
-		}
-		cur.Options = append(cur.Options, Option{Key: key, Value: strings.TrimSpace(trimmed[at+1:]), Line: n})
-		last = &cur.Options[len(cur.Options)-1]
+	f, err := pyini.Parse(file, data, false)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return f.Sections, nil
 }
 
 // Config is a server.conf, with the environment's overrides applied.
@@ -302,11 +222,11 @@ func ParseConfig(file string, data []byte, getenv func(string) string) (*Config,
 	}
 	srv := find("server")
 	if srv == nil {
-		return nil, &ConfError{file, 0, "no [server] section"}
+		return nil, &ConfError{File: file, Line: 0, Msg: "no [server] section"}
 	}
 	for _, o := range srv.Options {
 		if !knownServerKeys[o.Key] {
-			return nil, &ConfError{file, o.Line, fmt.Sprintf("unknown key %q in [server]", o.Key)}
+			return nil, &ConfError{File: file, Line: o.Line, Msg: fmt.Sprintf("unknown key %q in [server]", o.Key)}
 		}
 	}
 	c := &Config{File: file, Dir: filepath.Dir(file), StoreAdapter: "disk", ListenAddress: "127.0.0.1", MaxUploadSize: 8 << 30}
@@ -314,11 +234,11 @@ func ParseConfig(file string, data []byte, getenv func(string) string) (*Config,
 	get := func(key string) (string, *ConfError) {
 		if env, ok := confEnv[key]; ok {
 			if v := getenv(env); v != "" {
-				return v, &ConfError{"$" + env, 0, ""}
+				return v, &ConfError{File: "$" + env, Line: 0, Msg: ""}
 			}
 		}
 		o, _ := srv.Get(key)
-		return o.Value, &ConfError{file, o.Line, ""}
+		return o.Value, &ConfError{File: file, Line: o.Line, Msg: ""}
 	}
 	bad := func(at *ConfError, key, v, want string) error {
 		at.Msg = fmt.Sprintf("%s: %q is not %s", key, v, want)
@@ -368,7 +288,7 @@ func ParseConfig(file string, data []byte, getenv func(string) string) (*Config,
 	c.PublicPort = int(integer("public_port", 0))
 	c.HostName = str("host_name", false)
 	if (c.HostName == "") != (c.SSLEnabled == nil) {
-		errs = append(errs, &ConfError{file, srv.Line, "'host_name' and 'ssl_enabled' have to be defined together"})
+		errs = append(errs, &ConfError{File: file, Line: srv.Line, Msg: "'host_name' and 'ssl_enabled' have to be defined together"})
 	}
 	if v, at := get("store_adapter"); v != "" && v != "disk" {
 		errs = append(errs, bad(at, "store_adapter", v, "a known adapter (disk)"))
@@ -392,13 +312,13 @@ func ParseConfig(file string, data []byte, getenv func(string) string) (*Config,
 	}{{"read_permissions", &c.ReadPermissions}, {"write_permissions", &c.WritePermissions}} {
 		s := find(p.name)
 		if s == nil {
-			errs = append(errs, &ConfError{file, 0, fmt.Sprintf("no [%s] section", p.name)})
+			errs = append(errs, &ConfError{File: file, Line: 0, Msg: fmt.Sprintf("no [%s] section", p.name)})
 			continue
 		}
 		for _, o := range s.Options {
 			r, err := ParseRule(o.Key, o.Value)
 			if err != nil {
-				errs = append(errs, &ConfError{file, o.Line, fmt.Sprintf("[%s] %v", p.name, err)})
+				errs = append(errs, &ConfError{File: file, Line: o.Line, Msg: fmt.Sprintf("[%s] %v", p.name, err)})
 				continue
 			}
 			*p.dst = append(*p.dst, r)
@@ -409,7 +329,7 @@ func ParseConfig(file string, data []byte, getenv func(string) string) (*Config,
 		for _, pair := range strings.Split(env, ",") {
 			u, pw, ok := strings.Cut(pair, ":")
 			if !ok || u == "" {
-				errs = append(errs, &ConfError{"$CONAN_SERVER_USERS", 0, fmt.Sprintf("%q is not user:password", pair)})
+				errs = append(errs, &ConfError{File: "$CONAN_SERVER_USERS", Line: 0, Msg: fmt.Sprintf("%q is not user:password", pair)})
 				continue
 			}
 			c.Users[u] = pw
@@ -417,12 +337,12 @@ func ParseConfig(file string, data []byte, getenv func(string) string) (*Config,
 	} else if s := find("users"); s != nil {
 		for _, o := range s.Options {
 			if !isASCII(o.Value) {
-				errs = append(errs, &ConfError{file, o.Line, "Password contains invalid characters. Only ASCII encoding is supported"})
+				errs = append(errs, &ConfError{File: file, Line: o.Line, Msg: "Password contains invalid characters. Only ASCII encoding is supported"})
 			}
 			c.Users[o.Key] = o.Value
 		}
 	} else if c.CustomAuthenticator == "" {
-		errs = append(errs, &ConfError{file, 0, "no [users] section"})
+		errs = append(errs, &ConfError{File: file, Line: 0, Msg: "no [users] section"})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
