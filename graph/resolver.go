@@ -198,6 +198,9 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 			r.Output(fmt.Sprintf("ERROR: No package matching '%s' pattern found.", p))
 		}
 	}
+	if err := checkProvides(g); err != nil {
+		return g, err
+	}
 	return g, nil
 }
 
@@ -318,6 +321,9 @@ func (r *Resolver) runConfigure(n *Node, downOptions map[string]*options.Package
 		return err
 	}
 	if err := c.Options.Pkg.Validate(); err != nil {
+		return err
+	}
+	if err := c.FixProvides(); err != nil {
 		return err
 	}
 	if dep, ok, _ := c.StrAttr("deprecated"); ok && dep != "" {

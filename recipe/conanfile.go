@@ -311,7 +311,7 @@ func (c *Conanfile) ResetRequires() {
 	}
 }
 
-// Provides is make_tuple(self.provides or self.name), or nil.
+// Provides is make_tuple(self.provides or self.name), or nil for None.
 func (c *Conanfile) Provides() py.Value {
 	if c.Obj == nil {
 		return nil
@@ -329,6 +329,56 @@ func (c *Conanfile) Provides() py.Value {
 		return py.Tuple{c.Name}
 	}
 	return nil
+}
+
+// FixProvides is what Conan does after configure():
+// self.provides = make_tuple(self.provides or self.name). From then on
+// the instance holds a tuple (a recipe appending to a class-level list
+// in configure() fails when configure() runs again, as in Conan).
+func (c *Conanfile) FixProvides() error {
+	v := c.Provides()
+	if v == nil {
+		if c.Obj != nil {
+			c.SetAttr("provides", py.None)
+		}
+		return nil
+	}
+	if _, ok := v.(py.Tuple); !ok {
+		items, err := c.Loader.In.ToList(v)
+		if err != nil {
+			v = py.Tuple{v} // not iterable: make_tuple wraps it
+		} else {
+			v = py.Tuple(items)
+		}
+	}
+	c.SetAttr("provides", v)
+	return nil
+}
+
+// ProvidesItems lists what the recipe provides, as text (nil for None).
+func (c *Conanfile) ProvidesItems() ([]string, error) {
+	v := c.Provides()
+	if v == nil {
+		return nil, nil
+	}
+	var items []py.Value
+	switch t := v.(type) {
+	case py.Tuple: // as FixProvides leaves it
+		items = t
+	default:
+		var err error
+		if items, err = c.Loader.In.ToList(v); err != nil {
+			items = []py.Value{v}
+		}
+	}
+	var err error
+	out := make([]string, len(items))
+	for i, it := range items {
+		if out[i], err = c.Loader.In.Str(it); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // BuildID computes the build ID when the recipe has build_id(), as
