@@ -100,7 +100,7 @@ func cmdBenchRun(args []string, e *env) error {
 	if len(g.recipes) == 0 {
 		g.recipes = []string{filepath.Join(dir, "recipes")}
 	}
-	if len(g.profiles)+len(g.profilesHost) == 0 {
+	if len(g.profiles) == 0 {
 		if _, err := os.Stat(filepath.Join(dir, "profiles", "default")); err == nil {
 			g.profiles = []string{filepath.Join(dir, "profiles", "default")}
 		}

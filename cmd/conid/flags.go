@@ -69,19 +69,14 @@ func looksLikeTarget(s string) bool {
 type graphFlags struct {
 	fs            *pflag.FlagSet
 	profiles      []string
-	profilesHost  []string
 	profilesBuild []string
 	settings      []string
-	settingsHost  []string
 	settingsBuild []string
 	options       []string
-	optionsHost   []string
 	optionsBuild  []string
 	env           []string
-	envHost       []string
 	envBuild      []string
 	conf          []string
-	confHost      []string
 	confBuild     []string
 	recipes       []string
 	check         bool
@@ -94,20 +89,22 @@ func newGraphFlags(name string, e *env) *graphFlags {
 	g := &graphFlags{fs: e.flagSet(name)}
 	fs := g.fs
 	fs.SortFlags = false
-	fs.StringArrayVar(&g.profiles, "profile", nil, "apply a profile to the host context (-pr)")
-	fs.StringArrayVar(&g.profilesHost, "profile:host", nil, "profile for the host context (-pr:h)")
+	// Each host flag and its ":host" spelling append to one list in
+	// command-line order, as Conan's argparse destinations do.
+	fs.Var(appendTo(&g.profiles), "profile", "apply a profile to the host context (-pr)")
+	fs.Var(appendTo(&g.profiles), "profile:host", "profile for the host context (-pr:h)")
 	fs.StringArrayVar(&g.profilesBuild, "profile:build", nil, "profile for the build context (-pr:b)")
-	fs.StringArrayVarP(&g.settings, "settings", "s", nil, "setting for the host context, [pkg:]name=value")
-	fs.StringArrayVar(&g.settingsHost, "settings:host", nil, "setting for the host context (-s:h)")
+	fs.VarP(appendTo(&g.settings), "settings", "s", "setting for the host context, [pkg:]name=value")
+	fs.Var(appendTo(&g.settings), "settings:host", "setting for the host context (-s:h)")
 	fs.StringArrayVar(&g.settingsBuild, "settings:build", nil, "setting for the build context (-s:b)")
-	fs.StringArrayVarP(&g.options, "options", "o", nil, "option for the host context, [pkg:]name=value")
-	fs.StringArrayVar(&g.optionsHost, "options:host", nil, "option for the host context (-o:h)")
+	fs.VarP(appendTo(&g.options), "options", "o", "option for the host context, [pkg:]name=value")
+	fs.Var(appendTo(&g.options), "options:host", "option for the host context (-o:h)")
 	fs.StringArrayVar(&g.optionsBuild, "options:build", nil, "option for the build context (-o:b)")
-	fs.StringArrayVarP(&g.env, "env", "e", nil, "environment variable for the host context")
-	fs.StringArrayVar(&g.envHost, "env:host", nil, "environment variable for the host context (-e:h)")
+	fs.VarP(appendTo(&g.env), "env", "e", "environment variable for the host context")
+	fs.Var(appendTo(&g.env), "env:host", "environment variable for the host context (-e:h)")
 	fs.StringArrayVar(&g.envBuild, "env:build", nil, "environment variable for the build context (-e:b)")
-	fs.StringArrayVarP(&g.conf, "conf", "c", nil, "configuration for the host context")
-	fs.StringArrayVar(&g.confHost, "conf:host", nil, "configuration for the host context (-c:h)")
+	fs.VarP(appendTo(&g.conf), "conf", "c", "configuration for the host context")
+	fs.Var(appendTo(&g.conf), "conf:host", "configuration for the host context (-c:h)")
 	fs.StringArrayVar(&g.confBuild, "conf:build", nil, "configuration for the build context (-c:b)")
 	fs.StringArrayVar(&g.recipes, "recipes", nil, "folder of recipes (repeatable); default: the Conan cache")
 	fs.StringVar(&g.packageIDMode, "package-id-mode", "", "default package_id_mode (overrides conan.conf)")
@@ -136,11 +133,11 @@ func (g *graphFlags) params(e *env) (engine.Params, error) {
 		settingsFile = filepath.Join(cwd, settingsFile)
 	}
 	p := engine.Params{Home: h, Cwd: cwd, Recipes: recipes, PackageIDMode: g.packageIDMode, SettingsFile: settingsFile}
-	p.Host.Profiles = append(append([]string(nil), g.profiles...), g.profilesHost...)
-	p.Host.Settings = append(append([]string(nil), g.settings...), g.settingsHost...)
-	p.Host.Options = append(append([]string(nil), g.options...), g.optionsHost...)
-	p.Host.Env = append(append([]string(nil), g.env...), g.envHost...)
-	p.Host.Conf = append(append([]string(nil), g.conf...), g.confHost...)
+	p.Host.Profiles = g.profiles
+	p.Host.Settings = g.settings
+	p.Host.Options = g.options
+	p.Host.Env = g.env
+	p.Host.Conf = g.conf
 	p.Build.Profiles = g.profilesBuild
 	p.Build.Settings = g.settingsBuild
 	p.Build.Options = g.optionsBuild
@@ -148,6 +145,21 @@ func (g *graphFlags) params(e *env) (engine.Params, error) {
 	p.Build.Conf = g.confBuild
 	g.remotes.install(e, &p)
 	return p, nil
+}
+
+// appendTo is a repeatable string flag appending to *dst; two flags may
+// share one list.
+func appendTo(dst *[]string) pflag.Value { return (*appendValue)(dst) }
+
+type appendValue []string
+
+func (v *appendValue) Set(s string) error { *v = append(*v, s); return nil }
+func (v *appendValue) Type() string       { return "stringArray" }
+func (v *appendValue) String() string {
+	if len(*v) == 0 {
+		return "[]"
+	}
+	return "[" + strings.Join(*v, ",") + "]"
 }
 
 // buildModes turns --build values into Conan's list: nil when absent,

@@ -1,0 +1,5 @@
+from conans import ConanFile
+
+
+class AppConan(ConanFile):
+    requires = "pkg/1.0"
