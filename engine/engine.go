@@ -15,6 +15,7 @@ import (
 	"github.com/conid/conid/packageid"
 	"github.com/conid/conid/profiles"
 	"github.com/conid/conid/recipe"
+	"github.com/conid/conid/recipe/python"
 	"github.com/conid/conid/recipe/ref"
 	"github.com/conid/conid/recipe/store"
 	"github.com/conid/conid/settings"
@@ -191,6 +192,52 @@ func loadDefinition(p Params) (*settings.Definition, error) {
 	return p.Home.Settings()
 }
 
+// pyValue gives a profile's evaluated [conf] value to the recipe
+// interpreter (nil stays nil: unset).
+func pyValue(v profiles.PyValue) python.Value {
+	switch x := v.(type) {
+	case nil, profiles.PyNone:
+		return nil
+	case profiles.PyStr:
+		return string(x)
+	case profiles.PyBool:
+		return bool(x)
+	case profiles.PyInt:
+		if x.V.IsInt64() {
+			return x.V.Int64()
+		}
+		return x.V.String()
+	case profiles.PyFloat:
+		return float64(x)
+	case profiles.PyList:
+		items := make([]python.Value, len(x))
+		for i, e := range x {
+			items[i] = pyValueOrNone(e)
+		}
+		return python.NewList(items...)
+	case profiles.PyTuple:
+		items := make(python.Tuple, len(x))
+		for i, e := range x {
+			items[i] = pyValueOrNone(e)
+		}
+		return items
+	case profiles.PyDict:
+		d := python.NewDict()
+		for _, it := range x {
+			d.Set(pyValueOrNone(it.Key), pyValueOrNone(it.Value))
+		}
+		return d
+	}
+	return v.String() // bytes, Ellipsis: their text
+}
+
+func pyValueOrNone(v profiles.PyValue) python.Value {
+	if p := pyValue(v); p != nil {
+		return p
+	}
+	return python.None
+}
+
 // Process turns a composed profile into what the resolver needs, as
 // Conan's process_settings: the settings are assigned in Conan's order to
 // a fresh tree of the settings.yml definition, preprocessed, and written
@@ -206,6 +253,20 @@ func Process(prof *profiles.Profile, def *settings.Definition) (*graph.Profile, 
 	}
 	prof.ReplaceSettings(back)
 	gp := &graph.Profile{Settings: s}
+	if !prof.Conf.IsEmpty() {
+		conf := prof.Conf
+		gp.Conf = func(refStr string) (recipe.Conf, error) {
+			entries, err := conf.Package(func(pattern string) bool { return python.Fnmatch(refStr, pattern) })
+			if err != nil {
+				return nil, err
+			}
+			out := make(recipe.Conf, len(entries))
+			for i, e := range entries {
+				out[i] = recipe.ConfItem{Name: e.Name, Value: pyValue(e.Value)}
+			}
+			return out, nil
+		}
+	}
 	for _, ps := range prof.PackageSettings {
 		var vals []settings.NameValue
 		for _, st := range ps.Settings {

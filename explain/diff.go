@@ -32,6 +32,7 @@ type PackageDiff struct {
 	Options  []string `json:"options,omitempty"`
 	Requires []string `json:"requires,omitempty"`
 	Python   []string `json:"python_requires,omitempty"`
+	Conf     []string `json:"conf,omitempty"`
 	// Causes name the upstream change behind each changed requirement
 	// line.
 	Causes []string `json:"causes,omitempty"`
@@ -133,10 +134,11 @@ func comparePair(k nodeKey, ln, rn *graph.Node, lm, rm map[nodeKey]*graph.Node, 
 	}
 	pd.Requires = lineDiff(lc.RequireLines, rc.RequireLines)
 	pd.Python = lineDiff(lc.PythonLines, rc.PythonLines)
+	pd.Conf = lineDiff(confLines(lc), confLines(rc))
 	if len(pd.Requires) > 0 {
 		pd.Causes = causes(ln, rn, lm, rm, changed)
 	}
-	if ln.PackageID != rn.PackageID && len(pd.Settings)+len(pd.Options)+len(pd.Requires)+len(pd.Python) == 0 {
+	if ln.PackageID != rn.PackageID && len(pd.Settings)+len(pd.Options)+len(pd.Requires)+len(pd.Python)+len(pd.Conf) == 0 {
 		pd.Note = "no hashed line differs"
 		if lc.ID != rc.ID && (len(lc.Lines) == 0 || len(rc.Lines) == 0) {
 			pd.Note = "one side has a special ID (" + lc.ID + " / " + rc.ID + ")"
@@ -240,7 +242,7 @@ func WriteDiffText(w io.Writer, d *Diff) error {
 		for _, sec := range []struct {
 			name  string
 			lines []string
-		}{{"settings", p.Settings}, {"options", p.Options}, {"requires", p.Requires}, {"python_requires", p.Python}} {
+		}{{"settings", p.Settings}, {"options", p.Options}, {"requires", p.Requires}, {"python_requires", p.Python}, {"conf", p.Conf}} {
 			if len(sec.lines) == 0 {
 				continue
 			}

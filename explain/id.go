@@ -31,6 +31,9 @@ type ID struct {
 	RequiresSha string     `json:"requires_sha1,omitempty"`
 	Python      []string   `json:"python_requires,omitempty"`
 	PythonSha   string     `json:"python_requires_sha1,omitempty"`
+	// Conf is self.info.conf's text, hashed as one line as it is (nil
+	// when package_id() did not set it).
+	Conf []string `json:"conf,omitempty"`
 	// Outer are the lines whose SHA-1 is the package ID.
 	Outer []string `json:"outer"`
 }
@@ -76,8 +79,11 @@ func ExplainID(n *graph.Node) *ID {
 	if len(comp.Lines) >= 3 {
 		x.SettingsSha, x.OptionsSha, x.RequiresSha = comp.Lines[0], comp.Lines[1], comp.Lines[2]
 	}
-	if len(comp.Lines) >= 4 {
+	if len(comp.Lines) >= 4 && comp.PythonLines != nil {
 		x.PythonSha = comp.Lines[3]
+	}
+	if comp.HasConf {
+		x.Conf = confLines(comp)
 	}
 	if n.Conanfile != nil && n.Conanfile.Info != nil {
 		for _, r := range n.Conanfile.Info.Requires.All() {
@@ -160,14 +166,32 @@ func WriteIDText(w io.Writer, x *ID) error {
 	if x.Python != nil {
 		section("python_requires", x.PythonSha, x.Python)
 	}
+	if x.Conf != nil {
+		fmt.Fprintf(w, "[conf]  (self.info.conf: hashed as this text)\n")
+		for _, l := range x.Conf {
+			fmt.Fprintf(w, "    %s\n", l)
+		}
+	}
 	if len(x.Outer) > 0 {
 		fmt.Fprintf(w, "[package id]  sha1 of:\n")
 		for _, l := range x.Outer {
-			fmt.Fprintf(w, "    %s\n", l)
+			// The conf text is one line of several.
+			fmt.Fprintf(w, "    %s\n", strings.ReplaceAll(l, "\n", "\n    "))
 		}
 		fmt.Fprintf(w, "  = %s\n", x.PackageID)
 	}
 	return nil
+}
+
+// confLines splits the hashed conf text into its lines ([] when empty).
+func confLines(c packageid.Computation) []string {
+	if !c.HasConf {
+		return nil
+	}
+	if c.Conf == "" {
+		return []string{}
+	}
+	return strings.Split(c.Conf, "\n")
 }
 
 // sha1Lines is how Conan hashes a block of lines.

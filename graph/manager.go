@@ -23,6 +23,9 @@ func (r *Resolver) loadRoot(t Target) (*Node, error) {
 			return nil, err
 		}
 		c.Context = Host
+		if c.Conf, err = r.Host.conf("None"); err != nil {
+			return nil, err
+		}
 		n := newNode(ref.Ref{}, c, Host, RecipeVirtual)
 		return n, nil
 	}
@@ -60,6 +63,9 @@ func (r *Resolver) loadRoot(t Target) (*Node, error) {
 		c.SettingsPattern = "&"
 	}
 	c.Context = Host
+	if c.Conf, err = r.Host.conf("None"); err != nil {
+		return nil, fmt.Errorf("%s: %s", t.Path, err)
+	}
 	n := newNode(ref.Ref{}, c, Host, RecipeConsumer)
 	n.Path = t.Path
 	return n, nil
@@ -102,6 +108,13 @@ func (r *Resolver) newConsumer(rec *recipe.Recipe, t Target) (*recipe.Conanfile,
 		return nil, err
 	}
 	c.Context = Host
+	confRef := pkgRef
+	if t.User != "" {
+		confRef += "@" + t.User + "/" + t.Channel
+	}
+	if c.Conf, err = r.Host.conf(confRef); err != nil {
+		return nil, fmt.Errorf("%s: %s", t.Path, err)
+	}
 	user := r.Host.Options
 	user.DescopeOptions(name)
 	if err := c.Options.InitializeUpstream(user, name); err != nil {

@@ -46,6 +46,10 @@ type Profile struct {
 	PackageSettings []PackageSettings
 	Options         *options.Values
 	BuildRequires   []PatternRefs
+	// Conf gives the [conf] a package sees by its reference text (Conan's
+	// str(ref): "name/version[@user/channel]", "None" for conanfile.txt
+	// and virtual consumers); nil when the profile has none.
+	Conf func(refStr string) (recipe.Conf, error)
 }
 
 // BinaryLookup finds binaries in the local cache and on remotes.
@@ -282,7 +286,18 @@ func (r *Resolver) loadConanfile(path string, files recipe.Files, rf ref.Ref, pr
 	}
 	c.Context = context
 	c.Ref = rf
+	if c.Conf, err = prof.conf(refStr); err != nil {
+		return nil, fmt.Errorf("%s: %s", path, err)
+	}
 	return c, nil
+}
+
+// conf is the [conf] a package sees (none without a profile [conf]).
+func (p *Profile) conf(refStr string) (recipe.Conf, error) {
+	if p == nil || p.Conf == nil {
+		return nil, nil
+	}
+	return p.Conf(refStr)
 }
 
 func isUnsupported(err error) bool {

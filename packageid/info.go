@@ -512,6 +512,9 @@ type Info struct {
 	// PythonRequires lines, already rendered per their mode; nil when the
 	// recipe has no python_requires (legacy ones never count).
 	PythonRequires []string
+	// Conf is the text of self.info.conf (Conf.dumps()) when package_id()
+	// set it: Conan then hashes that text as one more line.
+	Conf *string
 	// Invalid holds the validate() message when the configuration is
 	// invalid.
 	Invalid string
@@ -547,7 +550,10 @@ type Computation struct {
 	OptionsOwn    []string
 	RequireLines  []string
 	PythonLines   []string
-	Lines         []string // the outer lines: the four shas
+	// Conf is self.info.conf's text, hashed as it is (HasConf: set).
+	Conf    string
+	HasConf bool
+	Lines   []string // the outer lines: the shas, and the conf text
 
 	// deps are the dependency option values hashed (final once the ID
 	// is computed): their lines are made again only for explain.
@@ -662,6 +668,10 @@ func (info *Info) PackageID() Computation {
 		c.PythonLines = info.PythonRequires
 		c.Lines = append(c.Lines, hashLines(info.PythonRequires))
 	}
+	if info.Conf != nil {
+		c.Conf, c.HasConf = *info.Conf, true
+		c.Lines = append(c.Lines, *info.Conf)
+	}
 	c.ID = hashLines(c.Lines)
 	return c
 }
@@ -685,6 +695,7 @@ func (info *Info) CopyForBuild() *Info {
 		Requires:       info.Requires.Copy(),
 		FullRequires:   info.FullRequires,
 		PythonRequires: info.PythonRequires,
+		Conf:           info.Conf,
 		Invalid:        info.Invalid,
 	}
 }

@@ -77,6 +77,37 @@ func (c *Conf) Entries() []ConfEntry {
 	return out
 }
 
+// Package is ConfDefinition.get_conanfile_conf: the configuration a
+// package sees, composed from the unscoped entries and those whose
+// pattern matches its reference (match, Python's fnmatch on str(ref)),
+// the pattern declared last winning. Entries come in Conan's internal
+// order (Conf.dumps writes them reversed).
+func (c *Conf) Package(match func(pattern string) bool) ([]ConfEntry, error) {
+	if c.IsEmpty() {
+		return nil, nil
+	}
+	result := &confPattern{}
+	for _, p := range c.patterns {
+		if p.scoped && !match(p.pattern) {
+			continue
+		}
+		cp := &confPattern{}
+		for _, v := range p.values {
+			w := *v
+			cp.values = append(cp.values, &w)
+		}
+		if err := cp.composeConf(result); err != nil {
+			return nil, err // "It's not possible to compose bool values and str ones."
+		}
+		result = cp
+	}
+	out := make([]ConfEntry, len(result.values))
+	for i, v := range result.values {
+		out[i] = ConfEntry{Name: v.name, Value: withoutPlaceholder(v.value), Origin: v.origin}
+	}
+	return out, nil
+}
+
 func withoutPlaceholder(v PyValue) PyValue {
 	l, isList := v.(PyList)
 	if !isList {

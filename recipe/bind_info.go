@@ -93,6 +93,20 @@ func (p *pyInfo) SetAttr(in *py.Interp, name string, v py.Value) error {
 		p.info.Invalid = s
 		return nil
 	}
+	if name == "conf" {
+		// Conan's documented way to make [conf] part of the ID:
+		// self.info.conf = self.conf.
+		c, ok := v.(*pyConf)
+		if !ok {
+			return in.Unsupportedf("setting self.info.conf to a %s", py.TypeName(v))
+		}
+		text, err := c.c.dumps(in)
+		if err != nil {
+			return err
+		}
+		p.info.Conf = &text
+		return nil
+	}
 	return in.Unsupportedf("setting self.info.%s", name)
 }
 

@@ -204,6 +204,9 @@ func debugHash(e *env, g *graph.Graph) {
 		for _, l := range c.PythonLines {
 			fmt.Fprintf(w, "HASH   python_requires: %s\n", l)
 		}
+		if c.HasConf {
+			fmt.Fprintf(w, "HASH   conf: %q\n", c.Conf)
+		}
 		for i, l := range c.Lines {
 			fmt.Fprintf(w, "HASH   line %d: %s\n", i+1, l)
 		}

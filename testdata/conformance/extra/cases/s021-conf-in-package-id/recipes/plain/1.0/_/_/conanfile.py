@@ -1,0 +1,6 @@
+from conans import ConanFile
+
+class Plain(ConanFile):
+    name = "plain"
+    version = "1.0"
+    settings = "os", "arch"
