@@ -63,6 +63,14 @@ func (l *Loader) NewTxt(t *TxtFile, displayName string, s *settings.Settings, us
 			return nil, &TxtError{t.Path, r.Line, err.Error()}
 		}
 	}
+	if l := nonEmpty(t.Layout); len(l) == 1 {
+		switch name := strings.TrimSpace(l[0].Text); name {
+		case "cmake_layout", "vs_layout", "bazel_layout":
+		default:
+			// Conan's words (no folder prefix), then where.
+			return nil, fmt.Errorf("Unknown predefined layout '%s' declared in conanfile.txt (%s:%d)", name, t.Path, l[0].Line)
+		}
+	}
 	for _, g := range t.Generators {
 		c.Generators = append(c.Generators, g.Text)
 	}
