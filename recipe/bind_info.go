@@ -171,7 +171,10 @@ func (p *pyValues) note(in *py.Interp, field, op, value string) {
 
 func (p *pyValues) TypeName() string { return "Values" }
 func (p *pyValues) Str() string      { return p.v.Value() }
-func (p *pyValues) Truth() bool      { return p.v.Truth() }
+
+// Repr is object.__repr__: Conan's Values defines none.
+func (p *pyValues) Repr() string { return objectRepr("conans.model.values.Values", p) }
+func (p *pyValues) Truth() bool  { return p.v.Truth() }
 
 func (p *pyValues) Eq(in *py.Interp, other py.Value) (bool, bool, error) {
 	s, err := in.Str(other)

@@ -179,7 +179,10 @@ type pyOption struct {
 
 func (p *pyOption) TypeName() string { return "PackageOption" }
 func (p *pyOption) Str() string      { return p.o.String() }
-func (p *pyOption) Truth() bool      { return p.o.Truth() }
+
+// Repr is object.__repr__: Conan's PackageOption defines none.
+func (p *pyOption) Repr() string { return objectRepr("conans.model.options.PackageOption", p) }
+func (p *pyOption) Truth() bool  { return p.o.Truth() }
 
 func (p *pyOption) Eq(in *py.Interp, other py.Value) (bool, bool, error) {
 	if other == py.None {

@@ -182,7 +182,10 @@ type pySettingItem struct {
 
 func (p *pySettingItem) TypeName() string { return "SettingsItem" }
 func (p *pySettingItem) Str() string      { return p.it.String() }
-func (p *pySettingItem) Truth() bool      { return p.it.Truth() }
+
+// Repr is object.__repr__: Conan's SettingsItem defines none.
+func (p *pySettingItem) Repr() string { return objectRepr("conans.model.settings.SettingsItem", p) }
+func (p *pySettingItem) Truth() bool  { return p.it.Truth() }
 
 func (p *pySettingItem) Eq(in *py.Interp, other py.Value) (bool, bool, error) {
 	if other == py.None {

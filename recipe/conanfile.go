@@ -395,3 +395,9 @@ func (c *Conanfile) BuildID() (string, error) {
 	}
 	return b.PackageID().ID, nil
 }
+
+// objectRepr is Python's default repr of an instance of class (module
+// and name), its address the Go object's.
+func objectRepr(class string, p any) string {
+	return fmt.Sprintf("<%s object at %p>", class, p)
+}

@@ -141,6 +141,9 @@ func (in *Interp) GetAttrOpt(obj Value, name string) (Value, bool, error) {
 		if err != nil || ok {
 			return v, ok, err
 		}
+		if name == "__class__" {
+			return ClassOf(obj), true, nil
+		}
 		if so, isStr := obj.(StrObject); isStr {
 			if m := builtinMethod(in, so.PyStr(), name); m != nil {
 				return m, true, nil

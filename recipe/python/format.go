@@ -86,14 +86,9 @@ func (in *Interp) Format(v Value, spec string) (string, error) {
 	case float64:
 		return in.formatFloat(x, fs)
 	default:
-		s, err := in.Str(v)
-		if err != nil {
-			return "", err
-		}
-		if fs.typ != 0 && fs.typ != 's' {
-			return "", in.TypeError("unsupported format string passed to %s.__format__", TypeName(v))
-		}
-		body = s
+		// object.__format__ takes no format spec: None, containers and
+		// objects without a __format__ of their own.
+		return "", in.TypeError("unsupported format string passed to %s.__format__", TypeName(v))
 	}
 	return pad(body, fs, numeric), nil
 }

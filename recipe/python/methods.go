@@ -3,6 +3,10 @@ package python
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 )
 
 // builtinMethod returns a bound method of a built-in type, or nil.
@@ -55,15 +59,49 @@ func pyIndex(i int64, n int) int {
 	return int(i)
 }
 
+// Python's str.upper, lower and casefold apply Unicode's full case
+// mappings ("ß".upper() is "SS", a final sigma lowers to "ς"), which
+// Go's strings package does not; golang.org/x/text/cases does. ASCII
+// text, nearly all of it in recipes, takes the short way.
+func pyUpper(s string) string {
+	if isASCII(s) {
+		return strings.ToUpper(s)
+	}
+	return cases.Upper(language.Und).String(s)
+}
+
+func pyLower(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	return cases.Lower(language.Und).String(s)
+}
+
+func pyCasefold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	return cases.Fold().String(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 func strMethod(s string, name string) Value {
 	m := func(fn BuiltinFunc) *Builtin { return method(name, fn) }
 	switch name {
 	case "lower":
-		return m(func(in *Interp, args []Value, kw []Kw) (Value, error) { return strings.ToLower(s), nil })
+		return m(func(in *Interp, args []Value, kw []Kw) (Value, error) { return pyLower(s), nil })
 	case "upper":
-		return m(func(in *Interp, args []Value, kw []Kw) (Value, error) { return strings.ToUpper(s), nil })
+		return m(func(in *Interp, args []Value, kw []Kw) (Value, error) { return pyUpper(s), nil })
 	case "casefold":
-		return m(func(in *Interp, args []Value, kw []Kw) (Value, error) { return strings.ToLower(s), nil })
+		return m(func(in *Interp, args []Value, kw []Kw) (Value, error) { return pyCasefold(s), nil })
 	case "capitalize":
 		return m(func(in *Interp, args []Value, kw []Kw) (Value, error) {
 			r := []rune(strings.ToLower(s))

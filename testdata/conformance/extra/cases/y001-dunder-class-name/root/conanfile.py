@@ -1,0 +1,15 @@
+from conans import ConanFile
+
+
+class App(ConanFile):
+    settings = "os"
+    requires = "zz/1.0"
+    options = {"level": ["1", "2", "3"]}
+    default_options = {"level": "2"}
+
+    def configure(self):
+        try:
+            if self.settings.os.__class__.__name__ == "SettingsItem":
+                self.options["zz"].probe = "yes"
+        except Exception:
+            self.options["zz"].probe = "exc"

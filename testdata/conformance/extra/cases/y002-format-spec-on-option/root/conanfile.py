@@ -1,0 +1,14 @@
+from conans import ConanFile
+
+
+class App(ConanFile):
+    requires = "zz/1.0"
+    options = {"level": ["1", "2", "3"]}
+    default_options = {"level": "2"}
+
+    def configure(self):
+        try:
+            if f"{self.options.level:>3}" == "  2":
+                self.options["zz"].probe = "yes"
+        except Exception:
+            self.options["zz"].probe = "exc"
