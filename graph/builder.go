@@ -82,6 +82,9 @@ func reqsRepr(rs *recipe.Requirements) string {
 func (b *builder) configNode(node *Node, downRef string, downOptions map[string]*options.PackageValues) (map[string]*options.PackageValues, error) {
 	c := node.Conanfile
 	err := b.r.runConfigure(node, downOptions, downRef)
+	if err == nil {
+		err = checkUserChannel(c)
+	}
 	if err == nil && c.HasMethod("requirements") {
 		if c.OriginalRequires == nil {
 			c.OriginalRequires = c.Requires.Copy()
@@ -100,13 +103,34 @@ func (b *builder) configNode(node *Node, downRef string, downOptions map[string]
 		if isUnsupported(err) {
 			return nil, err
 		}
+		// Conan's "ref or 'Conanfile'": a conanfile.py consumer has a
+		// reference even without name and version (it prints as "").
 		prefix := node.RefString()
-		if prefix == "" {
+		if prefix == "" && !node.HasRef {
 			prefix = "Conanfile"
 		}
 		return nil, &PrefixedError{Prefix: prefix, Err: err}
 	}
 	return c.Options.DepsValues(), nil
+}
+
+// checkUserChannel is what computing the recipe's environment after
+// configure() checks (Conan's _config_node enters it for every node,
+// unless apply_env is false): reading self.user or self.channel falls
+// back to default_user or default_channel and keeps it, and a reference
+// with a user but no channel, or the reverse, is refused.
+func checkUserChannel(c *recipe.Conanfile) error {
+	if (c.User == "") == (c.Channel == "") {
+		return nil
+	}
+	if v, ok, err := c.Attr("apply_env"); err != nil {
+		return err
+	} else if ok {
+		if t, _ := c.Loader.In.Truth(v); !t {
+			return nil
+		}
+	}
+	return errors.New("Specify the 'user' and the 'channel' or neither of them")
 }
 
 // PrefixedError is Conan's "ref: message" wrapping.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/conid/conid/internal/pyjson"
+	"github.com/conid/conid/recipe/ref"
 )
 
 // LockNode is one node of a Conan 1 lockfile (format 0.4).
@@ -43,10 +44,11 @@ func (g *Graph) LockRevisions(revisions bool) []LockNode {
 		}
 		hasRef := n.Ref.Name != ""
 		if hasRef {
-			ln.Ref = n.Ref.NoRevision().Full()
-			if revisions && n.Ref.Revision != "" {
-				ln.Ref = n.Ref.Full()
+			r := n.Ref
+			if !revisions {
+				r = r.NoRevision()
 			}
+			ln.Ref = lockRef(r)
 		}
 		if hasRef && n.Ref.Revision != "" {
 			ln.PackageID = n.PackageID
@@ -124,4 +126,21 @@ func LockfileJSONRevisions(nodes []LockNode, dir, profileHost, profileBuild stri
 		top.Set("profile_build", profileBuild)
 	}
 	return pyjson.Dumps(top, 1)
+}
+
+// lockRef is repr() of a reference as Conan's lockfile writes it: a
+// consumer's missing version (or user or channel, when the other is set)
+// is "None".
+func lockRef(r ref.Ref) string {
+	if r.Version != "" && (r.User == "") == (r.Channel == "") {
+		return r.Full()
+	}
+	s := r.Name + "/" + orNoneStr(r.Version)
+	if r.User != "" || r.Channel != "" {
+		s += "@" + orNoneStr(r.User) + "/" + orNoneStr(r.Channel)
+	}
+	if r.Revision != "" {
+		s += "#" + r.Revision
+	}
+	return s
 }

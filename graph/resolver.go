@@ -505,13 +505,7 @@ func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipe
 	rfile, err := r.Source.Recipe(req.Ref)
 	if err != nil {
 		if errors.Is(err, recipe.ErrNotFound) {
-			if current.HasRef || current.Recipe == RecipeConsumer {
-				if r.Output != nil {
-					r.Output(fmt.Sprintf("ERROR: Failed requirement '%s' from '%s'", req.Ref.String(), current.Conanfile.DisplayName))
-				}
-				return recipeResult{}, &MissingError{Ref: req.Ref, From: current.Conanfile.DisplayName, Msg: "No remote defined"}
-			}
-			return recipeResult{}, &MissingError{Ref: req.Ref, Msg: "No remote defined"}
+			return recipeResult{}, r.failedRequirement(current, req, "No remote defined")
 		}
 		var me *MissingError
 		if errors.As(err, &me) && current.HasRef && current.Ref.Name != "" && r.Output != nil {
@@ -520,6 +514,11 @@ func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipe
 		}
 		return recipeResult{}, err
 	}
+	if req.Ref.Revision != "" && !rfile.Downloaded && rfile.Revision != req.Ref.Revision {
+		// A pinned revision other than the one in the cache: Conan asks
+		// for --update rather than use it.
+		return recipeResult{}, r.failedRequirement(current, req, fmt.Sprintf("The '%s' revision recipe in the local cache doesn't match the requested '%s'. Use '--update' to check in the remote.", rfile.Revision, req.Ref.Full()))
+	}
 	rf := req.Ref.NoRevision()
 	rf.Revision = rfile.Revision
 	status := RecipeCache
@@ -527,6 +526,21 @@ func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipe
 		status = RecipeDownload
 	}
 	return recipeResult{path: rfile.Path, ref: rf, status: status, loc: rfile}, nil
+}
+
+// failedRequirement is Conan's answer to a recipe it cannot get: for a
+// requirer with a reference or a consumer, "ERROR: Failed requirement
+// 'ref' from 'requirer'" first (on Output when there is one, else in
+// the error), then msg.
+func (r *Resolver) failedRequirement(current *Node, req *recipe.Requirement, msg string) error {
+	if !current.HasRef && current.Recipe != RecipeConsumer {
+		return &MissingError{Ref: req.Ref, Msg: msg}
+	}
+	if r.Output != nil {
+		r.Output(fmt.Sprintf("ERROR: Failed requirement '%s' from '%s'", req.Ref.String(), current.Conanfile.DisplayName))
+		return &MissingError{Ref: req.Ref, Msg: msg}
+	}
+	return &MissingError{Ref: req.Ref, From: current.Conanfile.DisplayName, Msg: msg}
 }
 
 // followAlias loads an alias recipe and returns what it points to.

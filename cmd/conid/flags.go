@@ -51,7 +51,7 @@ func normalizeArgs(args []string, optional ...string) []string {
 					a = name + "=" + args[i+1]
 					i++
 				} else {
-					a = name + "="
+					a = name + "=" + bareValue
 				}
 			}
 		}
@@ -162,15 +162,21 @@ func (v *appendValue) String() string {
 	return "[" + strings.Join(*v, ",") + "]"
 }
 
-// buildModes turns --build values into Conan's list: nil when absent,
-// empty for a bare --build.
+// bareValue stands for an optional-value flag given bare ("--build"),
+// which is not "--build=" (an empty pattern).
+const bareValue = "\x00bare"
+
+// buildModes turns --build values into Conan's list as its argparse
+// Extender builds it: nil when absent; a bare --build adds nothing (so
+// alone it leaves the list empty: build everything), "--build=" adds
+// the pattern "", which matches nothing.
 func buildModes(fs *pflag.FlagSet, name string, values []string) []string {
 	if !fs.Changed(name) {
 		return nil
 	}
 	out := []string{}
 	for _, v := range values {
-		if v != "" {
+		if v != bareValue {
 			out = append(out, v)
 		}
 	}

@@ -4,7 +4,6 @@
 # module is an importable build-time helper conid never runs.
 from conans.client.tools.version import Version
 from conans.errors import ConanInvalidConfiguration, ConanException
-from conan.tools.microsoft import msvs_toolset as _msvs_toolset
 import _conid
 
 
@@ -131,10 +130,26 @@ def cppstd_flag(settings):
                               cppstd, settings.get_safe("compiler.base"))
 
 
+# conans.tools.msvs_toolset is older than conan.tools.microsoft's: an
+# explicit compiler.toolset, "Intel C++ Compiler <version>", or else the
+# Visual Studio version looked up whatever the compiler (msvc's "193" maps
+# to nothing, and gcc's "11" to "v110", as in Conan 1.65).
+_LEGACY_VS_TOOLSETS = {"17": "v143", "16": "v142", "15": "v141", "14": "v140", "12": "v120",
+                       "11": "v110", "10": "v100", "9": "v90", "8": "v80"}
+
+
 def msvs_toolset(conanfile):
-    if not hasattr(conanfile, "settings"):
-        conanfile = _SettingsHolder(conanfile)
-    return _msvs_toolset(conanfile)
+    settings = conanfile.settings if hasattr(conanfile, "settings") else conanfile
+    toolset = settings.get_safe("compiler.toolset")
+    if not toolset:
+        compiler = settings.get_safe("compiler")
+        version = settings.get_safe("compiler.version")
+        if compiler == "intel":
+            version = version if "." in version else "%s.0" % version
+            toolset = "Intel C++ Compiler " + version
+        else:
+            toolset = _LEGACY_VS_TOOLSETS.get(version)
+    return toolset
 
 
 def stdcpp_library(conanfile):

@@ -1,0 +1,5 @@
+from conans import ConanFile
+
+
+class C(ConanFile):
+    requires = "aa/1.0"
