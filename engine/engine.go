@@ -138,6 +138,7 @@ func Resolve(p Params) (*Result, error) {
 		BuildModes:              p.BuildModes,
 		PackageIDMode:           mode,
 		PackageIDModeFrom:       from,
+		PythonRequiresMode:      cfg.DefaultPythonRequiresIDMode,
 		FullTransitivePackageID: cfg.FullTransitivePackageID,
 		Binaries:                binaries,
 		Output:                  p.Output,

@@ -331,6 +331,16 @@ func (r *Resolver) computePackageID(n *Node) error {
 	if err != nil {
 		return err
 	}
+	if refs := c.Recipe.PythonRequires(); refs != nil {
+		mode := r.PythonRequiresMode
+		if mode == "" {
+			mode = "minor_mode"
+		}
+		if info.PythonRequires, err = packageid.PythonRequiresLines(refs, mode); err != nil {
+			return err
+		}
+		info.PythonRequireRefs = refs
+	}
 	c.SetInfo(info)
 	if err := c.CallPackageID(); err != nil {
 		return err

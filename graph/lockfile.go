@@ -11,15 +11,18 @@ import (
 
 // LockNode is one node of a Conan 1 lockfile (format 0.4).
 type LockNode struct {
-	ID            string
-	Ref           string // without revision; "" for consumers
-	Options       string
-	PackageID     string
-	Prev          string
-	Requires      []string
-	BuildRequires []string
-	Path          string
-	Context       string
+	ID        string
+	Ref       string // without revision; "" for consumers
+	Options   string
+	PackageID string
+	Prev      string
+	// PythonRequires are the recipe's python_requires (all of them, the
+	// transitive ones included), as references.
+	PythonRequires []string
+	Requires       []string
+	BuildRequires  []string
+	Path           string
+	Context        string
 }
 
 // Lock returns the lockfile nodes of a graph, as Conan's GraphLock with
@@ -40,6 +43,14 @@ func (g *Graph) LockRevisions(revisions bool) []LockNode {
 				ln.BuildRequires = append(ln.BuildRequires, e.Dst.ID)
 			} else {
 				ln.Requires = append(ln.Requires, e.Dst.ID)
+			}
+		}
+		if n.Conanfile != nil {
+			for _, pr := range n.Conanfile.Recipe.PythonRequires() {
+				if !revisions {
+					pr = pr.NoRevision()
+				}
+				ln.PythonRequires = append(ln.PythonRequires, lockRef(pr))
 			}
 		}
 		hasRef := n.Ref.Name != ""
@@ -90,6 +101,9 @@ func LockfileJSONRevisions(nodes []LockNode, dir, profileHost, profileBuild stri
 		}
 		if n.Prev != "" {
 			o.Set("prev", n.Prev)
+		}
+		if len(n.PythonRequires) > 0 {
+			o.Set("python_requires", n.PythonRequires)
 		}
 		if len(n.Requires) > 0 {
 			o.Set("requires", n.Requires)

@@ -84,6 +84,9 @@ type Resolver struct {
 	Loader *recipe.Loader
 	Host   *Profile
 	Build  *Profile // nil in single-profile mode
+	// PythonRequiresMode is general.default_python_requires_id_mode
+	// ("" is Conan's default, minor_mode).
+	PythonRequiresMode string
 	// BuildModes are the --build arguments; nil means no --build.
 	BuildModes []string
 	// PackageIDMode is the default package_id_mode ("" is semver_direct_mode).
@@ -166,6 +169,7 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	r.buildMode = bm
 	r.evaluated = map[ref.PackageRef][]*Node{}
 	r.rangeCache = map[string][]ref.Ref{}
+	r.Loader.ResolvePyRequire = r.resolvePyRequire
 	r.prefs = map[ref.PackageRef]*ref.PackageRef{}
 	r.reqCache = packageid.RequirementCache{}
 	g := newGraph()
@@ -526,6 +530,46 @@ func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipe
 		status = RecipeDownload
 	}
 	return recipeResult{path: rfile.Path, ref: rf, status: status, loc: rfile}, nil
+}
+
+// resolvePyRequire is Conan's PyRequireLoader._resolve_ref and
+// _load_pyreq_conanfile: an alias is followed, a range resolved as
+// required by "py_require", and the recipe loaded.
+func (r *Resolver) resolvePyRequire(text string) (recipe.PyRequire, error) {
+	rf, err := ref.Parse(text)
+	if err != nil {
+		return recipe.PyRequire{}, err
+	}
+	req := &recipe.Requirement{Ref: rf, RangeRef: rf}
+	if alias, ok := req.Alias(); ok {
+		pointed, err := r.followAlias(alias)
+		if err != nil {
+			return recipe.PyRequire{}, err
+		}
+		req.Ref = pointed
+	}
+	if err := r.resolveRange(req, "py_require"); err != nil {
+		return recipe.PyRequire{}, err
+	}
+	rfile, err := r.Source.Recipe(req.Ref)
+	if errors.Is(err, recipe.ErrNotFound) {
+		return recipe.PyRequire{}, &MissingError{Ref: req.Ref, Msg: "No remote defined"}
+	}
+	if err != nil {
+		return recipe.PyRequire{}, err
+	}
+	var rec *recipe.Recipe
+	if rfile.Files.Conanfile != nil {
+		rec, err = r.Loader.LoadRead(rfile.Path, rfile.Files)
+	} else {
+		rec, err = r.Loader.Load(rfile.Path)
+	}
+	if err != nil {
+		return recipe.PyRequire{}, err
+	}
+	got := req.Ref.NoRevision()
+	got.Revision = rfile.Revision
+	return recipe.PyRequire{Ref: got, Recipe: rec}, nil
 }
 
 // failedRequirement is Conan's answer to a recipe it cannot get: for a

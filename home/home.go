@@ -56,6 +56,9 @@ type Config struct {
 	// DownloadCache is [storage] download_cache: the shared download
 	// cache folder ("" when not set).
 	DownloadCache string
+	// DefaultPythonRequiresIDMode is general.default_python_requires_id_mode
+	// ("": Conan's default, minor_mode).
+	DefaultPythonRequiresIDMode string
 	// File and Line of default_package_id_mode, for explain.
 	PackageIDModeFrom string
 }
@@ -85,6 +88,9 @@ func (h *Home) parseConfig(c *Config, path string, b []byte) (*Config, error) {
 		if v, ok := confValue(s, "default_package_id_mode"); ok {
 			c.DefaultPackageIDMode = v
 			c.PackageIDModeFrom = fmt.Sprintf("%s [general] default_package_id_mode", path)
+		}
+		if v, ok := confValue(s, "default_python_requires_id_mode"); ok {
+			c.DefaultPythonRequiresIDMode = v
 		}
 		if v, ok := confValue(s, "full_transitive_package_id"); ok {
 			c.FullTransitivePackageID = truthy(v)

@@ -512,6 +512,9 @@ type Info struct {
 	// PythonRequires lines, already rendered per their mode; nil when the
 	// recipe has no python_requires (legacy ones never count).
 	PythonRequires []string
+	// PythonRequireRefs are the python_requires behind those lines, for
+	// package_id() to render them in another mode.
+	PythonRequireRefs []ref.Ref
 	// Conf is the text of self.info.conf (Conf.dumps()) when package_id()
 	// set it: Conan then hashes that text as one more line.
 	Conf *string
@@ -687,15 +690,16 @@ func (info *Info) Clear() {
 // requirements and validity, without the full_* fields.
 func (info *Info) CopyForBuild() *Info {
 	return &Info{
-		Settings:       info.Settings.Copy(),
-		FullSettings:   info.FullSettings,
-		shared:         &sharedSettings{full: info.FullSettings}, // held by info too
-		Options:        info.Options.Copy(),
-		FullOptions:    info.FullOptions,
-		Requires:       info.Requires.Copy(),
-		FullRequires:   info.FullRequires,
-		PythonRequires: info.PythonRequires,
-		Conf:           info.Conf,
-		Invalid:        info.Invalid,
+		Settings:          info.Settings.Copy(),
+		FullSettings:      info.FullSettings,
+		shared:            &sharedSettings{full: info.FullSettings}, // held by info too
+		Options:           info.Options.Copy(),
+		FullOptions:       info.FullOptions,
+		Requires:          info.Requires.Copy(),
+		FullRequires:      info.FullRequires,
+		PythonRequires:    info.PythonRequires,
+		PythonRequireRefs: info.PythonRequireRefs,
+		Conf:              info.Conf,
+		Invalid:           info.Invalid,
 	}
 }

@@ -2,6 +2,7 @@ package recipe
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/conid/conid/packageid"
 	py "github.com/conid/conid/recipe/python"
@@ -138,22 +139,37 @@ func truthy(s string) bool {
 	return v.Truth()
 }
 
-// pyPythonRequiresInfo is self.info.python_requires: only legacy recipes
-// without python_requires reach package_id(), so mode calls do nothing
-// but are accepted.
+// pyPythonRequiresInfo is self.info.python_requires (Conan's
+// PythonRequiresInfo): a mode renders every python_require's line again;
+// unrelated_mode() and clear() drop them from the ID. Without
+// python_requires its list is None, and a mode fails as in Conan.
 type pyPythonRequiresInfo struct{ p *pyInfo }
 
 func (x *pyPythonRequiresInfo) TypeName() string { return "PythonRequiresInfo" }
-func (x *pyPythonRequiresInfo) Truth() bool      { return len(x.p.info.PythonRequires) > 0 }
+func (x *pyPythonRequiresInfo) Truth() bool      { return len(x.p.info.PythonRequireRefs) > 0 }
 
 func (x *pyPythonRequiresInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
-	if packageid.ValidMode(name) || name == "clear" {
-		if len(x.p.info.PythonRequires) > 0 {
-			return nil, false, in.Unsupportedf("self.info.python_requires.%s()", name)
-		}
-		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) { return py.None, nil }), true, nil
+	info := x.p.info
+	if name == "clear" || name == "unrelated_mode" {
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			info.PythonRequires, info.PythonRequireRefs = nil, nil
+			return py.None, nil
+		}), true, nil
 	}
-	return nil, false, nil
+	if !slices.Contains(packageid.PythonRequiresModes, name) {
+		return nil, false, nil
+	}
+	return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+		if info.PythonRequireRefs == nil {
+			return nil, in.TypeError("'NoneType' object is not iterable")
+		}
+		lines, err := packageid.PythonRequiresLines(info.PythonRequireRefs, name)
+		if err != nil {
+			return nil, conanErr(err)
+		}
+		info.PythonRequires = lines
+		return py.None, nil
+	}), true, nil
 }
 
 // pyValues is a node of info.settings (Conan's Values): missing children

@@ -30,6 +30,7 @@ type Recipe struct {
 	srcLines  []string
 	attrOnce  sync.Once
 	attrLines map[string]int
+	pyReqs    *pythonRequires // python_requires, nil without
 }
 
 func (r *Recipe) lines() []string {
@@ -56,7 +57,12 @@ type Loader struct {
 	// Output receives what recipes print through self.output and print().
 	Output func(line string)
 
-	cache map[string]*Recipe
+	// ResolvePyRequire finds python_requires; without it a recipe that
+	// has them stops as unsupported.
+	ResolvePyRequire PyRequireResolver
+
+	cache   map[string]*Recipe
+	loading map[string]bool // python_requires being loaded, for loops
 	// active is the conanfile whose method runs now (for Changes).
 	active *Conanfile
 }
@@ -167,9 +173,23 @@ func (l *Loader) loadFiles(path string, f Files) (*Recipe, error) {
 	r.Class = found
 	// The attribute lines, from the tree at hand rather than a second parse.
 	r.attrOnce.Do(func() { r.attrLines = classAttrLines(mod, found.Name) })
-	if v, _, ok := found.Lookup("python_requires"); ok && v != py.None && v != "" {
-		return nil, &LoadError{Path: path, Err: &py.Unsupported{File: path, Pos: attrPos(mod, found.Name, "python_requires"),
-			Construct: "python_requires (not implemented yet)"}}
+	if v, _, ok := found.Lookup("python_requires"); ok && v != py.None {
+		if l.ResolvePyRequire == nil {
+			return nil, &LoadError{Path: path, Err: &py.Unsupported{File: path, Pos: attrPos(mod, found.Name, "python_requires"),
+				Construct: "python_requires outside a graph"}}
+		}
+		if l.loading == nil {
+			l.loading = map[string]bool{}
+		}
+		if l.loading[path] {
+			return nil, &LoadError{Path: path, Err: fmt.Errorf("python_requires loop through %s", path)}
+		}
+		l.loading[path] = true
+		err := l.loadPythonRequires(r, found, v)
+		delete(l.loading, path)
+		if err != nil {
+			return nil, &LoadError{Path: path, Err: err}
+		}
 	}
 	// Conan sets these on the class when loading.
 	found.Dict.Set("recipe_folder", filepath.Dir(path))

@@ -172,6 +172,20 @@ func NewClass(name string, bases []*Class, dict *Namespace) (*Class, error) {
 	return c, nil
 }
 
+// SetBases replaces the bases of c (Python's "C.__bases__ = ...") and
+// computes its MRO again.
+func (c *Class) SetBases(bases []*Class) error {
+	old := c.Bases
+	c.Bases = bases
+	mro, err := computeMRO(c)
+	if err != nil {
+		c.Bases = old
+		return err
+	}
+	c.MRO = mro
+	return nil
+}
+
 // MustClass is NewClass for host classes; it panics on a bad hierarchy.
 func MustClass(name string, bases ...*Class) *Class {
 	c, err := NewClass(name, bases, nil)

@@ -1,0 +1,244 @@
+package recipe
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	py "github.com/conid/conid/recipe/python"
+	"github.com/conid/conid/recipe/ref"
+)
+
+// PyRequire is one python_require of a recipe (Conan's PyRequire): the
+// reference it resolved to, with its recipe revision, and the loaded
+// recipe, whose module the requiring recipe uses.
+type PyRequire struct {
+	Ref    ref.Ref
+	Recipe *Recipe
+}
+
+// PyRequireResolver resolves a python_requires reference text (an exact
+// reference or a version range) and loads its recipe, as Conan's
+// PyRequireLoader does with the graph's proxy and range resolver.
+type PyRequireResolver func(text string) (PyRequire, error)
+
+// pythonRequires is what a recipe with python_requires holds: Conan's
+// PyRequires, the direct ones by name in order, then the transitive ones
+// (the python_requires of those).
+type pythonRequires struct {
+	direct, transitive []namedPyRequire
+}
+
+type namedPyRequire struct {
+	name string
+	req  PyRequire
+}
+
+func (p *pythonRequires) get(name string) (PyRequire, bool) {
+	for _, l := range [][]namedPyRequire{p.direct, p.transitive} {
+		for _, n := range l {
+			if n.name == name {
+				return n.req, true
+			}
+		}
+	}
+	return PyRequire{}, false
+}
+
+// all is Conan's all_items(): direct ones, then transitive ones not
+// named directly (a transitive one replaces none: same name, same ref).
+func (p *pythonRequires) all() []namedPyRequire {
+	out := append([]namedPyRequire(nil), p.direct...)
+	for _, t := range p.transitive {
+		dup := false
+		for _, d := range p.direct {
+			dup = dup || d.name == t.name
+		}
+		if !dup {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// PythonRequires returns the references a recipe's package ID hashes
+// (Conan's all_refs(): direct, then transitive), nil without any.
+func (r *Recipe) PythonRequires() []ref.Ref {
+	if r == nil || r.pyReqs == nil {
+		return nil
+	}
+	var out []ref.Ref
+	for _, n := range r.pyReqs.direct {
+		out = append(out, n.req.Ref)
+	}
+	for _, n := range r.pyReqs.transitive {
+		out = append(out, n.req.Ref)
+	}
+	return out
+}
+
+// loadPythonRequires is Conan's load_py_requires: resolve each reference
+// of the class's python_requires, load those recipes, extend the class
+// with python_requires_extend's base classes, and replace the attribute
+// by the object recipes index by name.
+func (l *Loader) loadPythonRequires(r *Recipe, class *py.Class, v py.Value) error {
+	if _, legacy := v.(*py.Dict); legacy {
+		return nil // legacy python_requires do not reach here in 1.65
+	}
+	var texts []string
+	switch x := v.(type) {
+	case string:
+		texts = []string{x}
+	default:
+		items, err := l.In.ToList(v)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			s, ok := it.(string)
+			if !ok {
+				return fmt.Errorf("python_requires must be references, not %s", py.TypeName(it))
+			}
+			texts = append(texts, s)
+		}
+	}
+	reqs := &pythonRequires{}
+	for _, text := range texts {
+		pr, err := l.ResolvePyRequire(text)
+		if err != nil {
+			return err
+		}
+		if _, dup := reqs.get(pr.Ref.Name); dup && !isTransitiveOnly(reqs, pr.Ref.Name) {
+			return fmt.Errorf("The python_require '%s' already exists", pr.Ref.Name)
+		}
+		reqs.direct = append(reqs.direct, namedPyRequire{pr.Ref.Name, pr})
+		if sub := pr.Recipe.pyReqs; sub != nil {
+			for _, t := range sub.all() {
+				for _, d := range reqs.direct {
+					if d.name == t.name && d.req.Ref != t.req.Ref {
+						return fmt.Errorf("Conflict in py_requires %s - %s", d.req.Ref.Full(), t.req.Ref.Full())
+					}
+				}
+				replaced := false
+				for i := range reqs.transitive {
+					if reqs.transitive[i].name == t.name {
+						reqs.transitive[i], replaced = t, true
+					}
+				}
+				if !replaced {
+					reqs.transitive = append(reqs.transitive, t)
+				}
+			}
+		}
+	}
+	if ext, ok, err := l.In.GetAttrOpt(class, "python_requires_extend"); err != nil {
+		return err
+	} else if ok && ext != py.None {
+		var names []string
+		if s, isStr := ext.(string); isStr {
+			names = []string{s}
+		} else {
+			items, err := l.In.ToList(ext)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				s, err := l.In.Str(it)
+				if err != nil {
+					return err
+				}
+				names = append(names, s)
+			}
+		}
+		for _, n := range names {
+			i := strings.LastIndexByte(n, '.')
+			if i < 0 {
+				return fmt.Errorf("python_requires_extend %q is not 'package.Class'", n)
+			}
+			pkg, clsName := n[:i], n[i+1:]
+			pr, ok := reqs.get(pkg)
+			if !ok {
+				return fmt.Errorf("'%s' is not a python_require", pkg)
+			}
+			base, ok := pr.Recipe.Module.Dict.Get(clsName)
+			if !ok {
+				return fmt.Errorf("module '%s' has no attribute '%s'", pr.Recipe.Module.Name, clsName)
+			}
+			bc, isClass := base.(*py.Class)
+			if !isClass {
+				return fmt.Errorf("python_requires_extend %q is not a class", n)
+			}
+			// conanfile.__bases__ = (base_class,) + conanfile.__bases__
+			if err := class.SetBases(append([]*py.Class{bc}, class.Bases...)); err != nil {
+				return err
+			}
+		}
+	}
+	class.Dict.Set("python_requires", &pyPyRequires{reqs})
+	r.pyReqs = reqs
+	return nil
+}
+
+func isTransitiveOnly(p *pythonRequires, name string) bool {
+	for _, d := range p.direct {
+		if d.name == name {
+			return false
+		}
+	}
+	return true
+}
+
+// pyPyRequires is self.python_requires.
+type pyPyRequires struct{ p *pythonRequires }
+
+func (x *pyPyRequires) TypeName() string { return "PyRequires" }
+
+func (x *pyPyRequires) GetItem(in *py.Interp, key py.Value) (py.Value, error) {
+	name, err := in.Str(key)
+	if err != nil {
+		return nil, err
+	}
+	pr, ok := x.p.get(name)
+	if !ok {
+		return nil, py.NewException(ConanExceptionClass, fmt.Sprintf("'%s' is not a python_require", name))
+	}
+	return &pyPyRequire{pr}, nil
+}
+
+func (x *pyPyRequires) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	switch name {
+	case "items", "all_items":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			list := x.p.direct
+			if name == "all_items" {
+				list = x.p.all()
+			}
+			out := make([]py.Value, len(list))
+			for i, n := range list {
+				out[i] = py.Tuple{n.name, &pyPyRequire{n.req}}
+			}
+			return py.NewList(out...), nil
+		}), true, nil
+	}
+	return nil, false, nil
+}
+
+// pyPyRequire is one python_require: its module, reference and folder.
+type pyPyRequire struct{ r PyRequire }
+
+func (x *pyPyRequire) TypeName() string { return "PyRequire" }
+
+func (x *pyPyRequire) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	switch name {
+	case "module":
+		return x.r.Recipe.Module, true, nil
+	case "ref":
+		return &pyRef{x.r.Ref}, true, nil
+	case "path":
+		return filepath.Dir(x.r.Recipe.Path), true, nil
+	case "conanfile":
+		return nil, false, in.Unsupportedf("self.python_requires[...].conanfile")
+	}
+	return nil, false, nil
+}
+
