@@ -241,4 +241,3 @@ func (x *pyPyRequire) GetAttr(in *py.Interp, name string) (py.Value, bool, error
 	}
 	return nil, false, nil
 }
-
