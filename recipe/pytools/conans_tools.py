@@ -124,6 +124,14 @@ def valid_min_cppstd(conanfile, cppstd, gnu_extensions=False):
     return True
 
 
+def cppstd_default(settings):
+    compiler = settings.get_safe("compiler")
+    if compiler is None:
+        return None
+    return _conid.cppstd_default(str(compiler), str(settings.get_safe("compiler.version")),
+                                 settings.get_safe("compiler.base") or "")
+
+
 def cppstd_flag(settings):
     cppstd = settings.get_safe("cppstd") or settings.get_safe("compiler.cppstd")
     return _conid.cppstd_flag(settings.get_safe("compiler"), settings.get_safe("compiler.version"),
