@@ -341,6 +341,18 @@ func (r *Resolver) computePackageID(n *Node) error {
 		}
 		info.PythonRequireRefs = refs
 	}
+	// Conan's built-in compatible packages, from the info before
+	// package_id() changes it; package_id() may append more.
+	c.CompatiblePackages = nil
+	if msvc, ok := info.MSVCCompatible(); !ok {
+		v, _ := info.Settings.Lookup("compiler.version")
+		return fmt.Errorf("%s: KeyError: '%s' (no Visual Studio version for msvc %s)", c.DisplayName, v, v)
+	} else if msvc != nil {
+		c.CompatiblePackages = append(c.CompatiblePackages, msvc)
+	}
+	if ac := info.AppleClangCompatible(); ac != nil {
+		c.CompatiblePackages = append(c.CompatiblePackages, ac)
+	}
 	c.SetInfo(info)
 	if err := c.CallPackageID(); err != nil {
 		return err
@@ -371,6 +383,11 @@ func (r *Resolver) evaluateNode(n *Node) error {
 	if err := r.processNode(n, pref); err != nil {
 		return err
 	}
+	if (n.Binary == BinaryMissing || n.Binary == BinaryInvalid) && !n.ShouldBuild {
+		if err := r.tryCompatibles(n); err != nil {
+			return err
+		}
+	}
 	if n.Binary == BinaryMissing && r.buildMode.allowed(n.Conanfile) {
 		n.ShouldBuild = true
 		if n.CantBuild != "" {
@@ -382,7 +399,46 @@ func (r *Resolver) evaluateNode(n *Node) error {
 	return nil
 }
 
+// tryCompatibles is Conan's search of compatible packages when a node's
+// own binary is missing: each declared compatible info's package ID, in
+// order, is looked up with no build mode (so only a recipe's
+// build_policy "always" forces a build); the first one that is not
+// missing becomes the node's package ID.
+func (r *Resolver) tryCompatibles(n *Node) error {
+	c := n.Conanfile
+	if len(c.CompatiblePackages) == 0 {
+		return nil
+	}
+	none, _ := newBuildMode(nil)
+	for _, info := range c.CompatiblePackages {
+		comp := info.PackageID()
+		if comp.ID == n.PackageID {
+			r.info(fmt.Sprintf("%s: Compatible package ID %s equal to the default package ID", c.DisplayName, comp.ID))
+			continue
+		}
+		n.Binary = ""
+		if err := r.processNodeMode(n, ref.PackageRef{Ref: n.Ref, PackageID: comp.ID}, none); err != nil {
+			return err
+		}
+		if n.Binary != BinaryMissing {
+			r.info(fmt.Sprintf("%s: Main binary package '%s' missing. Using compatible package '%s'", c.DisplayName, n.PackageID, comp.ID))
+			n.PackageID = comp.ID
+			n.Computation = comp
+			break
+		}
+	}
+	if n.Binary == BinaryMissing && n.PackageID == packageid.Invalid {
+		n.Binary = BinaryInvalid
+	}
+	return nil
+}
+
 func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
+	return r.processNodeMode(n, pref, r.buildMode)
+}
+
+// processNodeMode is Conan's _process_node under a build mode.
+func (r *Resolver) processNodeMode(n *Node, pref ref.PackageRef, bm *buildMode) error {
 	if prev := r.evaluated[pref]; len(prev) > 0 {
 		first := prev[0]
 		if first.Binary == BinarySkip {
@@ -398,14 +454,14 @@ func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
 	}
 	r.evaluated[pref] = []*Node{n}
 	if pref.PackageID == packageid.Invalid {
-		if r.buildMode.forced(n.Conanfile, n.Ref, false) {
+		if bm.forced(n.Conanfile, n.Ref, false) {
 			n.ShouldBuild = true
 		}
 		n.Binary = BinaryInvalid
 		return nil
 	}
 	withDeps := false
-	if r.buildMode.cascade {
+	if bm.cascade {
 		for _, e := range n.Dependencies {
 			if e.Dst.Binary == BinaryBuild {
 				withDeps = true
@@ -413,7 +469,7 @@ func (r *Resolver) processNode(n *Node, pref ref.PackageRef) error {
 			}
 		}
 	}
-	if r.buildMode.forced(n.Conanfile, n.Ref, withDeps) {
+	if bm.forced(n.Conanfile, n.Ref, withDeps) {
 		n.ShouldBuild = true
 		if n.CantBuild != "" {
 			n.Binary = BinaryInvalid

@@ -12,12 +12,39 @@ import (
 func (c *Conanfile) SetInfo(info *packageid.Info) {
 	c.Info = info
 	c.SetAttr("info", &pyInfo{info: info, c: c})
+	c.SetAttr("compatible_packages", &pyCompatibles{c})
 }
 
-// pyInfo is self.info (Conan's ConanInfo).
+// pyInfo is self.info (Conan's ConanInfo), or a clone of it.
 type pyInfo struct {
-	info *packageid.Info
-	c    *Conanfile
+	info  *packageid.Info
+	c     *Conanfile
+	clone bool // self.info.clone(): changes are not the recipe's record
+}
+
+// pyCompatibles is self.compatible_packages: the infos of binaries the
+// recipe declares compatible, tried in order when its own is missing.
+type pyCompatibles struct{ c *Conanfile }
+
+func (p *pyCompatibles) TypeName() string { return "list" }
+func (p *pyCompatibles) Len() int         { return len(p.c.CompatiblePackages) }
+
+func (p *pyCompatibles) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	if name != "append" {
+		return nil, false, nil
+	}
+	return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+		a, err := in.Args("append", args, kw, "object")
+		if err != nil {
+			return nil, err
+		}
+		i, ok := a[0].(*pyInfo)
+		if !ok {
+			return nil, in.Unsupportedf("appending a %s to self.compatible_packages", py.TypeName(a[0]))
+		}
+		p.c.CompatiblePackages = append(p.c.CompatiblePackages, i.info)
+		return py.None, nil
+	}), true, nil
 }
 
 func (p *pyInfo) TypeName() string { return "ConanInfo" }
@@ -38,7 +65,15 @@ func (p *pyInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 	switch name {
 	case "settings":
 		// Recipes may write to them: this info's own copy.
-		return &pyValues{v: info.OwnSettings(), track: "info.settings"}, true, nil
+		track := "info.settings"
+		if p.clone {
+			track = ""
+		}
+		return &pyValues{v: info.OwnSettings(), track: track}, true, nil
+	case "clone":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return &pyInfo{info: info.Clone(), c: p.c, clone: true}, nil
+		}), true, nil
 	case "full_settings":
 		// Recipes may write to it: this info's own copy.
 		return &pyValues{v: info.OwnFullSettings()}, true, nil

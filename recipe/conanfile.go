@@ -38,6 +38,10 @@ type Conanfile struct {
 	// Ref is the node's reference (self.ref), revision included.
 	Ref ref.Ref
 
+	// CompatiblePackages are self.compatible_packages: Conan's built-in
+	// ones (msvc as Visual Studio, apple-clang 13 as 13.0), then those
+	// package_id() appends.
+	CompatiblePackages []*packageid.Info
 	// Conf is what self.conf answers.
 	Conf Conf
 

@@ -1,0 +1,5 @@
+from conans import ConanFile
+
+
+class C(ConanFile):
+    requires = "libb/0.9"
