@@ -344,6 +344,7 @@ func (r *Resolver) computePackageID(n *Node) error {
 	// Conan's built-in compatible packages, from the info before
 	// package_id() changes it; package_id() may append more.
 	c.CompatiblePackages = nil
+	c.OriginalInfo = info.Clone()
 	if msvc, ok := info.MSVCCompatible(); !ok {
 		v, _ := info.Settings.Lookup("compiler.version")
 		return fmt.Errorf("%s: KeyError: '%s' (no Visual Studio version for msvc %s)", c.DisplayName, v, v)
@@ -406,6 +407,11 @@ func (r *Resolver) evaluateNode(n *Node) error {
 // missing becomes the node's package ID.
 func (r *Resolver) tryCompatibles(n *Node) error {
 	c := n.Conanfile
+	extra, err := c.Compatibility()
+	if err != nil {
+		return err
+	}
+	c.CompatiblePackages = append(c.CompatiblePackages, extra...)
 	if len(c.CompatiblePackages) == 0 {
 		return nil
 	}

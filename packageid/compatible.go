@@ -1,6 +1,9 @@
 package packageid
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Clone is ConanInfo.clone(): an info with copies of everything a
 // package_id() may change, for a compatible package.
@@ -75,4 +78,21 @@ func valueAt(v *Values, name string) (string, bool) {
 		return c.Value(), true
 	}
 	return "", false
+}
+
+// UpdateValues is Values.update_values: each "a.b.c" walks to a.b and
+// sets c there to a new leaf (its sub-values go). ok is false when a
+// part of the path is missing (Conan then fails on None).
+func (v *Values) UpdateValues(vals []NameValue) (ok bool) {
+	for _, nv := range vals {
+		parts := strings.Split(nv.Name, ".")
+		at := v
+		for _, p := range parts[:len(parts)-1] {
+			if at = at.Get(p); at == nil {
+				return false
+			}
+		}
+		at.Set(parts[len(parts)-1], nv.Value)
+	}
+	return true
 }

@@ -42,6 +42,9 @@ type Conanfile struct {
 	// ones (msvc as Visual Studio, apple-clang 13 as 13.0), then those
 	// package_id() appends.
 	CompatiblePackages []*packageid.Info
+	// OriginalInfo is the info before package_id() (Conan's
+	// original_info), which compatibility() results start from.
+	OriginalInfo *packageid.Info
 	// Conf is what self.conf answers.
 	Conf Conf
 
@@ -262,6 +265,90 @@ func (c *Conanfile) SetAttr(name string, v py.Value) {
 	if c.Obj != nil {
 		c.Obj.Dict.Set(name, v)
 	}
+}
+
+// CallResult runs a recipe method by name and returns what it returned
+// (nil when the method does not exist).
+func (c *Conanfile) CallResult(method string) (py.Value, error) {
+	if c.Obj == nil {
+		return nil, nil
+	}
+	m, ok, err := c.Loader.In.GetAttrOpt(c.Obj, method)
+	if err != nil || !ok {
+		return nil, c.wrapMethodError(method, err)
+	}
+	prev, prevActive := c.method, c.Loader.active
+	c.method, c.Loader.active = method, c
+	v, err := c.Loader.In.Call(m, nil, nil)
+	c.method, c.Loader.active = prev, prevActive
+	if err != nil {
+		return nil, c.wrapMethodError(method, err)
+	}
+	return v, nil
+}
+
+// Compatibility runs compatibility() (Conan's BinaryCompatibility): each
+// element is a dict whose "settings" (a list of (name, value)) update a
+// clone of the original info. Options in it stop as unsupported.
+func (c *Conanfile) Compatibility() ([]*packageid.Info, error) {
+	if !c.HasMethod("compatibility") || c.OriginalInfo == nil {
+		return nil, nil
+	}
+	v, err := c.CallResult("compatibility")
+	if err != nil || v == nil || v == py.None {
+		return nil, err
+	}
+	in := c.Loader.In
+	if t, err := in.Truth(v); err != nil || !t {
+		return nil, err
+	}
+	elems, err := in.ToList(v)
+	if err != nil {
+		return nil, c.wrapMethodError("compatibility", err)
+	}
+	var out []*packageid.Info
+	for _, e := range elems {
+		info := c.OriginalInfo.Clone()
+		get := func(key string) (py.Value, error) {
+			r, err := in.CallMethod(e, "get", []py.Value{key}, nil)
+			if err != nil {
+				return nil, c.wrapMethodError("compatibility", err)
+			}
+			return r, nil
+		}
+		sv, err := get("settings")
+		if err != nil {
+			return nil, err
+		}
+		if t, _ := in.Truth(sv); t {
+			pairs, err := in.ToList(sv)
+			if err != nil {
+				return nil, c.wrapMethodError("compatibility", err)
+			}
+			var nvs []packageid.NameValue
+			for _, p := range pairs {
+				kv, err := in.ToList(p)
+				if err != nil || len(kv) != 2 {
+					return nil, c.wrapMethodError("compatibility", fmt.Errorf("a setting must be a (name, value) pair"))
+				}
+				k, _ := in.Str(kv[0])
+				val, _ := in.Str(kv[1])
+				nvs = append(nvs, packageid.NameValue{Name: k, Value: val})
+			}
+			if !info.OwnSettings().UpdateValues(nvs) {
+				return nil, c.wrapMethodError("compatibility", fmt.Errorf("'NoneType' object has no attribute"))
+			}
+		}
+		ov, err := get("options")
+		if err != nil {
+			return nil, err
+		}
+		if t, _ := in.Truth(ov); t {
+			return nil, in.Unsupportedf("options in compatibility()")
+		}
+		out = append(out, info)
+	}
+	return out, nil
 }
 
 // CallPackageID runs package_id() with self.info installed.
