@@ -344,7 +344,10 @@ func (r *Resolver) computePackageID(n *Node) error {
 	// Conan's built-in compatible packages, from the info before
 	// package_id() changes it; package_id() may append more.
 	c.CompatiblePackages = nil
-	c.OriginalInfo = info.Clone()
+	c.OriginalInfo = nil
+	if c.HasMethod("compatibility") { // only it starts from the original
+		c.OriginalInfo = info.Clone()
+	}
 	if msvc, ok := info.MSVCCompatible(); !ok {
 		v, _ := info.Settings.Lookup("compiler.version")
 		return fmt.Errorf("%s: KeyError: '%s' (no Visual Studio version for msvc %s)", c.DisplayName, v, v)
