@@ -342,9 +342,7 @@ func (r *Resolver) runConfigure(n *Node, downOptions map[string]*options.Package
 	if err := c.Options.Pkg.Validate(); err != nil {
 		return err
 	}
-	if err := c.FixProvides(); err != nil {
-		return err
-	}
+	c.FixProvides()
 	if dep, ok, _ := c.StrAttr("deprecated"); ok && dep != "" {
 		msg := fmt.Sprintf("Recipe '%s' is deprecated", c.DisplayName)
 		if v, _, _ := c.Attr("deprecated"); v != nil {

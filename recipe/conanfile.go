@@ -426,24 +426,23 @@ func (c *Conanfile) Provides() py.Value {
 // self.provides = make_tuple(self.provides or self.name). From then on
 // the instance holds a tuple (a recipe appending to a class-level list
 // in configure() fails when configure() runs again, as in Conan).
-func (c *Conanfile) FixProvides() error {
+func (c *Conanfile) FixProvides() {
+	if c.Obj == nil {
+		return
+	}
 	v := c.Provides()
 	if v == nil {
-		if c.Obj != nil {
-			c.SetAttr("provides", py.None)
-		}
-		return nil
+		c.SetAttr("provides", py.None)
+		return
 	}
 	if _, ok := v.(py.Tuple); !ok {
-		items, err := c.Loader.In.ToList(v)
-		if err != nil {
+		if items, err := c.Loader.In.ToList(v); err != nil {
 			v = py.Tuple{v} // not iterable: make_tuple wraps it
 		} else {
 			v = py.Tuple(items)
 		}
 	}
 	c.SetAttr("provides", v)
-	return nil
 }
 
 // ProvidesItems lists what the recipe provides, as text (nil for None).
