@@ -70,6 +70,11 @@ func (p *pyInfo) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 			track = ""
 		}
 		return &pyValues{v: info.OwnSettings(), track: track}, true, nil
+	case "conf":
+		if p.c.infoConf != nil && !p.clone {
+			return p.c.infoConf, true, nil
+		}
+		return nil, false, nil
 	case "clone":
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
 			return &pyInfo{info: info.Clone(), c: p.c, clone: true}, nil
@@ -136,11 +141,9 @@ func (p *pyInfo) SetAttr(in *py.Interp, name string, v py.Value) error {
 		if !ok {
 			return in.Unsupportedf("setting self.info.conf to a %s", py.TypeName(v))
 		}
-		text, err := c.c.dumps(in)
-		if err != nil {
-			return err
-		}
-		p.info.Conf = &text
+		// The same object: its text is taken when package_id() ends
+		// (CallPackageID), as Conan hashes it then.
+		p.c.infoConf = c
 		return nil
 	}
 	return in.Unsupportedf("setting self.info.%s", name)

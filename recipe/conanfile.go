@@ -45,6 +45,8 @@ type Conanfile struct {
 	// OriginalInfo is the info before package_id() (Conan's
 	// original_info), which compatibility() results start from.
 	OriginalInfo *packageid.Info
+	// infoConf is what package_id() set as self.info.conf.
+	infoConf *pyConf
 	// Conf is what self.conf answers.
 	Conf Conf
 
@@ -161,7 +163,7 @@ func newConanFileClass() *py.Class {
 		return nil, py.NewException(ConanExceptionClass, "channel not defined, but self.channel is used in conanfile")
 	})
 	prop("context", func(in *py.Interp, c *Conanfile) (py.Value, error) { return c.Context, nil })
-	prop("conf", func(in *py.Interp, c *Conanfile) (py.Value, error) { return &pyConf{c.Conf}, nil })
+	prop("conf", func(in *py.Interp, c *Conanfile) (py.Value, error) { return &pyConf{&c.Conf}, nil })
 	prop("dependencies", func(in *py.Interp, c *Conanfile) (py.Value, error) {
 		if c.Dependencies == nil {
 			return nil, in.Unsupportedf("self.dependencies outside validate(), generate() or package_id()")
@@ -351,8 +353,22 @@ func (c *Conanfile) Compatibility() ([]*packageid.Info, error) {
 	return out, nil
 }
 
-// CallPackageID runs package_id() with self.info installed.
-func (c *Conanfile) CallPackageID() error { return c.Call("package_id") }
+// CallPackageID runs package_id() with self.info installed; a Conf it
+// set as self.info.conf is hashed as it is at the end.
+func (c *Conanfile) CallPackageID() error {
+	c.infoConf = nil
+	if err := c.Call("package_id"); err != nil {
+		return err
+	}
+	if c.infoConf != nil && c.Info != nil {
+		text, err := c.infoConf.c.dumps(c.Loader.In)
+		if err != nil {
+			return err
+		}
+		c.Info.Conf = &text
+	}
+	return nil
+}
 
 // CallCatchingInvalid runs validate() or validate_build(): a
 // ConanInvalidConfiguration is returned as a message (Conan marks the
