@@ -534,6 +534,13 @@ func (r *Resolver) resolveRecipe(current *Node, req *recipe.Requirement) (recipe
 // _load_pyreq_conanfile: an alias is followed, a range resolved as
 // required by "py_require", and the recipe loaded.
 func (r *Resolver) resolvePyRequire(text string) (recipe.PyRequire, error) {
+	return r.resolvePyRequireAlias(text, 0)
+}
+
+func (r *Resolver) resolvePyRequireAlias(text string, hops int) (recipe.PyRequire, error) {
+	if hops > 32 {
+		return recipe.PyRequire{}, fmt.Errorf("python_requires '%s': the aliases loop", text)
+	}
 	rf, err := ref.Parse(text)
 	if err != nil {
 		return recipe.PyRequire{}, err
@@ -564,6 +571,13 @@ func (r *Resolver) resolvePyRequire(text string) (recipe.PyRequire, error) {
 	}
 	if err != nil {
 		return recipe.PyRequire{}, err
+	}
+	// An alias recipe ("pyreq/latest" with alias = "pyreq/1.2.3") is
+	// followed, as Conan's _load_pyreq_conanfile does.
+	if v, _, ok := rec.Class.Lookup("alias"); ok {
+		if target, isStr := v.(string); isStr && target != "" {
+			return r.resolvePyRequireAlias(target, hops+1)
+		}
 	}
 	got := req.Ref.NoRevision()
 	got.Revision = rfile.Revision

@@ -207,6 +207,16 @@ func (x *pyPyRequires) GetItem(in *py.Interp, key py.Value) (py.Value, error) {
 
 func (x *pyPyRequires) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
 	switch name {
+	case "all_refs":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			var out []py.Value
+			for _, l := range [][]namedPyRequire{x.p.direct, x.p.transitive} {
+				for _, n := range l {
+					out = append(out, &pyRef{n.req.Ref})
+				}
+			}
+			return py.NewList(out...), nil
+		}), true, nil
 	case "items", "all_items":
 		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
 			list := x.p.direct

@@ -1,0 +1,7 @@
+from conans import ConanFile
+
+
+class C(ConanFile):
+    name = "zz"
+    settings = "os"
+    python_requires = "pyreq/latest"
