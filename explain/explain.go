@@ -593,6 +593,11 @@ func settingSteps(name string, c *recipe.Conanfile, prof *profiles.Profile) []*S
 		if ch.Op == "set" && ch.Path != name {
 			continue
 		}
+		if ch.Method == recipe.CompatibleMethod {
+			steps = append(steps, &Step{Layer: "compatible package", Where: ch.File, Value: ch.Value, Status: Won,
+				Reason: "Conan took the compatible package " + ch.File})
+			continue
+		}
 		st := &Step{Layer: ch.Method + "()", Where: ch.File + ":" + fmt.Sprint(ch.Line), Value: ch.Value}
 		id := ch.Target == "info.settings"
 		switch ch.Op {

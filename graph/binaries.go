@@ -433,6 +433,22 @@ func (r *Resolver) tryCompatibles(n *Node) error {
 			r.info(fmt.Sprintf("%s: Main binary package '%s' missing. Using compatible package '%s'", c.DisplayName, n.PackageID, comp.ID))
 			n.PackageID = comp.ID
 			n.Computation = comp
+			// Conan then gives the node the compatible package's settings
+			// and own options, checked against what the recipe allows.
+			var nvs []settings.NameValue
+			for _, nv := range info.Settings.AsList(true) {
+				nvs = append(nvs, settings.NameValue{Name: nv.Name, Value: nv.Value})
+			}
+			if err := c.Settings.UpdateValues(nvs); err != nil {
+				return err
+			}
+			for _, nv := range nvs { // for explain's record
+				c.Changes = append(c.Changes, recipe.Change{Method: recipe.CompatibleMethod, File: comp.ID,
+					Target: "settings", Path: nv.Name, Op: "set", Value: nv.Value})
+			}
+			if err := c.Options.Pkg.SetValues(info.Options.Own); err != nil {
+				return err
+			}
 			break
 		}
 	}

@@ -24,6 +24,11 @@ type Change struct {
 	Value string `json:"value,omitempty"`
 }
 
+// CompatibleMethod marks the changes Conan makes when it takes a
+// compatible package: its settings become the node's (File holds that
+// package's ID).
+const CompatibleMethod = "compatible package"
+
 // String is "configure() at conanfile.py:12: del settings.compiler.libcxx".
 func (c Change) String() string {
 	what := c.Target

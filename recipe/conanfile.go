@@ -291,7 +291,7 @@ func (c *Conanfile) CallResult(method string) (py.Value, error) {
 
 // Compatibility runs compatibility() (Conan's BinaryCompatibility): each
 // element is a dict whose "settings" (a list of (name, value)) update a
-// clone of the original info. Options in it stop as unsupported.
+// clone of the original info, and so do its "options".
 func (c *Conanfile) Compatibility() ([]*packageid.Info, error) {
 	if !c.HasMethod("compatibility") || c.OriginalInfo == nil {
 		return nil, nil
@@ -346,7 +346,25 @@ func (c *Conanfile) Compatibility() ([]*packageid.Info, error) {
 			return nil, err
 		}
 		if t, _ := in.Truth(ov); t {
-			return nil, in.Unsupportedf("options in compatibility()")
+			// OptionsValues(options): (name, value) pairs, "dep:name" for
+			// a dependency's; they update the clone's option values.
+			pairs, err := in.ToList(ov)
+			if err != nil {
+				return nil, c.wrapMethodError("compatibility", err)
+			}
+			for _, p := range pairs {
+				kv, err := in.ToList(p)
+				if err != nil || len(kv) != 2 {
+					return nil, in.Unsupportedf("options in compatibility() other than (name, value) pairs")
+				}
+				k, _ := in.Str(kv[0])
+				val, _ := in.Str(kv[1])
+				if pkg, name, scoped := strings.Cut(k, ":"); scoped {
+					info.Options.Pkg(pkg).Set(name, options.Value{Str: val})
+				} else {
+					info.Options.Own.Set(k, options.Value{Str: val})
+				}
+			}
 		}
 		out = append(out, info)
 	}
