@@ -207,14 +207,42 @@ func (p *pyRef) Eq(in *py.Interp, other py.Value) (bool, bool, error) {
 	return o.r == p.r, true, nil
 }
 
-func (p *pyRef) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
-	orNone := func(s string) py.Value {
-		if s == "" {
-			return py.None
-		}
-		return s
+// AsTuple is the namedtuple ConanFileReference(name, version, user,
+// channel, revision) that Conan's reference is.
+func (p *pyRef) AsTuple() py.Tuple {
+	return py.Tuple{p.r.Name, &ModelVersion{p.r.Version}, orNoneStr(p.r.User), orNoneStr(p.r.Channel), orNoneStr(p.r.Revision)}
+}
+
+func (p *pyRef) Len() int { return 5 }
+
+func (p *pyRef) Iter(in *py.Interp) (py.Iterator, error) { return in.Iter(p.AsTuple()) }
+
+func (p *pyRef) GetItem(in *py.Interp, key py.Value) (py.Value, error) {
+	return in.GetItem(p.AsTuple(), key)
+}
+
+func orNoneStr(s string) py.Value {
+	if s == "" {
+		return py.None
 	}
+	return s
+}
+
+func (p *pyRef) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
+	orNone := orNoneStr
 	switch name {
+	case "full_str":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			s := p.r.NoRevision().String()
+			if p.r.Revision != "" {
+				s += "#" + p.r.Revision
+			}
+			return s, nil
+		}), true, nil
+	case "copy_clear_rev":
+		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+			return &pyRef{p.r.NoRevision()}, nil
+		}), true, nil
 	case "name":
 		return p.r.Name, true, nil
 	case "version":

@@ -15,6 +15,7 @@ import (
 
 	py "github.com/conid/conid/recipe/python"
 	"github.com/conid/conid/recipe/python/syntax"
+	"github.com/conid/conid/recipe/ref"
 	"gopkg.in/yaml.v3"
 )
 
@@ -63,6 +64,8 @@ type Loader struct {
 
 	cache   map[string]*Recipe
 	loading map[string]bool // python_requires being loaded, for loops
+	// pyReqObjs are the python_requires' recipe instances, by reference.
+	pyReqObjs map[ref.Ref]*py.Instance
 	// active is the conanfile whose method runs now (for Changes).
 	active *Conanfile
 }

@@ -174,7 +174,7 @@ func (l *Loader) loadPythonRequires(r *Recipe, class *py.Class, v py.Value) erro
 			}
 		}
 	}
-	class.Dict.Set("python_requires", &pyPyRequires{reqs})
+	class.Dict.Set("python_requires", &pyPyRequires{reqs, l})
 	r.pyReqs = reqs
 	return nil
 }
@@ -189,7 +189,10 @@ func isTransitiveOnly(p *pythonRequires, name string) bool {
 }
 
 // pyPyRequires is self.python_requires.
-type pyPyRequires struct{ p *pythonRequires }
+type pyPyRequires struct {
+	p *pythonRequires
+	l *Loader
+}
 
 func (x *pyPyRequires) TypeName() string { return "PyRequires" }
 
@@ -202,7 +205,7 @@ func (x *pyPyRequires) GetItem(in *py.Interp, key py.Value) (py.Value, error) {
 	if !ok {
 		return nil, py.NewException(ConanExceptionClass, fmt.Sprintf("'%s' is not a python_require", name))
 	}
-	return &pyPyRequire{pr}, nil
+	return &pyPyRequire{pr, x.l}, nil
 }
 
 func (x *pyPyRequires) GetAttr(in *py.Interp, name string) (py.Value, bool, error) {
@@ -225,7 +228,7 @@ func (x *pyPyRequires) GetAttr(in *py.Interp, name string) (py.Value, bool, erro
 			}
 			out := make([]py.Value, len(list))
 			for i, n := range list {
-				out[i] = py.Tuple{n.name, &pyPyRequire{n.req}}
+				out[i] = py.Tuple{n.name, &pyPyRequire{n.req, x.l}}
 			}
 			return py.NewList(out...), nil
 		}), true, nil
@@ -233,8 +236,12 @@ func (x *pyPyRequires) GetAttr(in *py.Interp, name string) (py.Value, bool, erro
 	return nil, false, nil
 }
 
-// pyPyRequire is one python_require: its module, reference and folder.
-type pyPyRequire struct{ r PyRequire }
+// pyPyRequire is one python_require: its module, reference, folder, and
+// an instance of its recipe's class.
+type pyPyRequire struct {
+	r PyRequire
+	l *Loader
+}
 
 func (x *pyPyRequire) TypeName() string { return "PyRequire" }
 
@@ -247,7 +254,22 @@ func (x *pyPyRequire) GetAttr(in *py.Interp, name string) (py.Value, bool, error
 	case "path":
 		return filepath.Dir(x.r.Recipe.Path), true, nil
 	case "conanfile":
-		return nil, false, in.Unsupportedf("self.python_requires[...].conanfile")
+		// Conan's _load_pyreq_conanfile: one instance per reference, its
+		// name and version those of the reference.
+		if obj, ok := x.l.pyReqObjs[x.r.Ref]; ok {
+			return obj, true, nil
+		}
+		c, err := x.l.Instantiate(x.r.Recipe, InstanceParams{Ref: x.r.Ref, DisplayName: x.r.Ref.String()})
+		if err != nil {
+			return nil, false, err
+		}
+		c.SetAttr("name", x.r.Ref.Name)
+		c.SetAttr("version", x.r.Ref.Version)
+		if x.l.pyReqObjs == nil {
+			x.l.pyReqObjs = map[ref.Ref]*py.Instance{}
+		}
+		x.l.pyReqObjs[x.r.Ref] = c.Obj
+		return c.Obj, true, nil
 	}
 	return nil, false, nil
 }

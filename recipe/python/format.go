@@ -441,6 +441,8 @@ func (in *Interp) percentFormat(s string, arg Value) (string, error) {
 	switch a := arg.(type) {
 	case Tuple:
 		args = a
+	case TupleSubclass:
+		args = a.AsTuple()
 	case *Dict:
 		mapping = a
 		args = []Value{a}

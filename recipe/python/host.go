@@ -84,6 +84,13 @@ type Iterable interface {
 	Iter(in *Interp) (Iterator, error)
 }
 
+// TupleSubclass is a host value that is a Python tuple subclass (a
+// namedtuple such as Conan's ConanFileReference): "fmt % value" takes
+// it as the argument tuple.
+type TupleSubclass interface {
+	AsTuple() Tuple
+}
+
 // Lener is len(obj).
 type Lener interface {
 	Len() int

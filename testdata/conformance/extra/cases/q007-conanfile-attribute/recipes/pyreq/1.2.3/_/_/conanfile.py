@@ -1,0 +1,10 @@
+from conans import ConanFile
+
+
+class Base(object):
+    def configure(self):
+        self.output.info("base configure")
+
+
+class PyReq(ConanFile):
+    name = "pyreq"
