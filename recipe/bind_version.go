@@ -108,13 +108,17 @@ func (m *ModelVersion) GetAttr(in *py.Interp, name string) (py.Value, bool, erro
 		return in.Truth(a[0])
 	}
 	method := func(fn func(args []py.Value, kw []py.Kw) (string, error)) (py.Value, bool, error) {
-		return py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
+		b := py.NewBuiltin(name, func(in *py.Interp, args []py.Value, kw []py.Kw) (py.Value, error) {
 			s, err := fn(args, kw)
 			if err != nil {
 				return nil, err
 			}
 			return newModelVersion(s), nil
-		}), true, nil
+		})
+		// str(v.major) without the call is the bound method's text.
+		self, _ := in.Repr(m.S)
+		b.Text = "<bound method Version." + name + " of " + self + ">"
+		return b, true, nil
 	}
 	switch name {
 	case "major":

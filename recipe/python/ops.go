@@ -207,6 +207,9 @@ func (in *Interp) Repr(v Value) (string, error) {
 	case *Function:
 		return "<function " + x.Qualname + ">", nil
 	case *Builtin:
+		if x.Text != "" {
+			return x.Text, nil
+		}
 		return "<built-in function " + x.Name + ">", nil
 	case *Module:
 		return "<module '" + x.Name + "'>", nil

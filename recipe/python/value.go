@@ -67,6 +67,9 @@ type BuiltinFunc func(in *Interp, args []Value, kw []Kw) (Value, error)
 type Builtin struct {
 	Name string
 	Fn   BuiltinFunc
+	// Text, when set, is its repr (a host object's bound method:
+	// "<bound method Version.major of '1.2.3'>").
+	Text string
 }
 
 // NewBuiltin wraps a Go function as a Python callable.

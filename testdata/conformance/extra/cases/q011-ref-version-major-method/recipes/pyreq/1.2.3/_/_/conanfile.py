@@ -1,0 +1,5 @@
+from conans import ConanFile
+
+
+class PyReq(ConanFile):
+    name = "pyreq"
