@@ -129,6 +129,16 @@ func (it *Item) sub(key string) *Settings {
 	return s
 }
 
+// peek returns the sub-settings of key for reading: the materialised
+// ones, or a fresh tree not stored, so that reading (copying, listing,
+// validating) a tree that several goroutines share never writes to it.
+func (it *Item) peek(key string) *Settings {
+	if s, ok := it.subs[key]; ok {
+		return s
+	}
+	return newSettings(it.defs[key], it.name, key, false)
+}
+
 func (it *Item) hasKey(k string) bool {
 	if !it.isDict {
 		return false
@@ -373,7 +383,7 @@ func (it *Item) copyValues() *Item {
 		// Conan keeps only valued sub-settings, for every key.
 		subs := make(map[string]*Settings, len(c.keys))
 		for _, k := range c.keys {
-			subs[k] = it.sub(k).CopyValues()
+			subs[k] = it.peek(k).CopyValues()
 		}
 		c.subs = subs
 	}
@@ -393,7 +403,7 @@ func (it *Item) valuesList(out []NameValue) []NameValue {
 		if !it.hasKey(it.value) {
 			return out
 		}
-		out = it.sub(it.value).valuesList(out)
+		out = it.peek(it.value).valuesList(out)
 	}
 	return out
 }
@@ -416,7 +426,7 @@ func (it *Item) validate() error {
 		if !it.hasKey(key) {
 			return errorf("'%s'", key) // Python KeyError
 		}
-		return it.sub(key).validate()
+		return it.peek(key).validate()
 	}
 	return nil
 }

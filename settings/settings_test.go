@@ -2,6 +2,7 @@ package settings
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -158,4 +159,30 @@ func FuzzSettingsYAML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A tree that several goroutines share (a profile's settings, read by
+// index check's workers) is only read when copied, listed or validated:
+// `go test -race` finds any write.
+func TestSharedTreeReadsConcurrently(t *testing.T) {
+	s := Default().New()
+	for _, nv := range [][2]string{{"os", "Linux"}, {"arch", "x86_64"}, {"compiler", "gcc"}, {"build_type", "Release"}} {
+		if err := s.Set(nv[0], nv[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				s.CopyValues()
+				s.Copy()
+				s.ValuesList()
+				_ = s.Validate()
+			}
+		}()
+	}
+	wg.Wait()
 }
