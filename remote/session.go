@@ -58,6 +58,7 @@ type Session struct {
 	sem      chan struct{}
 	mu       sync.Mutex
 	clientMu sync.Mutex
+	outMu    sync.Mutex
 	searches map[searchKey]*search
 	recipes  map[ref.Ref]recipe.Location // downloaded in this session
 	remoteOf map[ref.Ref]string          // recipe remote by reference
@@ -102,8 +103,11 @@ func (s *Session) init() {
 // WithContext sets the context requests run under.
 func (s *Session) WithContext(ctx context.Context) *Session { s.ctx = ctx; return s }
 
+// out gives Output one message at a time: downloads run in parallel.
 func (s *Session) out(msg string) {
 	if s.Output != nil {
+		s.outMu.Lock()
+		defer s.outMu.Unlock()
 		s.Output(msg)
 	}
 }
