@@ -242,24 +242,8 @@ func (c *Conanfile) HasMethod(name string) bool {
 // Call runs a recipe method by name, formatting errors as Conan does. It
 // does nothing when the method does not exist.
 func (c *Conanfile) Call(method string) error {
-	if c.Obj == nil {
-		return nil
-	}
-	m, ok, err := c.Loader.In.GetAttrOpt(c.Obj, method)
-	if err != nil {
-		return c.wrapMethodError(method, err)
-	}
-	if !ok {
-		return nil
-	}
-	prev, prevActive := c.method, c.Loader.active
-	c.method, c.Loader.active = method, c
-	_, err = c.Loader.In.Call(m, nil, nil)
-	c.method, c.Loader.active = prev, prevActive
-	if err != nil {
-		return c.wrapMethodError(method, err)
-	}
-	return nil
+	_, err := c.CallResult(method)
+	return err
 }
 
 // SetAttr sets an instance attribute.
@@ -276,8 +260,11 @@ func (c *Conanfile) CallResult(method string) (py.Value, error) {
 		return nil, nil
 	}
 	m, ok, err := c.Loader.In.GetAttrOpt(c.Obj, method)
-	if err != nil || !ok {
+	if err != nil {
 		return nil, c.wrapMethodError(method, err)
+	}
+	if !ok {
+		return nil, nil
 	}
 	prev, prevActive := c.method, c.Loader.active
 	c.method, c.Loader.active = method, c
@@ -308,62 +295,54 @@ func (c *Conanfile) Compatibility() ([]*packageid.Info, error) {
 	if err != nil {
 		return nil, c.wrapMethodError("compatibility", err)
 	}
+	// pairs reads one key of an element: a list of (name, value).
+	pairs := func(e py.Value, key string) ([]packageid.NameValue, error) {
+		v, err := in.CallMethod(e, "get", []py.Value{key}, nil)
+		if err != nil {
+			return nil, c.wrapMethodError("compatibility", err)
+		}
+		if t, _ := in.Truth(v); !t {
+			return nil, nil
+		}
+		items, err := in.ToList(v)
+		if err != nil {
+			return nil, c.wrapMethodError("compatibility", err)
+		}
+		out := make([]packageid.NameValue, len(items))
+		for i, it := range items {
+			kv, err := in.ToList(it)
+			if err != nil || len(kv) != 2 {
+				if key == "options" { // OptionsValues takes other shapes too
+					return nil, in.Unsupportedf("options in compatibility() other than (name, value) pairs")
+				}
+				return nil, c.wrapMethodError("compatibility", fmt.Errorf("a setting must be a (name, value) pair"))
+			}
+			out[i].Name, _ = in.Str(kv[0])
+			out[i].Value, _ = in.Str(kv[1])
+		}
+		return out, nil
+	}
 	var out []*packageid.Info
 	for _, e := range elems {
 		info := c.OriginalInfo.Clone()
-		get := func(key string) (py.Value, error) {
-			r, err := in.CallMethod(e, "get", []py.Value{key}, nil)
-			if err != nil {
-				return nil, c.wrapMethodError("compatibility", err)
-			}
-			return r, nil
-		}
-		sv, err := get("settings")
+		nvs, err := pairs(e, "settings")
 		if err != nil {
 			return nil, err
 		}
-		if t, _ := in.Truth(sv); t {
-			pairs, err := in.ToList(sv)
-			if err != nil {
-				return nil, c.wrapMethodError("compatibility", err)
-			}
-			var nvs []packageid.NameValue
-			for _, p := range pairs {
-				kv, err := in.ToList(p)
-				if err != nil || len(kv) != 2 {
-					return nil, c.wrapMethodError("compatibility", fmt.Errorf("a setting must be a (name, value) pair"))
-				}
-				k, _ := in.Str(kv[0])
-				val, _ := in.Str(kv[1])
-				nvs = append(nvs, packageid.NameValue{Name: k, Value: val})
-			}
-			if !info.OwnSettings().UpdateValues(nvs) {
-				return nil, c.wrapMethodError("compatibility", fmt.Errorf("'NoneType' object has no attribute"))
-			}
+		if !info.OwnSettings().UpdateValues(nvs) {
+			return nil, c.wrapMethodError("compatibility", fmt.Errorf("'NoneType' object has no attribute"))
 		}
-		ov, err := get("options")
+		// OptionsValues(options): "dep:name" for a dependency's; they
+		// update the clone's option values.
+		opts, err := pairs(e, "options")
 		if err != nil {
 			return nil, err
 		}
-		if t, _ := in.Truth(ov); t {
-			// OptionsValues(options): (name, value) pairs, "dep:name" for
-			// a dependency's; they update the clone's option values.
-			pairs, err := in.ToList(ov)
-			if err != nil {
-				return nil, c.wrapMethodError("compatibility", err)
-			}
-			for _, p := range pairs {
-				kv, err := in.ToList(p)
-				if err != nil || len(kv) != 2 {
-					return nil, in.Unsupportedf("options in compatibility() other than (name, value) pairs")
-				}
-				k, _ := in.Str(kv[0])
-				val, _ := in.Str(kv[1])
-				if pkg, name, scoped := strings.Cut(k, ":"); scoped {
-					info.Options.Pkg(pkg).Set(name, options.Value{Str: val})
-				} else {
-					info.Options.Own.Set(k, options.Value{Str: val})
-				}
+		for _, nv := range opts {
+			if pkg, name, scoped := strings.Cut(nv.Name, ":"); scoped {
+				info.Options.Pkg(pkg).Set(name, options.Value{Str: nv.Value})
+			} else {
+				info.Options.Own.Set(nv.Name, options.Value{Str: nv.Value})
 			}
 		}
 		out = append(out, info)

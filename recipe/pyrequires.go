@@ -34,27 +34,31 @@ type namedPyRequire struct {
 	req  PyRequire
 }
 
+// indexOf is the position of name in l, or -1.
+func indexOf(l []namedPyRequire, name string) int {
+	for i, n := range l {
+		if n.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
 func (p *pythonRequires) get(name string) (PyRequire, bool) {
 	for _, l := range [][]namedPyRequire{p.direct, p.transitive} {
-		for _, n := range l {
-			if n.name == name {
-				return n.req, true
-			}
+		if i := indexOf(l, name); i >= 0 {
+			return l[i].req, true
 		}
 	}
 	return PyRequire{}, false
 }
 
 // all is Conan's all_items(): direct ones, then transitive ones not
-// named directly (a transitive one replaces none: same name, same ref).
+// named directly.
 func (p *pythonRequires) all() []namedPyRequire {
 	out := append([]namedPyRequire(nil), p.direct...)
 	for _, t := range p.transitive {
-		dup := false
-		for _, d := range p.direct {
-			dup = dup || d.name == t.name
-		}
-		if !dup {
+		if indexOf(p.direct, t.name) < 0 {
 			out = append(out, t)
 		}
 	}
@@ -108,24 +112,18 @@ func (l *Loader) loadPythonRequires(r *Recipe, class *py.Class, v py.Value) erro
 		if err != nil {
 			return err
 		}
-		if _, dup := reqs.get(pr.Ref.Name); dup && !isTransitiveOnly(reqs, pr.Ref.Name) {
+		if indexOf(reqs.direct, pr.Ref.Name) >= 0 {
 			return fmt.Errorf("The python_require '%s' already exists", pr.Ref.Name)
 		}
 		reqs.direct = append(reqs.direct, namedPyRequire{pr.Ref.Name, pr})
 		if sub := pr.Recipe.pyReqs; sub != nil {
 			for _, t := range sub.all() {
-				for _, d := range reqs.direct {
-					if d.name == t.name && d.req.Ref != t.req.Ref {
-						return fmt.Errorf("Conflict in py_requires %s - %s", d.req.Ref.Full(), t.req.Ref.Full())
-					}
+				if i := indexOf(reqs.direct, t.name); i >= 0 && reqs.direct[i].req.Ref != t.req.Ref {
+					return fmt.Errorf("Conflict in py_requires %s - %s", reqs.direct[i].req.Ref.Full(), t.req.Ref.Full())
 				}
-				replaced := false
-				for i := range reqs.transitive {
-					if reqs.transitive[i].name == t.name {
-						reqs.transitive[i], replaced = t, true
-					}
-				}
-				if !replaced {
+				if i := indexOf(reqs.transitive, t.name); i >= 0 {
+					reqs.transitive[i] = t
+				} else {
 					reqs.transitive = append(reqs.transitive, t)
 				}
 			}
@@ -177,15 +175,6 @@ func (l *Loader) loadPythonRequires(r *Recipe, class *py.Class, v py.Value) erro
 	class.Dict.Set("python_requires", &pyPyRequires{reqs, l})
 	r.pyReqs = reqs
 	return nil
-}
-
-func isTransitiveOnly(p *pythonRequires, name string) bool {
-	for _, d := range p.direct {
-		if d.name == name {
-			return false
-		}
-	}
-	return true
 }
 
 // pyPyRequires is self.python_requires.
