@@ -18,16 +18,17 @@ func readFile(path string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
-	size := 512
+	size, known := 512, -1
 	var st syscall.Stat_t
 	if syscall.Fstat(fd, &st) == nil && st.Size > 0 && st.Size < 1<<30 {
-		size = int(st.Size) + 1 // one more to see the end in one read
+		size, known = int(st.Size)+1, int(st.Size) // one more to see the end
 	}
 	b := make([]byte, 0, size)
 	for {
 		if len(b) == cap(b) {
 			b = slices.Grow(b, cap(b))
 		}
+		want := cap(b) - len(b)
 		n, err := syscall.Read(fd, b[len(b):cap(b)])
 		if err == syscall.EINTR {
 			continue
@@ -39,6 +40,11 @@ func readFile(path string) ([]byte, error) {
 			return b, nil
 		}
 		b = b[:len(b)+n]
+		if n < want && len(b) == known {
+			// A short read that ends where fstat said the file ends is
+			// the end of a regular file: no read to see EOF.
+			return b, nil
+		}
 	}
 }
 
