@@ -240,64 +240,146 @@ dependants:
 // nodeKey is what a node key stands for.
 type nodeKey struct{ name, context string }
 
-// keyDict is an insertion-ordered map from a graph key to a node.
+// keyDict is an insertion-ordered map from a graph key to a node. Every
+// node has two (its public and transitive closures), grown one entry at a
+// time, so it is kept lean: the entries in order, and past a few of them
+// an open-addressing table of their positions. Keys are small integers
+// the graph hands out, so a multiplication spreads them well enough.
 type keyDict struct {
 	keys []int32
-	m    map[int32]*Node
+	vals []*Node
+	// slots hold position+1 of an entry (0: empty); a power of two at
+	// most half full, nil while a scan of keys is as quick.
+	slots []int32
 }
+
+// dictScan is how many entries a keyDict scans before it keeps slots.
+const dictScan = 8
+
+func (d *keyDict) find(k int32) int {
+	if d.slots == nil {
+		for i, x := range d.keys {
+			if x == k {
+				return i
+			}
+		}
+		return -1
+	}
+	mask := uint32(len(d.slots) - 1)
+	for h := hashSlot(k); ; h++ {
+		p := d.slots[h&mask]
+		if p == 0 {
+			return -1
+		}
+		if d.keys[p-1] == k {
+			return int(p - 1)
+		}
+	}
+}
+
+func hashSlot(k int32) uint32 { return uint32(k) * 0x9e3779b1 >> 7 }
 
 func (d *keyDict) put(k int32, n *Node) {
-	if _, ok := d.m[k]; !ok {
-		d.keys = append(d.keys, k)
+	if i := d.find(k); i >= 0 {
+		d.vals[i] = n
+		return
 	}
-	d.m[k] = n
+	d.keys = append(d.keys, k)
+	d.vals = append(d.vals, n)
+	switch {
+	case d.slots == nil && len(d.keys) <= dictScan:
+	case 2*len(d.keys) > len(d.slots):
+		d.reindex(4 * len(d.keys))
+	default:
+		d.slot(int32(len(d.keys)))
+	}
 }
 
-func (d *keyDict) get(k int32) *Node { return d.m[k] }
-
-func (d *keyDict) nodes() []*Node {
-	out := make([]*Node, len(d.keys))
-	for i, k := range d.keys {
-		out[i] = d.m[k]
+// reindex makes a table of at least size slots for the entries.
+func (d *keyDict) reindex(size int) {
+	n := 16
+	for n < size {
+		n *= 2
 	}
-	return out
+	d.slots = make([]int32, n)
+	for i := range d.keys {
+		d.slot(int32(i + 1))
+	}
+}
+
+// slot enters the entry at position p-1 in the table.
+func (d *keyDict) slot(p int32) {
+	mask := uint32(len(d.slots) - 1)
+	h := hashSlot(d.keys[p-1])
+	for d.slots[h&mask] != 0 {
+		h++
+	}
+	d.slots[h&mask] = p
+}
+
+func (d *keyDict) get(k int32) *Node {
+	if i := d.find(k); i >= 0 {
+		return d.vals[i]
+	}
+	return nil
+}
+
+// nodes returns the nodes in order. The slice is the dict's own: read it
+// before the dict changes, and do not write it.
+func (d *keyDict) nodes() []*Node { return d.vals[:len(d.vals):len(d.vals)] }
+
+// grow readies room for n more entries.
+func (d *keyDict) grow(n int) {
+	total := len(d.keys) + n
+	d.keys = slices.Grow(d.keys, n)
+	d.vals = slices.Grow(d.vals, n)
+	if total > dictScan && 2*total > len(d.slots) {
+		d.reindex(4 * total)
+	}
 }
 
 // nodeDict is Conan's _NodeOrderedDict: nodes by (name, context).
 type nodeDict struct{ keyDict }
 
-func newNodeDict() *nodeDict { return &nodeDict{keyDict{m: map[int32]*Node{}}} }
+func newNodeDict() *nodeDict { return &nodeDict{} }
 
 func (d *nodeDict) add(n *Node) { d.put(n.key, n) }
 
 // sortBy reorders stably by a key.
 func (d *nodeDict) sortBy(key func(*Node) int) {
-	sort.SliceStable(d.keys, func(i, j int) bool { return key(d.m[d.keys[i]]) < key(d.m[d.keys[j]]) })
+	order := make([]int, len(d.keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return key(d.vals[order[i]]) < key(d.vals[order[j]]) })
+	keys, vals := make([]int32, len(order)), make([]*Node, len(order))
+	for i, o := range order {
+		keys[i], vals[i] = d.keys[o], d.vals[o]
+	}
+	d.keys, d.vals = keys, vals
+	if d.slots != nil {
+		d.reindex(len(d.slots))
+	}
 }
 
 // nameDict is an ordered name -> node map (transitive closure), keyed
 // by the nodes' name keys.
 type nameDict struct{ keyDict }
 
-func newNameDict() *nameDict { return &nameDict{keyDict{m: map[int32]*Node{}}} }
+func newNameDict() *nameDict { return &nameDict{} }
 
 // set maps n's name to n.
 func (d *nameDict) set(n *Node) { d.put(n.nameKey, n) }
 
 // update sets every entry of o, in o's order.
 func (d *nameDict) update(o *nameDict) {
-	if n := len(d.keys) + len(o.keys); n > 8 && len(o.keys) > 2*len(d.keys) {
-		// Mostly o's entries: size the map once rather than grow it
-		// through every power of two.
-		m := make(map[int32]*Node, n)
-		for _, k := range d.keys {
-			m[k] = d.m[k]
-		}
-		d.m = m
-		d.keys = slices.Grow(d.keys, len(o.keys))
+	if len(o.keys) > 2*len(d.keys) {
+		// Mostly o's entries: make room once rather than grow through
+		// every power of two.
+		d.grow(len(o.keys))
 	}
-	for _, k := range o.keys {
-		d.put(k, o.m[k])
+	for i, k := range o.keys {
+		d.put(k, o.vals[i])
 	}
 }
 

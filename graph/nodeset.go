@@ -83,8 +83,8 @@ func (s *nodeSet) assign(o *nodeSet) {
 // assignDict makes s hold the nodes of an ordered dict.
 func (s *nodeSet) assignDict(d *nodeDict) {
 	*s = newNodeSet()
-	for _, k := range d.keys {
-		s.add(d.m[k])
+	for _, n := range d.vals {
+		s.add(n)
 	}
 }
 

@@ -82,3 +82,62 @@ func checkNodeSet(t *testing.T, count int) {
 		}
 	}
 }
+
+// TestKeyDict checks keyDict against a map and an order list, across the
+// switch from scanning to slots and the table's growth.
+func TestKeyDict(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{1, dictScan, dictScan + 1, 100, 3000} {
+		var d nodeDict
+		model := map[int32]*Node{}
+		var order []int32
+		for step := 0; step < 3*n; step++ {
+			k := int32(rng.IntN(2 * n))
+			nd := &Node{key: k, seq: step}
+			if _, ok := model[k]; !ok {
+				order = append(order, k)
+			}
+			model[k] = nd
+			d.add(nd)
+		}
+		for k := int32(-1); k < int32(2*n)+1; k++ {
+			if got := d.get(k); got != model[k] {
+				t.Fatalf("n=%d: get(%d) = %v, want %v", n, k, got, model[k])
+			}
+		}
+		got := d.nodes()
+		if len(got) != len(order) {
+			t.Fatalf("n=%d: %d nodes, want %d", n, len(got), len(order))
+		}
+		for i, k := range order {
+			if got[i] != model[k] {
+				t.Fatalf("n=%d: node %d has key %d, want %d", n, i, got[i].key, k)
+			}
+		}
+		d.sortBy(func(x *Node) int { return int(x.key % 7) })
+		for k, want := range model {
+			if d.get(k) != want {
+				t.Fatalf("n=%d: after sortBy get(%d) is wrong", n, k)
+			}
+		}
+		prev := -1
+		for _, x := range d.nodes() {
+			if int(x.key%7) < prev {
+				t.Fatalf("n=%d: sortBy left %d after %d", n, x.key%7, prev)
+			}
+			prev = int(x.key % 7)
+		}
+		var u nameDict
+		u.set(&Node{nameKey: -5})
+		o := nameDict{keyDict: d.keyDict}
+		u.update(&o)
+		if len(u.nodes()) != len(model)+1 || u.get(-5) == nil {
+			t.Fatalf("n=%d: update gave %d nodes", n, len(u.nodes()))
+		}
+		for k, want := range model {
+			if u.get(k) != want {
+				t.Fatalf("n=%d: after update get(%d) is wrong", n, k)
+			}
+		}
+	}
+}

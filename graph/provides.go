@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -97,7 +98,7 @@ func providesError(g *Graph, n *Node, provides map[*Node][]string) error {
 			level[x] = i
 		}
 	}
-	closure := n.publicClosure.nodes()
+	closure := slices.Clone(n.publicClosure.nodes())
 	sort.SliceStable(closure, func(i, j int) bool { return level[closure[i]] < level[closure[j]] })
 	lines := []string{"At least two recipes provides the same functionality:"}
 	for _, c := range conflicts(n, closure, provides) {
