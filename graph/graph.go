@@ -9,6 +9,7 @@
 package graph
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -266,7 +267,7 @@ func (d *keyDict) find(k int32) int {
 		return -1
 	}
 	mask := uint32(len(d.slots) - 1)
-	for h := hashSlot(k); ; h++ {
+	for h := hashSlot(k, mask); ; h++ {
 		p := d.slots[h&mask]
 		if p == 0 {
 			return -1
@@ -277,7 +278,11 @@ func (d *keyDict) find(k int32) int {
 	}
 }
 
-func hashSlot(k int32) uint32 { return uint32(k) * 0x9e3779b1 >> 7 }
+// hashSlot is Fibonacci hashing: the top bits of the product, as many as
+// the table of mask+1 slots needs.
+func hashSlot(k int32, mask uint32) uint32 {
+	return uint32(k) * 0x9e3779b1 >> bits.LeadingZeros32(mask)
+}
 
 func (d *keyDict) put(k int32, n *Node) {
 	if i := d.find(k); i >= 0 {
@@ -310,7 +315,7 @@ func (d *keyDict) reindex(size int) {
 // slot enters the entry at position p-1 in the table.
 func (d *keyDict) slot(p int32) {
 	mask := uint32(len(d.slots) - 1)
-	h := hashSlot(d.keys[p-1])
+	h := hashSlot(d.keys[p-1], mask)
 	for d.slots[h&mask] != 0 {
 		h++
 	}
