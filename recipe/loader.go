@@ -262,8 +262,7 @@ func parseConanData(b []byte) (py.Value, error) {
 	if len(doc.Content) == 0 {
 		return py.NewDict(), nil
 	}
-	work := 0
-	v, err := yamlToPy(doc.Content[0], 0, &work)
+	v, err := newYAMLConverter().value(doc.Content[0], 0)
 	if err != nil {
 		return nil, fmt.Errorf("conandata.yml: %v", err)
 	}
@@ -282,43 +281,63 @@ func parseYAMLText(text string) (py.Value, error) {
 	if len(doc.Content) == 0 {
 		return py.None, nil
 	}
-	work := 0
-	return yamlToPy(doc.Content[0], 0, &work)
+	return newYAMLConverter().value(doc.Content[0], 0)
 }
 
-// yamlToPy converts YAML as PyYAML's safe_load would.
-func yamlToPy(n *yaml.Node, depth int, work *int) (py.Value, error) {
+// yamlConverter converts YAML as PyYAML's safe_load does. Like PyYAML's
+// constructor it makes one object per node: every alias of a list or a
+// mapping, and every mapping that merges it, holds that same object (so a
+// file of nested aliases costs its size, not what it would expand to).
+type yamlConverter struct {
+	done     map[*yaml.Node]py.Value
+	busy     map[*yaml.Node]bool
+	flat     map[*yaml.Node][][2]*yaml.Node
+	work     int
+	maxWork  int
+	maxDepth int
+}
+
+func newYAMLConverter() *yamlConverter {
+	return &yamlConverter{done: map[*yaml.Node]py.Value{}, busy: map[*yaml.Node]bool{},
+		flat: map[*yaml.Node][][2]*yaml.Node{}, maxWork: 5_000_000, maxDepth: 200}
+}
+
+func (c *yamlConverter) spend(n *yaml.Node, depth, units int) error {
+	c.work += units
+	if depth > c.maxDepth || c.work > c.maxWork {
+		return fmt.Errorf("line %d: nested too deep or too large (recursive alias?)", n.Line)
+	}
+	return nil
+}
+
+func (c *yamlConverter) value(n *yaml.Node, depth int) (py.Value, error) {
 	for n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
-	*work++
-	if depth > 200 || *work > 5_000_000 {
-		return nil, fmt.Errorf("line %d: nested too deep (recursive alias?)", n.Line)
+	if v, ok := c.done[n]; ok {
+		return v, nil
 	}
+	if c.busy[n] {
+		return nil, fmt.Errorf("line %d: recursive alias", n.Line)
+	}
+	if err := c.spend(n, depth, 1); err != nil {
+		return nil, err
+	}
+	var out py.Value
 	switch n.Kind {
 	case yaml.MappingNode:
+		c.busy[n] = true
+		pairs, err := c.flatten(n, depth)
+		if err != nil {
+			return nil, err
+		}
 		d := py.NewDict()
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, err := yamlToPy(n.Content[i], depth+1, work)
+		for _, kv := range pairs {
+			k, err := c.value(kv[0], depth+1)
 			if err != nil {
 				return nil, err
 			}
-			if n.Content[i].Value == "<<" && n.Content[i].Tag == "!!merge" {
-				src, err := yamlToPy(n.Content[i+1], depth+1, work)
-				if err != nil {
-					return nil, err
-				}
-				if sd, ok := src.(*py.Dict); ok {
-					keys, vals := sd.Items()
-					for j, kk := range keys {
-						if _, has, _ := d.Get(kk); !has {
-							d.Set(kk, vals[j])
-						}
-					}
-				}
-				continue
-			}
-			v, err := yamlToPy(n.Content[i+1], depth+1, work)
+			v, err := c.value(kv[1], depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -326,21 +345,100 @@ func yamlToPy(n *yaml.Node, depth int, work *int) (py.Value, error) {
 				return nil, err
 			}
 		}
-		return d, nil
+		delete(c.busy, n)
+		out = d
 	case yaml.SequenceNode:
+		c.busy[n] = true
 		l := py.NewList()
-		for _, c := range n.Content {
-			v, err := yamlToPy(c, depth+1, work)
+		for _, e := range n.Content {
+			v, err := c.value(e, depth+1)
 			if err != nil {
 				return nil, err
 			}
 			l.Items = append(l.Items, v)
 		}
-		return l, nil
+		delete(c.busy, n)
+		out = l
 	case yaml.ScalarNode:
 		return yamlScalar(n), nil
+	default:
+		return py.None, nil
 	}
-	return py.None, nil
+	c.done[n] = out
+	return out, nil
+}
+
+// flatten is PyYAML's flatten_mapping: the pairs of a mapping with its
+// merge keys ("<<") replaced by the pairs they merge, put first (of a
+// list of mappings, the last one's first), so that own keys, and then
+// earlier mappings, win.
+func (c *yamlConverter) flatten(n *yaml.Node, depth int) ([][2]*yaml.Node, error) {
+	if pairs, ok := c.flat[n]; ok {
+		return pairs, nil
+	}
+	if err := c.spend(n, depth, len(n.Content)/2); err != nil {
+		return nil, err
+	}
+	var merge, own [][2]*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !(k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge") {
+			own = append(own, [2]*yaml.Node{k, v})
+			continue
+		}
+		for v.Kind == yaml.AliasNode {
+			v = v.Alias
+		}
+		var srcs []*yaml.Node
+		switch v.Kind {
+		case yaml.MappingNode:
+			srcs = []*yaml.Node{v}
+		case yaml.SequenceNode:
+			for j := len(v.Content) - 1; j >= 0; j-- {
+				e := v.Content[j]
+				for e.Kind == yaml.AliasNode {
+					e = e.Alias
+				}
+				if e.Kind != yaml.MappingNode {
+					return nil, fmt.Errorf("line %d: expected a mapping for merging, but found %s", e.Line, yamlKind(e))
+				}
+				srcs = append(srcs, e)
+			}
+		default:
+			return nil, fmt.Errorf("line %d: expected a mapping or list of mappings for merging, but found %s", v.Line, yamlKind(v))
+		}
+		for _, src := range srcs {
+			if c.busy[src] {
+				return nil, fmt.Errorf("line %d: recursive alias", src.Line)
+			}
+			c.busy[src] = true
+			sub, err := c.flatten(src, depth+1)
+			delete(c.busy, src)
+			if err != nil {
+				return nil, err
+			}
+			if err := c.spend(src, depth, len(sub)); err != nil {
+				return nil, err
+			}
+			merge = append(merge, sub...)
+		}
+	}
+	pairs := own
+	if merge != nil {
+		pairs = append(merge, own...)
+	}
+	c.flat[n] = pairs
+	return pairs, nil
+}
+
+func yamlKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return "scalar"
+	case yaml.SequenceNode:
+		return "sequence"
+	}
+	return "mapping"
 }
 
 func yamlScalar(n *yaml.Node) py.Value {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -115,11 +116,27 @@ func ParseYAML(filename string, data []byte) (*Definition, error) {
 type yamlParser struct {
 	file  string
 	depth int
-	work  int // nodes visited, bounded against alias bombs
+	// work counts the mappings, pairs and values read, aliases followed
+	// each time: a small file whose aliases nest can stand for billions
+	// of values, so reading stops at maxYAMLWork.
+	work int
 }
 
 // maxYAMLDepth bounds nesting, which also stops self-referencing aliases.
 const maxYAMLDepth = 64
+
+// maxYAMLWork bounds the definition a settings.yml stands for. Conan
+// 1.65's own counts about 1,200; a file that expands to a hundred
+// thousand is an alias bomb, not settings.
+const maxYAMLWork = 100_000
+
+func (p *yamlParser) spend(n *yaml.Node, units int) error {
+	p.work += units
+	if p.depth > maxYAMLDepth || p.work > maxYAMLWork {
+		return p.errorf(n, "nested too deep or too large (recursive alias?)")
+	}
+	return nil
+}
 
 func (p *yamlParser) errorf(n *yaml.Node, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: Invalid settings.yml format: %s", p.file, n.Line, fmt.Sprintf(format, args...))
@@ -137,10 +154,9 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 // them in place).
 func (p *yamlParser) mapPairs(n *yaml.Node) ([][2]*yaml.Node, error) {
 	p.depth++
-	p.work++
 	defer func() { p.depth-- }()
-	if p.depth > maxYAMLDepth || p.work > 1_000_000 {
-		return nil, p.errorf(n, "nested too deep or too large (recursive alias?)")
+	if err := p.spend(n, 1+len(n.Content)/2); err != nil {
+		return nil, err
 	}
 	var merged, own [][2]*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -148,9 +164,11 @@ func (p *yamlParser) mapPairs(n *yaml.Node) ([][2]*yaml.Node, error) {
 		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
 			srcs := []*yaml.Node{v}
 			if v.Kind == yaml.SequenceNode {
+				// PyYAML puts the last mapping's pairs first, so that
+				// earlier ones win.
 				srcs = nil
-				for _, c := range v.Content {
-					srcs = append(srcs, resolveAlias(c))
+				for i := len(v.Content) - 1; i >= 0; i-- {
+					srcs = append(srcs, resolveAlias(v.Content[i]))
 				}
 			}
 			for _, src := range srcs {
@@ -170,20 +188,34 @@ func (p *yamlParser) mapPairs(n *yaml.Node) ([][2]*yaml.Node, error) {
 	return mergePairs(merged, own), nil
 }
 
+// mergePairs is base with over's pairs replacing those of the same key in
+// place, and the others appended.
 func mergePairs(base, over [][2]*yaml.Node) [][2]*yaml.Node {
 	out := append([][2]*yaml.Node(nil), base...)
-	for _, kv := range over {
-		replaced := false
-		for i := range out {
-			if out[i][0].Value == kv[0].Value {
+	if len(base)+len(over) <= 16 { // small: scan
+		for _, kv := range over {
+			i := slices.IndexFunc(out, func(o [2]*yaml.Node) bool { return o[0].Value == kv[0].Value })
+			if i >= 0 {
 				out[i] = kv
-				replaced = true
-				break
+			} else {
+				out = append(out, kv)
 			}
 		}
-		if !replaced {
-			out = append(out, kv)
+		return out
+	}
+	at := make(map[string]int, len(out)+len(over))
+	for i, kv := range out {
+		if _, dup := at[kv[0].Value]; !dup {
+			at[kv[0].Value] = i
 		}
+	}
+	for _, kv := range over {
+		if i, ok := at[kv[0].Value]; ok {
+			out[i] = kv
+			continue
+		}
+		at[kv[0].Value] = len(out)
+		out = append(out, kv)
 	}
 	return out
 }
@@ -195,10 +227,9 @@ func isNull(n *yaml.Node) bool {
 func (p *yamlParser) fields(n *yaml.Node, name, parentValue string) (*fieldsDef, error) {
 	n = resolveAlias(n)
 	p.depth++
-	p.work++
 	defer func() { p.depth-- }()
-	if p.depth > maxYAMLDepth || p.work > 1_000_000 {
-		return nil, p.errorf(n, "nested too deep or too large (recursive alias?)")
+	if err := p.spend(n, 1); err != nil {
+		return nil, err
 	}
 	f := &fieldsDef{}
 	if isNull(n) {
@@ -243,12 +274,18 @@ func (p *yamlParser) item(n *yaml.Node, name string) (*itemDef, error) {
 			return &itemDef{any: true}, nil
 		}
 		// Conan iterates a string: each character becomes a value.
+		if err := p.spend(n, len(s)); err != nil {
+			return nil, err
+		}
 		d := &itemDef{}
 		for _, r := range s {
 			d.list = append(d.list, string(r))
 		}
 		return d, nil
 	case n.Kind == yaml.SequenceNode:
+		if err := p.spend(n, len(n.Content)); err != nil {
+			return nil, err
+		}
 		d := &itemDef{list: []string{}}
 		for _, c := range n.Content {
 			s, err := p.scalar(resolveAlias(c))

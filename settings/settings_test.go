@@ -1,6 +1,8 @@
 package settings
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -120,6 +122,22 @@ build_type: [Debug, Release]
 	if err != nil || strings.Join(th.ValuesRange(), ",") != "posix" {
 		t.Errorf("merge key: %v", err)
 	}
+	// A list of merged mappings: the earlier wins (PyYAML puts the last
+	// one's pairs first).
+	def, err = ParseYAML("settings.yml", []byte("compiler:\n  a: &a {x: [one], y: [one]}\n  b: &b {y: [two], z: [two]}\n  top:\n    <<: [*a, *b]\n    w: [zero]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, _ = def.New().Field("compiler")
+	if err := it.SetValue("top"); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"x": "one", "y": "one", "z": "two", "w": "zero"} {
+		f, err := it.Field(name)
+		if err != nil || strings.Join(f.ValuesRange(), ",") != want {
+			t.Errorf("merged list: %s = %v (%v), want %s", name, f, err, want)
+		}
+	}
 	if _, err := ParseYAML("bad.yml", []byte("os: [a, b\n")); err == nil || !strings.Contains(err.Error(), "bad.yml") {
 		t.Errorf("bad YAML error %v", err)
 	}
@@ -159,6 +177,90 @@ func FuzzSettingsYAML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A small file whose aliases nest stands for billions of values (a
+// 150 KB one took 4 minutes to read): reading it stops with an error
+// naming the file and line, after a bounded amount of work, while the
+// same shapes at a sane size still read.
+func TestAliasBombs(t *testing.T) {
+	bomb := func(values, levels int) string {
+		var b strings.Builder
+		b.WriteString("big: &i0 [")
+		for i := 0; i < values; i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "v%d", i)
+		}
+		b.WriteString("]\n")
+		for k := 1; k <= levels; k++ {
+			fmt.Fprintf(&b, "y%d: &i%d {a: {s: *i%d, t: *i%d}, b: {s: *i%d, t: *i%d}}\n", k, k, k-1, k-1, k-1, k-1)
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		name           string
+		values, levels int
+	}{
+		{"long list aliased", 20000, 7}, // 327 million values
+		{"deep nesting", 2, 16},         // 4^16 mappings
+	} {
+		_, err := ParseYAML("bomb.yml", []byte(bomb(c.values, c.levels)))
+		if err == nil || !strings.Contains(err.Error(), "bomb.yml:") || !strings.Contains(err.Error(), "too large") {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	def, err := ParseYAML("ok.yml", []byte(bomb(100, 3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, _ := def.New().Field("y3")
+	if err := it.SetValue("a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := mergeKeysAtScale(); err != nil {
+		t.Error(err)
+	}
+}
+
+// mergeKeysAtScale merges two mappings of many keys (the linear merge
+// must keep PyYAML's order: merged keys first, own keys replacing them in
+// place).
+func mergeKeysAtScale() error {
+	var b strings.Builder
+	b.WriteString("compiler:\n  gcc: &base\n")
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "    k%02d: [x]\n", i)
+	}
+	b.WriteString("  other:\n    <<: *base\n    k05: [y]\n    new: [z]\n")
+	def, err := ParseYAML("m.yml", []byte(b.String()))
+	if err != nil {
+		return err
+	}
+	it, _ := def.New().Field("compiler")
+	if err := it.SetValue("other"); err != nil {
+		return err
+	}
+	sub, err := it.Child()
+	if err != nil {
+		return err
+	}
+	got := strings.Join(sub.Fields(), ",")
+	var want []string
+	for i := 0; i < 40; i++ {
+		want = append(want, fmt.Sprintf("k%02d", i))
+	}
+	want = append(want, "new")
+	slices.Sort(want)
+	if got != strings.Join(want, ",") {
+		return fmt.Errorf("merged fields %s, want %s", got, strings.Join(want, ","))
+	}
+	k5, _ := it.Field("k05")
+	if v := strings.Join(k5.ValuesRange(), ","); v != "y" {
+		return fmt.Errorf("k05 values %s, want y (own key replaces merged)", v)
+	}
+	return nil
 }
 
 // A tree that several goroutines share (a profile's settings, read by
