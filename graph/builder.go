@@ -20,7 +20,7 @@ type builder struct {
 
 // expandNode computes a node's requirements (configure(), requirements(),
 // overrides, ranges) and expands each of them, depth first.
-func (b *builder) expandNode(node *Node, downReqs recipe.Downstream, downRef string, downOptions map[string]*options.PackageValues) error {
+func (b *builder) expandNode(node *Node, downReqs recipe.Downstream, downRef string, downOptions *options.Down) error {
 	newOptions, newReqs, err := b.nodeRequirements(node, downRef, downOptions, downReqs)
 	if err != nil {
 		return err
@@ -36,7 +36,7 @@ func (b *builder) expandNode(node *Node, downReqs recipe.Downstream, downRef str
 	return nil
 }
 
-func (b *builder) nodeRequirements(node *Node, downRef string, downOptions map[string]*options.PackageValues, downReqs recipe.Downstream) (map[string]*options.PackageValues, recipe.Downstream, error) {
+func (b *builder) nodeRequirements(node *Node, downRef string, downOptions *options.Down, downReqs recipe.Downstream) (*options.Down, recipe.Downstream, error) {
 	var none recipe.Downstream
 	newOptions, err := b.configNode(node, downRef, downOptions)
 	if err != nil {
@@ -79,7 +79,7 @@ func reqsRepr(rs *recipe.Requirements) string {
 
 // configNode runs config_options(), applies downstream options, runs
 // configure() and requirements() (Conan's _config_node).
-func (b *builder) configNode(node *Node, downRef string, downOptions map[string]*options.PackageValues) (map[string]*options.PackageValues, error) {
+func (b *builder) configNode(node *Node, downRef string, downOptions *options.Down) (*options.Down, error) {
 	c := node.Conanfile
 	err := b.r.runConfigure(node, downOptions, downRef)
 	if err == nil {
@@ -190,7 +190,7 @@ func (b *builder) resolveAliases(node *Node, reqs []*recipe.Requirement) error {
 
 // expandRequire handles one requirement of node: a new node, or a
 // diamond closing on an existing one (Conan's _expand_require).
-func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs recipe.Downstream, newOptions map[string]*options.PackageValues, contextSwitch, populateSettingsTarget bool) error {
+func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs recipe.Downstream, newOptions *options.Down, contextSwitch, populateSettingsTarget bool) error {
 	context := node.Context
 	if contextSwitch {
 		context = Build
@@ -295,7 +295,7 @@ func conflictingRefs(previous *Node, newRef ref.Ref, consumer *Node) string {
 
 // needRecurse is Conan's _recurse: whether downstream requirements or
 // options disagree with what the existing closure has.
-func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newOptions map[string]*options.PackageValues, context string) (bool, error) {
+func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newOptions *options.Down, context string) (bool, error) {
 	// Conan walks every downstream requirement and option and looks it
 	// up in the closure; the closure is the smaller side (the downstream
 	// requirements of a wide consumer reach every node), so walk it and
@@ -308,13 +308,14 @@ func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newO
 		if r, ok := newReqs.Get(n.Name()); ok && !refEqual(n.Ref.NoRevision(), r.Ref.NoRevision()) {
 			return true, nil
 		}
-		if _, ok := newOptions[n.Name()]; ok {
+		if _, ok := newOptions.Get(n.Name()); ok {
 			pkgs = append(pkgs, n)
 		}
 	}
 	slices.SortFunc(pkgs, func(a, b *Node) int { return strings.Compare(a.Name(), b.Name()) })
 	for _, n := range pkgs {
-		for _, it := range newOptions[n.Name()].Sorted() {
+		vals, _ := newOptions.Get(n.Name())
+		for _, it := range vals.Sorted() {
 			o, err := n.Conanfile.Options.Pkg.Get(it.Name)
 			if err != nil {
 				return false, err

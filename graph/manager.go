@@ -240,15 +240,16 @@ func (b *builder) extendBuildRequires(n *Node, list []brItem) ([]*Node, error) {
 		opts = c.BuildRequiresOpt()
 	}
 	opts.ClearUnscoped()
-	newOptions := map[string]*options.PackageValues{}
+	byName := map[string]*options.PackageValues{}
 	for _, name := range opts.PkgNames() {
 		v, _ := opts.Lookup(name)
 		key := name
 		if b.r.Build != nil {
 			key += "*"
 		}
-		newOptions[key] = v
+		byName[key] = v
 	}
+	newOptions := options.NewDown(byName)
 	newReqs := recipe.NoDownstream()
 	var reqs []*recipe.Requirement
 	for _, it := range list {

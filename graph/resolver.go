@@ -319,7 +319,7 @@ func errMessage(err error) string {
 }
 
 // runConfigure is Conan's run_configure_method.
-func (r *Resolver) runConfigure(n *Node, downOptions map[string]*options.PackageValues, downRef string) error {
+func (r *Resolver) runConfigure(n *Node, downOptions *options.Down, downRef string) error {
 	defer r.Timings.span(r.Timings.configure(), time.Now())
 	c := n.Conanfile
 	if c.HasMethod("config") {
@@ -328,7 +328,7 @@ func (r *Resolver) runConfigure(n *Node, downOptions map[string]*options.Package
 	if err := c.Call("config_options"); err != nil {
 		return err
 	}
-	if len(downOptions) > 0 {
+	if downOptions.Len() > 0 {
 		if err := c.Options.PropagateUpstream(downOptions, downRef, n.Name(), n.RefString()); err != nil {
 			return err
 		}

@@ -446,17 +446,80 @@ func (o *Options) LookupDep(name string) (*PackageValues, bool) {
 	return nil, false
 }
 
-// DepsValues returns every dependency's values (shared, not copied), by
-// name; nil when there are none.
-func (o *Options) DepsValues() map[string]*PackageValues {
+// Down is what a consumer hands on to its dependencies: the values it
+// holds for each package name (or pattern). Conan sorts the names for
+// every dependency it hands them to and matches each against the
+// dependency's name; a Down sorts them once and keeps apart the few that
+// are patterns, as a name without *, ? or [ matches only itself.
+type Down struct {
+	names []string // sorted
+	vals  []*PackageValues
+	wild  []int // positions of the patterns among names
+	at    map[string]int
+}
+
+// NewDown makes a Down of values by name.
+func NewDown(m map[string]*PackageValues) *Down {
+	if len(m) == 0 {
+		return nil
+	}
+	d := &Down{names: make([]string, 0, len(m)), vals: make([]*PackageValues, len(m)), at: make(map[string]int, len(m))}
+	for k := range m {
+		d.names = append(d.names, k)
+	}
+	sort.Strings(d.names)
+	for i, k := range d.names {
+		d.vals[i] = m[k]
+		d.index(i)
+	}
+	return d
+}
+
+// Len is the number of names.
+func (d *Down) Len() int {
+	if d == nil {
+		return 0
+	}
+	return len(d.names)
+}
+
+// Get returns the values for a name.
+func (d *Down) Get(name string) (*PackageValues, bool) {
+	if d == nil {
+		return nil, false
+	}
+	i, ok := d.at[name]
+	if !ok {
+		return nil, false
+	}
+	return d.vals[i], true
+}
+
+// DepsValues returns every dependency's values (shared, not copied), to
+// hand on to dependencies; nil when there are none.
+func (o *Options) DepsValues() *Down {
 	if len(o.deps) == 0 {
 		return nil
 	}
-	m := make(map[string]*PackageValues, len(o.deps))
-	for _, e := range o.deps {
-		m[e.name] = e.v
+	d := &Down{names: make([]string, len(o.deps)), vals: make([]*PackageValues, len(o.deps)), at: make(map[string]int, len(o.deps))}
+	order := make([]int, len(o.deps))
+	for i := range order {
+		order[i] = i
 	}
-	return m
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(o.deps[a].name, o.deps[b].name) })
+	for i, j := range order { // names are distinct
+		d.names[i], d.vals[i] = o.deps[j].name, o.deps[j].v
+		d.index(i)
+	}
+	return d
+}
+
+// index enters the name at position i in the lookups.
+func (d *Down) index(i int) {
+	d.at[d.names[i]] = i
+	if strings.ContainsAny(d.names[i], "*?[") {
+		d.wild = append(d.wild, i)
+	}
 }
 
 // Values is Conan's Options.values: own values and copies of the values
@@ -522,26 +585,21 @@ func (o *Options) Freeze() {
 // maps a package name or pattern to values. Patterns other than the exact
 // name are applied first (in sorted order), then the exact name; values
 // for other packages are kept for passing further upstream.
-func (o *Options) PropagateUpstream(down map[string]*PackageValues, downRef, ownName, ownRef string) error {
-	if len(down) == 0 {
+func (o *Options) PropagateUpstream(down *Down, downRef, ownName, ownRef string) error {
+	if down.Len() == 0 {
 		return nil
 	}
-	keys := make([]string, 0, len(down))
-	for k := range down {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	merged := NewPackageValues()
 	patternNames := map[string]bool{}
-	for _, pattern := range keys {
-		if pattern != ownName && Match(ownName, pattern) {
-			merged.Update(down[pattern])
+	for _, i := range down.wild { // in sorted order, as Conan's loop
+		if pattern := down.names[i]; pattern != ownName && Match(ownName, pattern) {
+			merged.Update(down.vals[i])
 		}
 	}
 	for _, n := range merged.InsertionNames() {
 		patternNames[n] = true
 	}
-	if exact, ok := down[ownName]; ok {
+	if exact, ok := down.Get(ownName); ok {
 		// A pattern value the exact one replaces never reaches the
 		// package; record it so that explain can show it.
 		for _, it := range exact.Sorted() {
@@ -554,11 +612,22 @@ func (o *Options) PropagateUpstream(down map[string]*PackageValues, downRef, own
 	if err := o.Pkg.PropagateUpstream(merged, downRef, ownRef, patternNames); err != nil {
 		return err
 	}
-	for _, name := range keys {
+	if len(o.deps) == 0 && o.index == nil && len(down.names) > scanMax {
+		// Mostly a new package receiving its consumer's values: room for
+		// them, and for their record, at once.
+		o.deps = slices.Grow(o.deps, len(down.names))
+		o.index = make(map[string]int32, len(down.names))
+		n := 0
+		for _, v := range down.vals {
+			n += v.Len()
+		}
+		o.depLog = slices.Grow(o.depLog, n)
+	}
+	for i, name := range down.names {
 		if name == ownName {
 			continue
 		}
-		if err := o.Dep(name).PropagateUpstream(down[name], downRef, ownRef, name); err != nil {
+		if err := o.Dep(name).PropagateUpstream(down.vals[i], downRef, ownRef, name); err != nil {
 			return err
 		}
 	}

@@ -29,7 +29,7 @@ func TestPatternsThenExact(t *testing.T) {
 	exact := NewPackageValues()
 	exact.Set("shared", V("False", &Origin{Layer: LayerProfile, File: "p", Line: 3}))
 	down["zlib"] = exact
-	if err := o.PropagateUpstream(down, "app/1.0", "zlib", "zlib/1.2.13"); err != nil {
+	if err := o.PropagateUpstream(NewDown(down), "app/1.0", "zlib", "zlib/1.2.13"); err != nil {
 		t.Fatal(err)
 	}
 	sh, _ := o.Pkg.Get("shared")
@@ -50,13 +50,13 @@ func TestPatternsThenExact(t *testing.T) {
 	// and a second consumer may still change it...
 	other := NewPackageValues()
 	other.Set("fPIC", V("False", nil))
-	if err := o.PropagateUpstream(map[string]*PackageValues{"zlib": other}, "liba/1.0", "zlib", "zlib/1.2.13"); err != nil {
+	if err := o.PropagateUpstream(NewDown(map[string]*PackageValues{"zlib": other}), "liba/1.0", "zlib", "zlib/1.2.13"); err != nil {
 		t.Fatal(err)
 	}
 	// ...but changing an assigned value is a conflict
 	third := NewPackageValues()
 	third.Set("fPIC", V("True", nil))
-	err := o.PropagateUpstream(map[string]*PackageValues{"zlib": third}, "libb/1.0", "zlib", "zlib/1.2.13")
+	err := o.PropagateUpstream(NewDown(map[string]*PackageValues{"zlib": third}), "libb/1.0", "zlib", "zlib/1.2.13")
 	if err == nil || !strings.Contains(err.Error(), "libb/1.0 tried to change zlib/1.2.13 option fPIC to True\nbut it was already assigned to False by liba/1.0") {
 		t.Errorf("conflict: %v", err)
 	}
