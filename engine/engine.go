@@ -275,11 +275,10 @@ func Process(prof *profiles.Profile, def *settings.Definition) (*graph.Profile, 
 		}
 		// Conan checks that the package's settings are valid on top of
 		// the processed ones.
-		merged := prof.Clone()
-		merged.PackageSettings = nil
-		if _, err := processSettings(def, mergeSettings(merged.Settings, ps.Settings)); err != nil {
+		merged := mergeSettings(prof.Settings, ps.Settings)
+		if _, err := processSettings(def, merged); err != nil {
 			var lines []string
-			for _, st := range mergeSettings(merged.Settings, ps.Settings) {
+			for _, st := range merged {
 				lines = append(lines, st.Name+"="+st.Value)
 			}
 			return nil, fmt.Errorf("Error in resulting settings for package '%s': %v\n%s", ps.Pattern, err, strings.Join(lines, "\n"))
