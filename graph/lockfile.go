@@ -70,7 +70,7 @@ func (g *Graph) LockRevisions(revisions bool) []LockNode {
 				}
 			}
 		}
-		ln.Options = n.Conanfile.Options.Values().Dumps()
+		ln.Options = n.Conanfile.Options.SharedValues().Dumps() // read only: no copies
 		out = append(out, ln)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

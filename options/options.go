@@ -646,12 +646,30 @@ func (v *Values) AsList() []Item {
 
 // Dumps is Conan's text form: one "key=value" line each.
 func (v *Values) Dumps() string {
-	items := v.AsList()
-	lines := make([]string, len(items))
-	for i, it := range items {
-		lines[i] = it.Name + "=" + it.Value.Str
+	// AsList's lines, written as they come: a lockfile holds one of
+	// these for every node, each as long as the node's closure.
+	var b strings.Builder
+	line := func(pkg, name, value string) {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		if pkg != "" {
+			b.WriteString(pkg)
+			b.WriteByte(':')
+		}
+		b.WriteString(name)
+		b.WriteByte('=')
+		b.WriteString(value)
 	}
-	return strings.Join(lines, "\n")
+	for _, it := range v.Own.Sorted() {
+		line("", it.Name, it.Value.Str)
+	}
+	for _, e := range v.Packages() {
+		for _, it := range e.Values.Sorted() {
+			line(e.Name, it.Name, it.Value.Str)
+		}
+	}
+	return b.String()
 }
 
 // Equal compares values (not origins), ignoring packages missing in o.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Object is an ordered JSON object.
@@ -36,7 +37,9 @@ func write(b *strings.Builder, v any, indent, level int) {
 	nl := func(l int) {
 		if indent >= 0 {
 			b.WriteByte('\n')
-			b.WriteString(strings.Repeat(" ", indent*l))
+			for n := indent * l; n > 0; n -= len(spaces) {
+				b.WriteString(spaces[:min(n, len(spaces))])
+			}
 		}
 	}
 	sep := ", "
@@ -104,35 +107,54 @@ func write(b *strings.Builder, v any, indent, level int) {
 }
 
 // writeString escapes as json.dumps with ensure_ascii=True.
+const spaces = "                                "
+
 func writeString(b *strings.Builder, s string) {
 	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		default:
-			switch {
-			case r < 0x20 || (r > 0x7f && r <= 0xffff):
-				fmt.Fprintf(b, `\u%04x`, r)
-			case r > 0xffff:
-				r1, r2 := utf16.EncodeRune(r)
-				fmt.Fprintf(b, `\u%04x\u%04x`, r1, r2)
-			default:
-				b.WriteRune(r)
-			}
+	// Runs of printable ASCII other than " and \ go out as they are.
+	for {
+		i := 0
+		for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '\\' {
+			i++
 		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		if s == "" {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		writeRune(b, r)
 	}
 	b.WriteByte('"')
+}
+
+// writeRune writes one character as Python's json escapes it.
+func writeRune(b *strings.Builder, r rune) {
+	switch r {
+	case '"':
+		b.WriteString(`\"`)
+	case '\\':
+		b.WriteString(`\\`)
+	case '\n':
+		b.WriteString(`\n`)
+	case '\r':
+		b.WriteString(`\r`)
+	case '\t':
+		b.WriteString(`\t`)
+	case '\b':
+		b.WriteString(`\b`)
+	case '\f':
+		b.WriteString(`\f`)
+	default:
+		switch {
+		case r < 0x20 || (r >= 0x7f && r <= 0xffff): // all but " " to "~"
+			fmt.Fprintf(b, `\u%04x`, r)
+		case r > 0xffff:
+			r1, r2 := utf16.EncodeRune(r)
+			fmt.Fprintf(b, `\u%04x\u%04x`, r1, r2)
+		default:
+			b.WriteRune(r)
+		}
+	}
 }

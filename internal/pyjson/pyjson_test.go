@@ -1,0 +1,43 @@
+package pyjson
+
+import (
+	"strings"
+	"testing"
+)
+
+// Dumps writes what Python 3's json.dumps writes (the expected texts were
+// printed by it): ensure_ascii escapes everything outside " " to "~",
+// characters beyond the BMP as surrogate pairs.
+func TestDumpsLikePython(t *testing.T) {
+	list := []any{"", "plain text", `q"uote`, `back\slash`, "nl\ncr\rtab\tbs\bff\f", "\x00\x01\x1f", "del\x7f", "é ü 中", "emoji 😀", "mixed \"é\"\n😀 end", "a/b: c=d"}
+	var nested, empty, top Object
+	nested.Set("k", []any{1, true, nil, "x"})
+	nested.Set("e", []any{})
+	top.Set("list", list)
+	top.Set("nested", nested)
+	top.Set("empty", empty)
+	for _, c := range []struct {
+		indent int
+		want   string
+	}{
+		{1, "{\n \"list\": [\n  \"\",\n  \"plain text\",\n  \"q\\\"uote\",\n  \"back\\\\slash\",\n  \"nl\\ncr\\rtab\\tbs\\bff\\f\",\n  \"\\u0000\\u0001\\u001f\",\n  \"del\\u007f\",\n  \"\\u00e9 \\u00fc \\u4e2d\",\n  \"emoji \\ud83d\\ude00\",\n  \"mixed \\\"\\u00e9\\\"\\n\\ud83d\\ude00 end\",\n  \"a/b: c=d\"\n ],\n \"nested\": {\n  \"k\": [\n   1,\n   true,\n   null,\n   \"x\"\n  ],\n  \"e\": []\n },\n \"empty\": {}\n}"},
+		{-1, "{\"list\": [\"\", \"plain text\", \"q\\\"uote\", \"back\\\\slash\", \"nl\\ncr\\rtab\\tbs\\bff\\f\", \"\\u0000\\u0001\\u001f\", \"del\\u007f\", \"\\u00e9 \\u00fc \\u4e2d\", \"emoji \\ud83d\\ude00\", \"mixed \\\"\\u00e9\\\"\\n\\ud83d\\ude00 end\", \"a/b: c=d\"], \"nested\": {\"k\": [1, true, null, \"x\"], \"e\": []}, \"empty\": {}}"},
+	} {
+		if got := Dumps(top, c.indent); got != c.want {
+			t.Errorf("indent %d:\n got %q\nwant %q", c.indent, got, c.want)
+		}
+	}
+	// Invalid UTF-8 reads as U+FFFD, as Go's range over a string does.
+	if got := Dumps("a\xffb", -1); got != `"a\ufffdb"` {
+		t.Errorf("invalid UTF-8: %s", got)
+	}
+	// Deep indentation, past the spaces written at once.
+	var deep any = "x"
+	for i := 0; i < 40; i++ {
+		deep = []any{deep}
+	}
+	got := Dumps(deep, 1)
+	if want := "\n" + strings.Repeat(" ", 40) + `"x"` + "\n" + strings.Repeat(" ", 39) + "]"; !strings.Contains(got, want) {
+		t.Errorf("deep: %q", got)
+	}
+}
