@@ -3,8 +3,10 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"golang.org/x/term"
 	"io"
 	"math"
 	"os"
@@ -80,8 +82,47 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ERROR:", err)
 		os.Exit(exitError)
 	}
-	os.Exit(run(os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, cwd: cwd,
-		memo: openMemo(os.Getenv), environ: os.Environ()}))
+	stdout, stderr := io.Writer(os.Stdout), io.Writer(os.Stderr)
+	var buf *bufio.Writer
+	if batchOutput(os.Args[1:]) && !term.IsTerminal(int(os.Stdout.Fd())) {
+		// Piped or redirected, the report of a large graph is written in
+		// blocks (a 10,000-package info is 164,000 lines, a system call
+		// each), as Python buffers Conan's. Whatever goes to stderr
+		// flushes it first, so the two keep their order.
+		buf = bufio.NewWriterSize(os.Stdout, 64<<10)
+		stdout, stderr = buf, flushFirst{buf, os.Stderr}
+	}
+	code := run(os.Args[1:], &env{stdout: stdout, stderr: stderr, getenv: os.Getenv, cwd: cwd,
+		memo: openMemo(os.Getenv), environ: os.Environ()})
+	if buf != nil {
+		buf.Flush()
+	}
+	os.Exit(code)
+}
+
+// batchOutput reports the commands whose output is a report written
+// while they run, with nothing to wait for from the user (serve logs, and
+// remote commands may ask for a password).
+func batchOutput(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "info", "lock", "id", "explain", "why", "inspect":
+		return true
+	}
+	return false
+}
+
+// flushFirst writes to w after flushing b.
+type flushFirst struct {
+	b *bufio.Writer
+	w io.Writer
+}
+
+func (f flushFirst) Write(p []byte) (int, error) {
+	f.b.Flush()
+	return f.w.Write(p)
 }
 
 func run(args []string, e *env) int {
