@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"golang.org/x/term"
 	"io"
 	"math"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/conid/conid/memo"
 	"github.com/conid/conid/recipe"
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 )
 
 const usage = `conid: Conan 1.65 graphs, options and package IDs, fast and explained.
