@@ -82,22 +82,42 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ERROR:", err)
 		os.Exit(exitError)
 	}
-	stdout, stderr := io.Writer(os.Stdout), io.Writer(os.Stderr)
-	var buf *bufio.Writer
-	if batchOutput(os.Args[1:]) && !term.IsTerminal(int(os.Stdout.Fd())) {
-		// Piped or redirected, the report of a large graph is written in
-		// blocks (a 10,000-package info is 164,000 lines, a system call
-		// each), as Python buffers Conan's. Whatever goes to stderr
-		// flushes it first, so the two keep their order.
-		buf = bufio.NewWriterSize(os.Stdout, 64<<10)
-		stdout, stderr = buf, flushFirst{buf, os.Stderr}
+	var outBuf, errBuf *bufio.Writer
+	if batchOutput(os.Args[1:]) {
+		// Piped or redirected, a large graph's report goes out in blocks
+		// (a 10,000-package info is 164,000 lines on stdout and 14,000
+		// on stderr, a system call each), as Python buffers Conan's
+		// stdout. A write to one stream flushes the other first, so the
+		// two keep their order when they reach one file.
+		if !term.IsTerminal(int(os.Stdout.Fd())) {
+			outBuf = bufio.NewWriterSize(os.Stdout, 64<<10)
+		}
+		if !term.IsTerminal(int(os.Stderr.Fd())) {
+			errBuf = bufio.NewWriterSize(os.Stderr, 16<<10)
+		}
 	}
+	stdout, stderr := orderedTo(os.Stdout, outBuf, errBuf), orderedTo(os.Stderr, errBuf, outBuf)
 	code := run(os.Args[1:], &env{stdout: stdout, stderr: stderr, getenv: os.Getenv, cwd: cwd,
 		memo: openMemo(os.Getenv), environ: os.Environ()})
-	if buf != nil {
-		buf.Flush()
+	for _, b := range []*bufio.Writer{outBuf, errBuf} {
+		if b != nil {
+			b.Flush()
+		}
 	}
 	os.Exit(code)
+}
+
+// orderedTo is a stream written through its buffer (if any) that flushes
+// the other stream's buffer (if any) first.
+func orderedTo(f io.Writer, own, other *bufio.Writer) io.Writer {
+	w := f
+	if own != nil {
+		w = own
+	}
+	if other == nil {
+		return w
+	}
+	return flushFirst{other, w}
 }
 
 // batchOutput reports the commands whose output is a report written
