@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -394,8 +395,7 @@ func (c *yamlConverter) flatten(n *yaml.Node, depth int) ([][2]*yaml.Node, error
 		case yaml.MappingNode:
 			srcs = []*yaml.Node{v}
 		case yaml.SequenceNode:
-			for j := len(v.Content) - 1; j >= 0; j-- {
-				e := v.Content[j]
+			for _, e := range v.Content { // checked in order, as PyYAML does
 				for e.Kind == yaml.AliasNode {
 					e = e.Alias
 				}
@@ -404,6 +404,7 @@ func (c *yamlConverter) flatten(n *yaml.Node, depth int) ([][2]*yaml.Node, error
 				}
 				srcs = append(srcs, e)
 			}
+			slices.Reverse(srcs)
 		default:
 			return nil, fmt.Errorf("line %d: expected a mapping or list of mappings for merging, but found %s", v.Line, yamlKind(v))
 		}
