@@ -167,9 +167,14 @@ func (p *yamlParser) mapPairs(n *yaml.Node) ([][2]*yaml.Node, error) {
 				// PyYAML puts the last mapping's pairs first, so that
 				// earlier ones win.
 				srcs = nil
-				for i := len(v.Content) - 1; i >= 0; i-- {
-					srcs = append(srcs, resolveAlias(v.Content[i]))
+				for _, c := range v.Content { // checked in order
+					c = resolveAlias(c)
+					if c.Kind != yaml.MappingNode {
+						return nil, p.errorf(k, "merge of a non-mapping")
+					}
+					srcs = append(srcs, c)
 				}
+				slices.Reverse(srcs)
 			}
 			for _, src := range srcs {
 				if src.Kind != yaml.MappingNode {
