@@ -146,15 +146,12 @@ func writeRune(b *strings.Builder, r rune) {
 		b.WriteString(`\b`)
 	case '\f':
 		b.WriteString(`\f`)
-	default:
-		switch {
-		case r < 0x20 || (r >= 0x7f && r <= 0xffff): // all but " " to "~"
-			fmt.Fprintf(b, `\u%04x`, r)
-		case r > 0xffff:
+	default: // writeString passes on only what lies outside " " to "~"
+		if r > 0xffff {
 			r1, r2 := utf16.EncodeRune(r)
 			fmt.Fprintf(b, `\u%04x\u%04x`, r1, r2)
-		default:
-			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(b, `\u%04x`, r)
 		}
 	}
 }
