@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -26,6 +27,14 @@ type Source interface {
 	// Recipe locates the conanfile.py of a reference, or returns an error
 	// wrapping recipe.ErrNotFound.
 	Recipe(r ref.Ref) (recipe.Location, error)
+}
+
+// A Lister's Search may list a reference that a closer look finds is not
+// there (the store lists a tree's name/version/_/_ recipes without reading
+// them; see store.Store.Listed): range resolution asks it about the
+// version it picks, and takes the next best if that one is not there.
+type Lister interface {
+	Listed(r ref.Ref) bool
 }
 
 // PackageSettings are per-package settings of a profile ("zlib:build_type=Debug").
@@ -398,14 +407,25 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 			}
 			byVersion[c.Version] = c
 		}
-		best, found, out, err := version.Satisfying(versions, expr)
-		r.rangeOutput = append(r.rangeOutput, out...)
-		if err != nil {
-			return err
-		}
-		if found {
-			rr := byVersion[best]
-			resolved = &rr
+		for {
+			best, found, out, err := version.Satisfying(versions, expr)
+			if err != nil {
+				return err
+			}
+			if found {
+				if l, ok := r.Source.(Lister); ok && !l.Listed(byVersion[best]) {
+					// Not there after all: as if never listed, output
+					// included.
+					versions = slices.DeleteFunc(versions, func(v string) bool { return v == best })
+					cands = slices.DeleteFunc(cands, func(c ref.Ref) bool { return c.Version == best })
+					r.rangeCache[key] = cands
+					continue
+				}
+				rr := byVersion[best]
+				resolved = &rr
+			}
+			r.rangeOutput = append(r.rangeOutput, out...)
+			break
 		}
 	}
 	origin := "local cache"

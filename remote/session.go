@@ -150,6 +150,18 @@ type Source struct {
 	local graph.Source
 }
 
+// Listed asks the local source about a reference its Search listed (see
+// graph.Lister); one downloaded in this session is there.
+func (src *Source) Listed(r ref.Ref) bool {
+	src.s.mu.Lock()
+	_, downloaded := src.s.recipes[r]
+	src.s.mu.Unlock()
+	if l, ok := src.local.(graph.Lister); ok && !downloaded {
+		return l.Listed(r)
+	}
+	return true
+}
+
 // Search lists local references and those downloaded in this session
 // (remotes are only asked when no local version satisfies a range,
 // through SearchRemotes).

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -72,9 +73,10 @@ func cmdBenchRun(args []string, e *env) error {
 	var quiet bool
 	g.fs.BoolVar(&jsonOut, "json", false, "print the measurements as JSON")
 	g.fs.BoolVarP(&quiet, "quiet", "q", false, "no progress display")
-	var cpuProfile string
+	var cpuProfile, memProfile string
 	var noCache bool
 	g.fs.StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of the run to FILE")
+	g.fs.StringVar(&memProfile, "memprofile", "", "write a Go heap profile to FILE: what the resolved graph holds, and what the run allocated")
 	g.fs.BoolVar(&noCache, "no-cache", false, "compute even if the result cache holds this run")
 	if err := g.fs.Parse(normalizeArgs(args)); err != nil {
 		return err
@@ -92,6 +94,9 @@ func cmdBenchRun(args []string, e *env) error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if memProfile != "" {
+		runtime.MemProfileRate = 4096
 	}
 	dir := abs(e, g.fs.Arg(0))
 	if _, err := os.Stat(filepath.Join(dir, "conanfile.py")); err != nil {
@@ -150,6 +155,12 @@ func cmdBenchRun(args []string, e *env) error {
 	if err := g.after(e, res.Graph); err != nil {
 		return err
 	}
+	if memProfile != "" {
+		if err := writeHeapProfile(memProfile); err != nil {
+			return err
+		}
+		runtime.KeepAlive(res.Graph)
+	}
 	if jsonOut {
 		b, err := json.MarshalIndent(res, "", "  ")
 		if err != nil {
@@ -168,6 +179,21 @@ func cmdBenchRun(args []string, e *env) error {
 	tw.Flush()
 	fmt.Fprintf(e.stdout, "  peak RSS %s, live heap %s\n", bench.HumanBytes(res.PeakRSS), bench.HumanBytes(res.HeapAlloc))
 	return nil
+}
+
+// writeHeapProfile collects first, so that the profile's in-use figures
+// are what is still reachable.
+func writeHeapProfile(path string) error {
+	runtime.GC()
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // progress shows a spinner with a count on a terminal, unless quiet; it

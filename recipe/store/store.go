@@ -57,6 +57,10 @@ type Dir struct {
 
 	listOnce sync.Once
 	lower    map[string][]string // lower-case name -> folder names
+
+	treeMu sync.Mutex
+	found  map[ref.Ref]recipe.Location  // references located, without Files
+	plain  map[nameVersion]*plainRecipe // recipes in name/version/_/_ looked at
 }
 
 // Store searches several folders in order.
@@ -136,11 +140,19 @@ func (d *Dir) refsOf(folder, user, channel string) []ref.Ref {
 		for _, v := range versions {
 			if user == "" && channel == "" {
 				// Only "_/_" can hold it: no need to list the version.
+				// In a tree, Listed checks the one range resolution picks.
 				r := ref.Ref{Name: folder, Version: v.Name()}
 				if _, err := fsread.Stat(d.conanfile(r)); err == nil {
 					out = append(out, r)
 				}
 				continue
+			}
+			if d.Layout == Tree {
+				// A recipe exported without user and channel that
+				// declares these as its defaults.
+				if u, c, ok := d.exportedAs(ref.Ref{Name: folder, Version: v.Name()}); ok && u == user && c == channel {
+					out = append(out, ref.Ref{Name: folder, Version: v.Name(), User: user, Channel: channel})
+				}
 			}
 			// Users and channels are compared exactly, as Conan does, so
 			// they are listed rather than looked up (the file system may
@@ -156,7 +168,7 @@ func (d *Dir) refsOf(folder, user, channel string) []ref.Ref {
 					if r.Channel != channel {
 						continue
 					}
-					if _, err := fsread.Stat(d.conanfile(r)); err == nil {
+					if _, err := fsread.Stat(d.conanfile(r)); err == nil && !slices.Contains(out, r) {
 						out = append(out, r)
 					}
 				}
@@ -292,6 +304,15 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 				continue
 			}
 			path = filepath.Join(d.Path, r.Name, folder, "conanfile.py")
+		case Tree:
+			loc, found, err := d.treeRecipe(r)
+			if err != nil {
+				return recipe.Location{}, err
+			}
+			if found {
+				return loc, nil
+			}
+			continue
 		default:
 			path = d.conanfile(r)
 		}
@@ -312,10 +333,8 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 			loc.Revision = rev
 			s.revs.Store(r, rev)
 		} else {
-			// The revision hashes the conanfile: read it once, for the
-			// hash and for the loader.
 			src, err := fsread.ReadFile(path)
-			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			if notExist(err) {
 				continue
 			}
 			if err != nil {
@@ -330,6 +349,176 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 		return loc, nil
 	}
 	return recipe.Location{}, fmt.Errorf("%s: %w", r.String(), recipe.ErrNotFound)
+}
+
+func notExist(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+}
+
+// treeRecipe finds a reference in a tree: in its own folder, or for
+// name/version@user/channel in name/version/_/_ when that recipe
+// declares them as its defaults (see exportedAs); a recipe in _/_ that
+// declares them is not name/version.
+func (d *Dir) treeRecipe(r ref.Ref) (recipe.Location, bool, error) {
+	d.treeMu.Lock()
+	known, ok := d.found[r]
+	d.treeMu.Unlock()
+	if ok {
+		return known, true, nil
+	}
+	plain := r.User == "" && r.Channel == ""
+	path := d.conanfile(r)
+	var src []byte
+	var err error
+	if plain {
+		src, err = d.readPlain(r)
+	} else {
+		src, err = fsread.ReadFile(path)
+		if notExist(err) {
+			path = d.conanfile(ref.Ref{Name: r.Name, Version: r.Version})
+			if src, err = d.readPlain(r); err == nil {
+				if u, c, ok := exportedAs(path, src, nil); !ok || u != r.User || c != r.Channel {
+					return recipe.Location{}, false, nil
+				}
+			}
+		}
+	}
+	if notExist(err) {
+		return recipe.Location{}, false, nil
+	}
+	if err != nil {
+		return recipe.Location{}, false, err
+	}
+	// The revision hashes the conanfile: read it once, for the hash and
+	// for the loader.
+	loc := recipe.Location{Path: path}
+	loc.Revision, loc.Files = computeRevision(path, src)
+	if plain {
+		var e exportInfo
+		e.user, e.channel, e.ok = exportedAs(path, src, loc.Files.Module)
+		d.treeMu.Lock()
+		d.plainEntry(r).exp, d.plainEntry(r).known = e, true // for Listed
+		d.treeMu.Unlock()
+		if !e.ok || e.user != "" {
+			return recipe.Location{}, false, nil
+		}
+	}
+	// Later lookups of the reference need not read it again.
+	d.treeMu.Lock()
+	if d.found == nil {
+		d.found = map[ref.Ref]recipe.Location{}
+	}
+	d.found[r] = recipe.Location{Path: loc.Path, Revision: loc.Revision}
+	d.treeMu.Unlock()
+	return loc, true, nil
+}
+
+// Listed tells whether r, which Search listed, is there on a closer look:
+// Search lists a tree's name/version/_/_ recipes without reading them,
+// and one of those that declares default_user and default_channel is not
+// name/version (see exportedAs). Range resolution asks this of the
+// version it picks, and takes the next one if not.
+func (s *Store) Listed(r ref.Ref) bool {
+	if !slices.ContainsFunc(s.Dirs, func(d *Dir) bool { return d.Layout == Tree }) {
+		return true // Search read the other layouts exactly
+	}
+	r = r.NoRevision()
+	for _, d := range s.Dirs {
+		switch {
+		case d.Layout == Tree && r.User == "" && r.Channel == "":
+			if u, _, ok := d.exportedAs(r); ok && u == "" {
+				return true
+			}
+		case d.Layout == CCI:
+			if _, ok := d.cciVersions(r.Name)[r.Version]; ok && r.User == "" && r.Channel == "" {
+				return true
+			}
+		default:
+			if _, err := fsread.Stat(d.conanfile(r)); err == nil {
+				return true
+			}
+			if d.Layout == Tree {
+				if u, c, ok := d.exportedAs(r); ok && u == r.User && c == r.Channel {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nameVersion keys the recipes of a tree's name/version/_/_ folders.
+type nameVersion struct{ name, version string }
+
+// plainRecipe is what is known of a recipe in name/version/_/_.
+type plainRecipe struct {
+	src   []byte // read by exportedAs, kept for the next read (readPlain)
+	exp   exportInfo
+	known bool // exp is set
+}
+
+type exportInfo struct {
+	user, channel string
+	ok            bool
+}
+
+// plainEntry returns r's entry, creating it; d.treeMu is held.
+func (d *Dir) plainEntry(r ref.Ref) *plainRecipe {
+	k := nameVersion{r.Name, r.Version}
+	e := d.plain[k]
+	if e == nil {
+		if d.plain == nil {
+			d.plain = map[nameVersion]*plainRecipe{}
+		}
+		e = &plainRecipe{}
+		d.plain[k] = e
+	}
+	return e
+}
+
+// exportedAs reads the recipe of r's name and version in _/_ and tells
+// under which user and channel an export files it; ok is false when there
+// is none there or its export fails. What it reads, it keeps for the next
+// read (range resolution locates the version it checked next).
+func (d *Dir) exportedAs(r ref.Ref) (user, channel string, ok bool) {
+	d.treeMu.Lock()
+	if e := d.plain[nameVersion{r.Name, r.Version}]; e != nil && e.known {
+		d.treeMu.Unlock()
+		return e.exp.user, e.exp.channel, e.exp.ok
+	}
+	d.treeMu.Unlock()
+	path := d.conanfile(ref.Ref{Name: r.Name, Version: r.Version})
+	var e exportInfo
+	src, err := fsread.ReadFile(path)
+	switch {
+	case notExist(err):
+	case err != nil:
+		e.ok = true // reading it again reports the error
+	default:
+		e.user, e.channel, e.ok = exportedAs(path, src, nil)
+	}
+	d.treeMu.Lock()
+	pe := d.plainEntry(r)
+	pe.exp, pe.known = e, true
+	if err == nil {
+		pe.src = src
+	}
+	d.treeMu.Unlock()
+	return e.user, e.channel, e.ok
+}
+
+// readPlain reads the recipe in r's name/version/_/_, or takes what
+// exportedAs kept of it.
+func (d *Dir) readPlain(r ref.Ref) ([]byte, error) {
+	d.treeMu.Lock()
+	if e := d.plain[nameVersion{r.Name, r.Version}]; e != nil && e.src != nil {
+		src := e.src
+		e.src = nil
+		d.treeMu.Unlock()
+		return src, nil
+	}
+	d.treeMu.Unlock()
+	return fsread.ReadFile(d.conanfile(ref.Ref{Name: r.Name, Version: r.Version}))
 }
 
 func cacheRevision(refDir string) (string, error) {

@@ -1,0 +1,4 @@
+from conans import ConanFile
+class Root(ConanFile):
+    settings = 'os'
+    requires = ('aa/1.0@me/stable',)

@@ -1,0 +1,7 @@
+from conans import ConanFile
+
+class Pkg(ConanFile):
+    name = "aa"
+    settings = "os"
+
+

@@ -1,0 +1,9 @@
+from conans import ConanFile
+
+class Pkg(ConanFile):
+    name = "aa"
+    settings = "os"
+    default_user = "me"
+    default_channel = "stable"
+
+

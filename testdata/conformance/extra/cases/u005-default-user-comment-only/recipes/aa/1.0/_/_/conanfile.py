@@ -1,0 +1,8 @@
+from conans import ConanFile
+
+class Pkg(ConanFile):
+    name = "aa"
+    settings = "os"
+    # default_user = 'me'
+
+
