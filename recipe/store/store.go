@@ -59,8 +59,8 @@ type Dir struct {
 	lower    map[string][]string // lower-case name -> folder names
 
 	treeMu sync.Mutex
-	found  map[ref.Ref]recipe.Location  // references located, without Files
-	plain  map[nameVersion]*plainRecipe // recipes in name/version/_/_ looked at
+	found  map[ref.Ref]pathRev         // references located
+	plain  map[nameVersion]plainRecipe // recipes in name/version/_/_ looked at
 }
 
 // Store searches several folders in order.
@@ -360,14 +360,20 @@ func notExist(err error) bool {
 // declares them as its defaults (see exportedAs); a recipe in _/_ that
 // declares them is not name/version.
 func (d *Dir) treeRecipe(r ref.Ref) (recipe.Location, bool, error) {
-	d.treeMu.Lock()
-	known, ok := d.found[r]
-	d.treeMu.Unlock()
-	if ok {
-		return known, true, nil
-	}
 	plain := r.User == "" && r.Channel == ""
 	path := d.conanfile(r)
+	// Later lookups of a reference need not read it again.
+	d.treeMu.Lock()
+	if plain {
+		if e := d.plain[nameVersion{r.Name, r.Version}]; e.rev != "" {
+			d.treeMu.Unlock()
+			return recipe.Location{Path: path, Revision: e.rev}, true, nil
+		}
+	} else if known, ok := d.found[r]; ok {
+		d.treeMu.Unlock()
+		return recipe.Location{Path: known.path, Revision: known.rev}, true, nil
+	}
+	d.treeMu.Unlock()
 	var src []byte
 	var err error
 	if plain {
@@ -393,23 +399,24 @@ func (d *Dir) treeRecipe(r ref.Ref) (recipe.Location, bool, error) {
 	// for the loader.
 	loc := recipe.Location{Path: path}
 	loc.Revision, loc.Files = computeRevision(path, src)
+	d.treeMu.Lock()
+	defer d.treeMu.Unlock()
 	if plain {
-		var e exportInfo
-		e.user, e.channel, e.ok = exportedAs(path, src, loc.Files.Module)
-		d.treeMu.Lock()
-		d.plainEntry(r).exp, d.plainEntry(r).known = e, true // for Listed
-		d.treeMu.Unlock()
-		if !e.ok || e.user != "" {
+		k := nameVersion{r.Name, r.Version}
+		e := d.plain[k]
+		e.exp = newExportInfo(exportedAs(path, src, loc.Files.Module))
+		if !e.exp.ok || e.exp.user != "" {
+			d.setPlain(k, e)
 			return recipe.Location{}, false, nil
 		}
+		e.rev = loc.Revision
+		d.setPlain(k, e)
+		return loc, true, nil
 	}
-	// Later lookups of the reference need not read it again.
-	d.treeMu.Lock()
 	if d.found == nil {
-		d.found = map[ref.Ref]recipe.Location{}
+		d.found = map[ref.Ref]pathRev{}
 	}
-	d.found[r] = recipe.Location{Path: loc.Path, Revision: loc.Revision}
-	d.treeMu.Unlock()
+	d.found[r] = pathRev{loc.Path, loc.Revision}
 	return loc, true, nil
 }
 
@@ -447,14 +454,30 @@ func (s *Store) Listed(r ref.Ref) bool {
 	return false
 }
 
+type pathRev struct{ path, rev string }
+
 // nameVersion keys the recipes of a tree's name/version/_/_ folders.
 type nameVersion struct{ name, version string }
 
 // plainRecipe is what is known of a recipe in name/version/_/_.
 type plainRecipe struct {
-	src   []byte // read by exportedAs, kept for the next read (readPlain)
-	exp   exportInfo
-	known bool // exp is set
+	src []byte      // read by exportedAs, kept for the next read (readPlain)
+	rev string      // its revision, once located as name/version
+	exp *exportInfo // nil until read
+}
+
+// filedAsIs is the exportInfo of the recipes that declare no default
+// user or channel: nearly all.
+var filedAsIs = &exportInfo{ok: true}
+
+// notThere is the exportInfo of a missing recipe. Neither is changed.
+var notThere = &exportInfo{}
+
+func newExportInfo(user, channel string, ok bool) *exportInfo {
+	if user == "" && channel == "" && ok {
+		return filedAsIs
+	}
+	return &exportInfo{user, channel, ok}
 }
 
 type exportInfo struct {
@@ -462,18 +485,12 @@ type exportInfo struct {
 	ok            bool
 }
 
-// plainEntry returns r's entry, creating it; d.treeMu is held.
-func (d *Dir) plainEntry(r ref.Ref) *plainRecipe {
-	k := nameVersion{r.Name, r.Version}
-	e := d.plain[k]
-	if e == nil {
-		if d.plain == nil {
-			d.plain = map[nameVersion]*plainRecipe{}
-		}
-		e = &plainRecipe{}
-		d.plain[k] = e
+// setPlain records what is known of a recipe in _/_; d.treeMu is held.
+func (d *Dir) setPlain(k nameVersion, e plainRecipe) {
+	if d.plain == nil {
+		d.plain = map[nameVersion]plainRecipe{}
 	}
-	return e
+	d.plain[k] = e
 }
 
 // exportedAs reads the recipe of r's name and version in _/_ and tells
@@ -481,39 +498,43 @@ func (d *Dir) plainEntry(r ref.Ref) *plainRecipe {
 // is none there or its export fails. What it reads, it keeps for the next
 // read (range resolution locates the version it checked next).
 func (d *Dir) exportedAs(r ref.Ref) (user, channel string, ok bool) {
+	k := nameVersion{r.Name, r.Version}
 	d.treeMu.Lock()
-	if e := d.plain[nameVersion{r.Name, r.Version}]; e != nil && e.known {
+	if e := d.plain[k]; e.exp != nil {
 		d.treeMu.Unlock()
 		return e.exp.user, e.exp.channel, e.exp.ok
 	}
 	d.treeMu.Unlock()
 	path := d.conanfile(ref.Ref{Name: r.Name, Version: r.Version})
-	var e exportInfo
+	exp := notThere
 	src, err := fsread.ReadFile(path)
 	switch {
 	case notExist(err):
 	case err != nil:
-		e.ok = true // reading it again reports the error
+		exp = filedAsIs // reading it again reports the error
 	default:
-		e.user, e.channel, e.ok = exportedAs(path, src, nil)
+		exp = newExportInfo(exportedAs(path, src, nil))
 	}
 	d.treeMu.Lock()
-	pe := d.plainEntry(r)
-	pe.exp, pe.known = e, true
+	e := d.plain[k]
+	e.exp = exp
 	if err == nil {
-		pe.src = src
+		e.src = src
 	}
+	d.setPlain(k, e)
 	d.treeMu.Unlock()
-	return e.user, e.channel, e.ok
+	return exp.user, exp.channel, exp.ok
 }
 
 // readPlain reads the recipe in r's name/version/_/_, or takes what
 // exportedAs kept of it.
 func (d *Dir) readPlain(r ref.Ref) ([]byte, error) {
+	k := nameVersion{r.Name, r.Version}
 	d.treeMu.Lock()
-	if e := d.plain[nameVersion{r.Name, r.Version}]; e != nil && e.src != nil {
+	if e := d.plain[k]; e.src != nil {
 		src := e.src
 		e.src = nil
+		d.plain[k] = e
 		d.treeMu.Unlock()
 		return src, nil
 	}
