@@ -407,13 +407,30 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 			}
 			byVersion[c.Version] = c
 		}
+		lister, _ := r.Source.(Lister)
 		for {
 			best, found, out, err := version.Satisfying(versions, expr)
 			if err != nil {
 				return err
 			}
+			if lister != nil && len(out) > 0 && len(out) > len(version.RangeWarnings(expr)) {
+				// A warning names a version that is not SemVer: Conan
+				// warns only of those that are there.
+				n := len(cands)
+				cands = slices.DeleteFunc(cands, func(c ref.Ref) bool { return !lister.Listed(c) })
+				if len(cands) < n {
+					r.rangeCache[key] = cands
+					versions = versions[:0]
+					for _, c := range cands {
+						if !slices.Contains(versions, c.Version) {
+							versions = append(versions, c.Version)
+						}
+					}
+					continue
+				}
+			}
 			if found {
-				if l, ok := r.Source.(Lister); ok && !l.Listed(byVersion[best]) {
+				if lister != nil && !lister.Listed(byVersion[best]) {
 					// Not there after all: as if never listed, output
 					// included.
 					versions = slices.DeleteFunc(versions, func(v string) bool { return v == best })

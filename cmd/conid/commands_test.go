@@ -131,3 +131,43 @@ func TestIndexCheck(t *testing.T) {
 		t.Errorf("-r accepted: exit %d\n%s", code, out.String())
 	}
 }
+
+// TestRangeSkipsFoldersWithoutRecipe: a tree's Search lists version
+// folders without looking into them; range resolution must still see
+// only the recipes there, as Conan sees only what was exported: an empty
+// higher version is skipped, and only versions with a recipe are warned
+// about as not SemVer.
+func TestRangeSkipsFoldersWithoutRecipe(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, text string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const rec = "from conans import ConanFile\nclass P(ConanFile):\n    pass\n"
+	write("recipes/aa/1.0/_/_/conanfile.py", rec)
+	write("recipes/aa/bar/_/_/conanfile.py", rec)
+	write("recipes/aa/2.0/_/_/notes.txt", "no recipe here")
+	write("recipes/aa/foo/_/_/notes.txt", "no recipe here")
+	write("recipes/aa/3.0", "a file, not a version folder")
+	write("root/conanfile.py", "from conans import ConanFile\nclass R(ConanFile):\n    requires = 'aa/[>=1.0]'\n")
+	write("default", "[settings]\nos=Linux\n")
+	res := runConid(t, dir, t.TempDir(), []string{"info", "root", "--recipes", "recipes", "-pr", "default"})
+	if res.code != exitOK {
+		t.Fatalf("exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	out := res.stdout + res.stderr
+	for _, want := range []string{"resolved to 'aa/1.0'", "Version 'bar' is not semver"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "'foo'") {
+		t.Errorf("output warns about a folder without a recipe:\n%s", out)
+	}
+}

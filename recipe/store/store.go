@@ -140,9 +140,14 @@ func (d *Dir) refsOf(folder, user, channel string) []ref.Ref {
 		for _, v := range versions {
 			if user == "" && channel == "" {
 				// Only "_/_" can hold it: no need to list the version.
-				// In a tree, Listed checks the one range resolution picks.
+				// A tree's is not even looked at: Listed reads the one
+				// range resolution picks, which is then loaded.
 				r := ref.Ref{Name: folder, Version: v.Name()}
-				if _, err := fsread.Stat(d.conanfile(r)); err == nil {
+				if d.Layout == Tree {
+					if v.IsDir() {
+						out = append(out, r)
+					}
+				} else if _, err := fsread.Stat(d.conanfile(r)); err == nil {
 					out = append(out, r)
 				}
 				continue
@@ -421,10 +426,11 @@ func (d *Dir) treeRecipe(r ref.Ref) (recipe.Location, bool, error) {
 }
 
 // Listed tells whether r, which Search listed, is there on a closer look:
-// Search lists a tree's name/version/_/_ recipes without reading them,
-// and one of those that declares default_user and default_channel is not
-// name/version (see exportedAs). Range resolution asks this of the
-// version it picks, and takes the next one if not.
+// Search lists a tree's versions without looking into them, and a
+// version folder may hold no recipe in _/_, or one that declares
+// default_user and default_channel and so is not name/version (see
+// exportedAs). Range resolution asks this of the version it picks, and
+// takes the next one if not.
 func (s *Store) Listed(r ref.Ref) bool {
 	if !slices.ContainsFunc(s.Dirs, func(d *Dir) bool { return d.Layout == Tree }) {
 		return true // Search read the other layouts exactly

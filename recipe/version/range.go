@@ -192,3 +192,13 @@ func Satisfying(versions []string, expr string) (best string, found bool, output
 	best, warns, found := r.Best(versions)
 	return best, found, append(r.Warnings(), warns...), nil
 }
+
+// RangeWarnings are the lines Satisfying's output starts with whatever
+// the versions: those about expr itself.
+func RangeWarnings(expr string) []string {
+	r, err := ParseRange(expr)
+	if err != nil {
+		return nil
+	}
+	return r.Warnings()
+}
