@@ -66,6 +66,18 @@ func TestTreeDefaultUserChannel(t *testing.T) {
 	put("pkg/1.3/me/stable/conanfile.py", "    pass\n")
 	put("pkg/1.3/_/_/conanfile.py", "    default_user = 'other'\n    default_channel = 'testing'\n")
 
+	// A version folder that is a symbolic link.
+	elsewhere := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(elsewhere, "_", "_"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(elsewhere, "_", "_", "conanfile.py"), []byte("from conans import ConanFile\nclass P(ConanFile):\n    pass\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "pkg", "0.5")); err != nil {
+		t.Fatal(err)
+	}
+
 	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +121,7 @@ func TestTreeDefaultUserChannel(t *testing.T) {
 			listed = append(listed, r.String())
 		}
 	}
-	if want := []string{"pkg/1.0"}; !reflect.DeepEqual(listed, want) {
+	if want := []string{"pkg/0.5", "pkg/1.0"}; !reflect.DeepEqual(listed, want) {
 		t.Errorf("plain references listed: %q, want %q", listed, want)
 	}
 	var got []string

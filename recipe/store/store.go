@@ -144,7 +144,7 @@ func (d *Dir) refsOf(folder, user, channel string) []ref.Ref {
 				// range resolution picks, which is then loaded.
 				r := ref.Ref{Name: folder, Version: v.Name()}
 				if d.Layout == Tree {
-					if v.IsDir() {
+					if v.IsDir() || v.Type()&fs.ModeSymlink != 0 {
 						out = append(out, r)
 					}
 				} else if _, err := fsread.Stat(d.conanfile(r)); err == nil {
@@ -426,34 +426,31 @@ func (d *Dir) treeRecipe(r ref.Ref) (recipe.Location, bool, error) {
 }
 
 // Listed tells whether r, which Search listed, is there on a closer look:
-// Search lists a tree's versions without looking into them, and a
-// version folder may hold no recipe in _/_, or one that declares
-// default_user and default_channel and so is not name/version (see
-// exportedAs). Range resolution asks this of the version it picks, and
-// takes the next one if not.
+// without a user and channel, Search lists a tree's versions without
+// looking into them, and a version folder may hold no recipe in _/_, or
+// one that declares default_user and default_channel and so is not
+// name/version (see exportedAs). Range resolution asks this of the
+// version it picks, and takes the next one if not. What Search lists
+// otherwise, it has read exactly.
 func (s *Store) Listed(r ref.Ref) bool {
-	if !slices.ContainsFunc(s.Dirs, func(d *Dir) bool { return d.Layout == Tree }) {
-		return true // Search read the other layouts exactly
+	if r.User != "" || r.Channel != "" ||
+		!slices.ContainsFunc(s.Dirs, func(d *Dir) bool { return d.Layout == Tree }) {
+		return true // Search read these exactly
 	}
 	r = r.NoRevision()
 	for _, d := range s.Dirs {
-		switch {
-		case d.Layout == Tree && r.User == "" && r.Channel == "":
+		switch d.Layout {
+		case Tree:
 			if u, _, ok := d.exportedAs(r); ok && u == "" {
 				return true
 			}
-		case d.Layout == CCI:
-			if _, ok := d.cciVersions(r.Name)[r.Version]; ok && r.User == "" && r.Channel == "" {
+		case CCI:
+			if _, ok := d.cciVersions(r.Name)[r.Version]; ok {
 				return true
 			}
 		default:
 			if _, err := fsread.Stat(d.conanfile(r)); err == nil {
 				return true
-			}
-			if d.Layout == Tree {
-				if u, c, ok := d.exportedAs(r); ok && u == r.User && c == r.Channel {
-					return true
-				}
 			}
 		}
 	}
