@@ -76,7 +76,7 @@ func cmdBenchRun(args []string, e *env) error {
 	var cpuProfile, memProfile string
 	var noCache bool
 	g.fs.StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of the run to FILE")
-	g.fs.StringVar(&memProfile, "memprofile", "", "write a Go heap profile to FILE: what the resolved graph holds, and what the run allocated")
+	g.fs.StringVar(&memProfile, "memprofile", "", "write a Go heap profile to FILE: what the resolved graph holds, and what the run allocated (implies --no-cache)")
 	g.fs.BoolVar(&noCache, "no-cache", false, "compute even if the result cache holds this run")
 	if err := g.fs.Parse(normalizeArgs(args)); err != nil {
 		return err
@@ -96,7 +96,9 @@ func cmdBenchRun(args []string, e *env) error {
 		defer pprof.StopCPUProfile()
 	}
 	if memProfile != "" {
+		defer func(rate int) { runtime.MemProfileRate = rate }(runtime.MemProfileRate)
 		runtime.MemProfileRate = 4096
+		noCache = true // a profile of the computation, not of a cache hit
 	}
 	dir := abs(e, g.fs.Arg(0))
 	if _, err := os.Stat(filepath.Join(dir, "conanfile.py")); err != nil {

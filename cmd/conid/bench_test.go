@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,5 +54,18 @@ func TestBenchGenRun(t *testing.T) {
 	run([]string{"bench", "run", "tree", "-q"}, e(&out))
 	if !strings.Contains(out.String(), "result cache hit") {
 		t.Errorf("no cache hit on the repeated run:\n%s", out.String())
+	}
+	// --memprofile computes even when the cache holds the run, and
+	// writes a heap profile (gzip-compressed protocol buffers).
+	out.Reset()
+	prof := filepath.Join(dir, "heap.prof")
+	if code := run([]string{"bench", "run", "tree", "-q", "--memprofile", prof}, e(&out)); code != 0 {
+		t.Fatalf("run --memprofile: %s", out.String())
+	}
+	if strings.Contains(out.String(), "result cache hit") {
+		t.Errorf("--memprofile took the cached result:\n%s", out.String())
+	}
+	if b, err := os.ReadFile(prof); err != nil || len(b) < 100 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("heap profile: %d bytes, %v", len(b), err)
 	}
 }
