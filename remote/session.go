@@ -230,7 +230,7 @@ func (src *Source) Recipe(r ref.Ref) (recipe.Location, error) {
 	loc, err := src.local.Recipe(r)
 	if err == nil {
 		if strings.HasPrefix(loc.Path, s.Storage+string(filepath.Separator)) {
-			m, merr := store.ReadMetadata(s.Storage, r)
+			m, merr := s.stored.ReadMetadata(r)
 			if merr != nil {
 				return recipe.Location{}, merr
 			}
@@ -387,7 +387,9 @@ func (s *Session) fetchRecipe(rem Remote, r ref.Ref) (recipe.Location, error) {
 	}
 	name := rem.Name
 	m := &store.Metadata{Recipe: store.RecipeMetadata{Revision: rr.Revision, Remote: &name, Checksums: sums}}
-	if err := store.WriteMetadata(s.Storage, r, m); err != nil {
+	err = store.WriteMetadata(s.Storage, r, m)
+	s.stored.Forget(r)
+	if err != nil {
 		return recipe.Location{}, err
 	}
 	return recipe.Location{

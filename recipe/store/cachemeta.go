@@ -145,6 +145,7 @@ type NameIndex struct {
 	once    sync.Once
 	mu      sync.Mutex
 	names   map[string]bool // lowercase; nil: unknown, look each up
+	meta    map[ref.Ref]*Metadata
 }
 
 // NewNameIndex indexes storage.
@@ -186,12 +187,37 @@ func (x *NameIndex) Add(name string) {
 }
 
 // ReadMetadata is ReadMetadata, answering an empty Metadata for a name
-// the storage lacks.
+// the storage lacks. A reference's metadata.json is read once (a graph
+// asks for its recipe's remote, then for its binary): callers must not
+// change what it returns, and call Forget after writing the file.
 func (x *NameIndex) ReadMetadata(r ref.Ref) (*Metadata, error) {
 	if x.Lacks(r.Name) {
 		return &Metadata{Packages: map[string]PackageMetadata{}}, nil
 	}
-	return ReadMetadata(x.storage, r)
+	x.mu.Lock()
+	m, ok := x.meta[r]
+	x.mu.Unlock()
+	if ok {
+		return m, nil
+	}
+	m, err := ReadMetadata(x.storage, r)
+	if err != nil {
+		return nil, err
+	}
+	x.mu.Lock()
+	if x.meta == nil {
+		x.meta = map[ref.Ref]*Metadata{}
+	}
+	x.meta[r] = m
+	x.mu.Unlock()
+	return m, nil
+}
+
+// Forget drops what ReadMetadata kept of a reference.
+func (x *NameIndex) Forget(r ref.Ref) {
+	x.mu.Lock()
+	delete(x.meta, r)
+	x.mu.Unlock()
 }
 
 // LocalBinaries finds binaries in a Conan cache data folder only.

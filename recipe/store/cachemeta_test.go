@@ -110,3 +110,37 @@ func keys(m map[string]PackageMetadata) map[string]bool {
 	}
 	return out
 }
+
+// A NameIndex reads a reference's metadata.json once, until told to
+// forget it (after the session writes the file).
+func TestNameIndexKeepsMetadata(t *testing.T) {
+	storage := t.TempDir()
+	r := ref.MustParse("zlib/1.3")
+	write := func(remote string) {
+		t.Helper()
+		if err := WriteMetadata(storage, r, &Metadata{Recipe: RecipeMetadata{Revision: "r1", Remote: &remote}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("first")
+	x := NewNameIndex(storage)
+	remoteOf := func() string {
+		t.Helper()
+		m, err := x.ReadMetadata(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.RemoteName()
+	}
+	if got := remoteOf(); got != "first" {
+		t.Fatalf("remote %q", got)
+	}
+	write("second")
+	if got := remoteOf(); got != "first" {
+		t.Errorf("read again: remote %q, want the kept %q", got, "first")
+	}
+	x.Forget(r)
+	if got := remoteOf(); got != "second" {
+		t.Errorf("after Forget: remote %q, want %q", got, "second")
+	}
+}
