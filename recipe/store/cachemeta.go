@@ -233,7 +233,12 @@ func (l LocalBinaries) Lookup(p ref.PackageRef) (binary, prev string, err error)
 	if l.Index.Lacks(p.Ref.Name) {
 		return "", "", nil
 	}
-	m, err := ReadMetadata(l.Storage, p.Ref)
+	var m *Metadata
+	if l.Index != nil {
+		m, err = l.Index.ReadMetadata(p.Ref)
+	} else {
+		m, err = ReadMetadata(l.Storage, p.Ref)
+	}
 	if err != nil {
 		return "", "", err
 	}
