@@ -114,9 +114,15 @@ func Resolve(p Params) (*Result, error) {
 		}
 		src = st
 	}
+	// One index of the Conan cache for the store, the binary lookups
+	// and a remote session: each metadata.json is read once.
+	index := store.NewNameIndex(cfg.StoragePath)
+	if st, ok := src.(*store.Store); ok {
+		st.ShareIndex(index)
+	}
 	binaries := p.Binaries
 	if binaries == nil {
-		binaries = localBinaries{store.LocalBinaries{Storage: cfg.StoragePath, Revisions: cfg.RevisionsEnabled, Index: store.NewNameIndex(cfg.StoragePath)}}
+		binaries = localBinaries{store.LocalBinaries{Storage: cfg.StoragePath, Revisions: cfg.RevisionsEnabled, Index: index}}
 	}
 	if p.Remotes != nil {
 		if src, binaries, err = p.Remotes(src, cfg); err != nil {

@@ -139,6 +139,12 @@ func (s *Session) Client(r Remote) (*Client, error) {
 // the local ones.
 func (s *Session) Hooks(local graph.Source) (graph.Source, graph.BinaryLookup) {
 	s.init()
+	// Share the local store's index of the Conan cache, if it has one.
+	if st, ok := local.(interface{ Index() *store.NameIndex }); ok {
+		if x := st.Index(); x != nil && x.Storage() == s.Storage {
+			s.stored = x
+		}
+	}
 	src := &Source{s: s, local: local}
 	return src, src
 }

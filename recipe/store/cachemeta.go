@@ -20,6 +20,8 @@ import (
 type Metadata struct {
 	Recipe   RecipeMetadata             `json:"recipe"`
 	Packages map[string]PackageMetadata `json:"packages"`
+
+	absent bool // no metadata.json: this one is empty
 }
 
 // RecipeMetadata is the "recipe" entry of metadata.json.
@@ -58,7 +60,7 @@ func ReadMetadata(storage string, r ref.Ref) (*Metadata, error) {
 	path := filepath.Join(RefDir(storage, r), "metadata.json")
 	b, err := fsread.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return &Metadata{Packages: map[string]PackageMetadata{}}, nil
+		return &Metadata{Packages: map[string]PackageMetadata{}, absent: true}, nil
 	}
 	if err != nil {
 		return nil, err
@@ -151,6 +153,9 @@ type NameIndex struct {
 // NewNameIndex indexes storage.
 func NewNameIndex(storage string) *NameIndex { return &NameIndex{storage: storage} }
 
+// Storage is the data folder indexed.
+func (x *NameIndex) Storage() string { return x.storage }
+
 // Lacks reports that storage surely holds nothing of the package name.
 // On a file system that ignores case the folder may be spelled otherwise,
 // so names are compared without case and the lookup then decides.
@@ -192,7 +197,7 @@ func (x *NameIndex) Add(name string) {
 // change what it returns, and call Forget after writing the file.
 func (x *NameIndex) ReadMetadata(r ref.Ref) (*Metadata, error) {
 	if x.Lacks(r.Name) {
-		return &Metadata{Packages: map[string]PackageMetadata{}}, nil
+		return &Metadata{Packages: map[string]PackageMetadata{}, absent: true}, nil
 	}
 	x.mu.Lock()
 	m, ok := x.meta[r]

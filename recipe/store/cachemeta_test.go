@@ -144,3 +144,46 @@ func TestNameIndexKeepsMetadata(t *testing.T) {
 		t.Errorf("after Forget: remote %q, want %q", got, "second")
 	}
 }
+
+// A store given the binary lookups' NameIndex reads each metadata.json
+// of its Conan cache folder through it (once), and still computes the
+// revision of a reference without metadata.json.
+func TestStoreSharesIndex(t *testing.T) {
+	storage := t.TempDir()
+	for _, v := range []string{"1.0", "2.0"} {
+		exp := filepath.Join(storage, "pkg", v, "_", "_", "export")
+		if err := os.MkdirAll(exp, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(exp, "conanfile.py"), []byte("from conans import ConanFile\nclass P(ConanFile):\n    pass\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	with, without := ref.MustParse("pkg/1.0"), ref.MustParse("pkg/2.0")
+	if err := WriteMetadata(storage, with, &Metadata{Recipe: RecipeMetadata{Revision: "abc"}}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Open(storage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewNameIndex(storage)
+	st.ShareIndex(x)
+	loc, err := st.Recipe(with)
+	if err != nil || loc.Revision != "abc" {
+		t.Fatalf("Recipe(%s) = %q, %v", with, loc.Revision, err)
+	}
+	if err := WriteMetadata(storage, with, &Metadata{Recipe: RecipeMetadata{Revision: "zzz"}}); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := x.ReadMetadata(with); m.Recipe.Revision != "abc" {
+		t.Errorf("the index holds revision %q: the store did not read through it", m.Recipe.Revision)
+	}
+	want, err := ComputeManifestRevision(filepath.Join(storage, "pkg", "2.0", "_", "_", "export"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loc, err := st.Recipe(without); err != nil || loc.Revision != want {
+		t.Errorf("Recipe(%s) = %q, %v; want the manifest's %q", without, loc.Revision, err, want)
+	}
+}

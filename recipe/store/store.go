@@ -68,7 +68,16 @@ type Store struct {
 	Dirs     []*Dir
 	revs     sync.Map // ref.Ref -> string
 	searches sync.Map // name@user/channel -> []ref.Ref
+	index    *NameIndex
 }
+
+// ShareIndex has the store read metadata.json in x's data folder, when
+// it is one of its folders, through x, which also serves the binary
+// lookups: each reference's file is then read once.
+func (s *Store) ShareIndex(x *NameIndex) { s.index = x }
+
+// Index is the NameIndex given to ShareIndex, or nil.
+func (s *Store) Index() *NameIndex { return s.index }
 
 // Open returns a store over folders, detecting each layout.
 func Open(paths ...string) (*Store, error) {
@@ -331,7 +340,7 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 			if _, err := fsread.Stat(path); err != nil {
 				continue
 			}
-			rev, err := cacheRevision(filepath.Dir(filepath.Dir(path)))
+			rev, err := s.cacheRevision(d, r, filepath.Dir(filepath.Dir(path)))
 			if err != nil {
 				return recipe.Location{}, err
 			}
@@ -545,7 +554,17 @@ func (d *Dir) readPlain(r ref.Ref) ([]byte, error) {
 	return fsread.ReadFile(d.conanfile(ref.Ref{Name: r.Name, Version: r.Version}))
 }
 
-func cacheRevision(refDir string) (string, error) {
+func (s *Store) cacheRevision(d *Dir, r ref.Ref, refDir string) (string, error) {
+	if s.index != nil && s.index.storage == d.Path {
+		m, err := s.index.ReadMetadata(r)
+		if err != nil {
+			return "", err
+		}
+		if m.absent {
+			return ComputeManifestRevision(filepath.Join(refDir, "export"), filepath.Join(refDir, "export_source"))
+		}
+		return m.Recipe.Revision, nil
+	}
 	b, err := fsread.ReadFile(filepath.Join(refDir, "metadata.json"))
 	if errors.Is(err, os.ErrNotExist) {
 		return ComputeManifestRevision(filepath.Join(refDir, "export"), filepath.Join(refDir, "export_source"))
