@@ -148,16 +148,11 @@ func (d *Dir) refsOf(folder, user, channel string) []ref.Ref {
 		versions, _ := fsread.ReadDir(base)
 		for _, v := range versions {
 			if user == "" && channel == "" {
-				// Only "_/_" can hold it: no need to list the version.
-				// A tree's is not even looked at: Listed reads the one
-				// range resolution picks, which is then loaded.
-				r := ref.Ref{Name: folder, Version: v.Name()}
-				if d.Layout == Tree {
-					if v.IsDir() || v.Type()&fs.ModeSymlink != 0 {
-						out = append(out, r)
-					}
-				} else if _, err := fsread.Stat(d.conanfile(r)); err == nil {
-					out = append(out, r)
+				// Only "_/_" can hold it: no need to list the version,
+				// nor even to look: Listed looks at the one range
+				// resolution picks, which is then loaded.
+				if v.IsDir() || v.Type()&fs.ModeSymlink != 0 {
+					out = append(out, ref.Ref{Name: folder, Version: v.Name()})
 				}
 				continue
 			}
@@ -332,12 +327,12 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 		}
 		loc := recipe.Location{Path: path}
 		if known, ok := s.revs.Load(r); ok {
-			if _, err := fsread.Stat(path); err != nil {
+			if !d.has(r, path) {
 				continue
 			}
 			loc.Revision = known.(string)
 		} else if d.Layout == Cache {
-			if _, err := fsread.Stat(path); err != nil {
+			if !d.has(r, path) {
 				continue
 			}
 			rev, err := s.cacheRevision(d, r, filepath.Dir(filepath.Dir(path)))
@@ -435,15 +430,14 @@ func (d *Dir) treeRecipe(r ref.Ref) (recipe.Location, bool, error) {
 }
 
 // Listed tells whether r, which Search listed, is there on a closer look:
-// without a user and channel, Search lists a tree's versions without
-// looking into them, and a version folder may hold no recipe in _/_, or
-// one that declares default_user and default_channel and so is not
-// name/version (see exportedAs). Range resolution asks this of the
-// version it picks, and takes the next one if not. What Search lists
-// otherwise, it has read exactly.
+// without a user and channel, Search lists the version folders of a tree
+// or a Conan cache without looking into them, and a version folder may
+// hold no recipe in _/_, or, in a tree, one that declares default_user
+// and default_channel and so is not name/version (see exportedAs). Range
+// resolution asks this of the version it picks, and takes the next one if
+// not. What Search lists otherwise, it has read exactly.
 func (s *Store) Listed(r ref.Ref) bool {
-	if r.User != "" || r.Channel != "" ||
-		!slices.ContainsFunc(s.Dirs, func(d *Dir) bool { return d.Layout == Tree }) {
+	if r.User != "" || r.Channel != "" {
 		return true // Search read these exactly
 	}
 	r = r.NoRevision()
@@ -458,12 +452,44 @@ func (s *Store) Listed(r ref.Ref) bool {
 				return true
 			}
 		default:
-			if _, err := fsread.Stat(d.conanfile(r)); err == nil {
+			if d.cacheHas(r) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// has tells whether the recipe of r is at path (in a CCI or Conan cache
+// folder).
+func (d *Dir) has(r ref.Ref, path string) bool {
+	if d.Layout == Cache && r.User == "" && r.Channel == "" {
+		return d.cacheHas(r)
+	}
+	_, err := fsread.Stat(path)
+	return err == nil
+}
+
+// cacheHas tells whether a Conan cache folder holds the recipe of r
+// (no user and channel), looking once.
+func (d *Dir) cacheHas(r ref.Ref) bool {
+	k := nameVersion{r.Name, r.Version}
+	d.treeMu.Lock()
+	if e := d.plain[k]; e.exp != nil {
+		d.treeMu.Unlock()
+		return e.exp.ok
+	}
+	d.treeMu.Unlock()
+	exp := notThere
+	if _, err := fsread.Stat(d.conanfile(r)); err == nil {
+		exp = filedAsIs
+	}
+	d.treeMu.Lock()
+	e := d.plain[k]
+	e.exp = exp
+	d.setPlain(k, e)
+	d.treeMu.Unlock()
+	return exp.ok
 }
 
 type pathRev struct{ path, rev string }
