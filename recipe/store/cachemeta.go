@@ -196,6 +196,7 @@ func (x *NameIndex) Add(name string) {
 // asks for its recipe's remote, then for its binary): callers must not
 // change what it returns, and call Forget after writing the file.
 func (x *NameIndex) ReadMetadata(r ref.Ref) (*Metadata, error) {
+	r = r.NoRevision() // one file for every revision
 	if x.Lacks(r.Name) {
 		return &Metadata{Packages: map[string]PackageMetadata{}, absent: true}, nil
 	}
@@ -221,7 +222,7 @@ func (x *NameIndex) ReadMetadata(r ref.Ref) (*Metadata, error) {
 // Forget drops what ReadMetadata kept of a reference.
 func (x *NameIndex) Forget(r ref.Ref) {
 	x.mu.Lock()
-	delete(x.meta, r)
+	delete(x.meta, r.NoRevision())
 	x.mu.Unlock()
 }
 
