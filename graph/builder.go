@@ -377,7 +377,7 @@ func (b *builder) createNewNode(current *Node, req *recipe.Requirement, contextS
 	}
 	n := newNode(res.ref, c, context, res.status)
 	n.HasRef = true
-	n.Remote, n.RemoteURL, n.Created = res.loc.Remote, res.loc.RemoteURL, res.loc.Created
+	n.Remote, n.RemoteURL, n.Manifest = res.loc.Remote, res.loc.RemoteURL, res.loc.Manifest
 	n.ancestors.assign(&current.ancestors)
 	n.ancestors.add(current)
 	c.Context = context

@@ -60,8 +60,8 @@ type Node struct {
 	// Remote the recipe came from (also for a recipe in the cache that
 	// was downloaded before), and its URL.
 	Remote, RemoteURL string
-	// Created is the recipe's export time, as Conan's info prints it.
-	Created string
+	// Manifest holds the recipe's export time (recipe.Location.Manifest).
+	Manifest string
 
 	Dependencies []*Edge
 	Dependants   []*Edge

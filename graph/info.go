@@ -159,8 +159,10 @@ func (g *Graph) infoItem(n *Node, list []*Node, bt map[*Node]bool) (InfoItem, er
 			o.Set("binary_remote", n.BinaryRemote)
 		}
 	}
-	if isRef && n.Created != "" {
-		o.Set("creation_date", n.Created)
+	if isRef && n.Manifest != "" {
+		if created := recipe.ManifestTime(n.Manifest); created != "" {
+			o.Set("creation_date", created)
+		}
 	}
 	if isRef {
 		var requiredBy []string

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/conid/conid/internal/fsread"
 
@@ -475,9 +476,11 @@ type Location struct {
 	// when it was fetched from there for this graph.
 	Remote, RemoteURL string
 	Downloaded        bool
-	// Created is the export time of a recipe in the Conan cache (the
-	// first line of its conanmanifest.txt), "" when unknown.
-	Created string
+	// Manifest is the conanmanifest.txt of a recipe in the Conan cache,
+	// whose first line is its export time (see ManifestTime); "" when
+	// there is none. Only conid info prints that time, so only it reads
+	// the file.
+	Manifest string
 	// Files are what the source read of the recipe already, so that it
 	// is not read twice.
 	Files Files
@@ -498,3 +501,19 @@ type Files struct {
 
 // ErrNotFound is wrapped by recipe sources when a recipe does not exist.
 var ErrNotFound = errors.New("recipe not found")
+
+// ManifestTime reads the export time of a manifest (its first line, a
+// Unix time) as Conan's info prints it: "2006-01-02 15:04:05 UTC"; ""
+// when the file cannot be read or its first line is not a time.
+func ManifestTime(manifest string) string {
+	b, err := fsread.ReadFile(manifest)
+	if err != nil {
+		return ""
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	secs, err := strconv.ParseInt(strings.TrimSpace(line), 10, 64)
+	if err != nil {
+		return ""
+	}
+	return time.Unix(secs, 0).UTC().Format("2006-01-02 15:04:05") + " UTC"
+}

@@ -401,7 +401,7 @@ func (s *Session) fetchRecipe(rem Remote, r ref.Ref) (recipe.Location, error) {
 	return recipe.Location{
 		Path: filepath.Join(export, "conanfile.py"), Revision: rr.Revision,
 		Remote: rem.Name, RemoteURL: rem.URL, Downloaded: true,
-		Created: store.ManifestTime(filepath.Join(export, "conanmanifest.txt")),
+		Manifest: filepath.Join(export, "conanmanifest.txt"),
 	}, nil
 }
 

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/conid/conid/internal/atomicfile"
 	"github.com/conid/conid/internal/fsread"
@@ -121,21 +119,6 @@ func CachedPackage(storage string, p ref.PackageRef, m *Metadata, revisions bool
 		return PackageMetadata{}, false
 	}
 	return pm, true
-}
-
-// ManifestTime reads the export time of a manifest (its first line, a
-// Unix time) as Conan's info prints it: "2006-01-02 15:04:05 UTC".
-func ManifestTime(manifest string) string {
-	b, err := fsread.ReadFile(manifest)
-	if err != nil {
-		return ""
-	}
-	line, _, _ := strings.Cut(string(b), "\n")
-	secs, err := strconv.ParseInt(strings.TrimSpace(line), 10, 64)
-	if err != nil {
-		return ""
-	}
-	return time.Unix(secs, 0).UTC().Format("2006-01-02 15:04:05") + " UTC"
 }
 
 // NameIndex tells which package names a Conan cache data folder holds,

@@ -353,7 +353,7 @@ func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 			s.revs.Store(r, loc.Revision)
 		}
 		if d.Layout == Cache {
-			loc.Created = ManifestTime(filepath.Join(filepath.Dir(path), "conanmanifest.txt"))
+			loc.Manifest = filepath.Join(filepath.Dir(path), "conanmanifest.txt")
 		}
 		return loc, nil
 	}
