@@ -58,9 +58,13 @@ type Dir struct {
 	listOnce sync.Once
 	lower    map[string][]string // lower-case name -> folder names
 
+	// treeMu guards what lookups learnt: found, a tree's references
+	// with a user and channel located; plain, the name/version/_/_
+	// recipes looked at (in a tree their text, revision and export, in
+	// a Conan cache whether they are there).
 	treeMu sync.Mutex
-	found  map[ref.Ref]pathRev         // references located
-	plain  map[nameVersion]plainRecipe // recipes in name/version/_/_ looked at
+	found  map[ref.Ref]pathRev
+	plain  map[nameVersion]plainRecipe
 }
 
 // Store searches several folders in order.
