@@ -716,18 +716,13 @@ func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool
 		}
 	}
 	kept := 0
-	for _, e := range merged {
+	for _, e := range merged { // compact in place, asking used once each
 		if used[e.name] {
+			merged[kept] = e
 			kept++
 		}
 	}
-	deps := make([]depEntry, 0, kept)
-	for _, e := range merged {
-		if used[e.name] {
-			deps = append(deps, e)
-		}
-	}
-	o.deps, o.index = deps, nil
+	o.deps, o.index = slices.Clone(merged[:kept]), nil
 	clear(merged)
 	scratch.buf = merged[:0]
 	o.Freeze()
