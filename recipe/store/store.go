@@ -477,23 +477,35 @@ func (d *Dir) has(r ref.Ref, path string) bool {
 // cacheHas tells whether a Conan cache folder holds the recipe of r
 // (no user and channel), looking once.
 func (d *Dir) cacheHas(r ref.Ref) bool {
+	return d.lookOnce(r, func() (*exportInfo, []byte) {
+		if _, err := fsread.Stat(d.conanfile(r)); err != nil {
+			return notThere, nil
+		}
+		return filedAsIs, nil
+	}).ok
+}
+
+// lookOnce returns what is known of the recipe in r's name/version/_/_,
+// finding it out with look the first time; the text look read, if any, is
+// kept for readPlain.
+func (d *Dir) lookOnce(r ref.Ref, look func() (*exportInfo, []byte)) *exportInfo {
 	k := nameVersion{r.Name, r.Version}
 	d.treeMu.Lock()
 	if e := d.plain[k]; e.exp != nil {
 		d.treeMu.Unlock()
-		return e.exp.ok
+		return e.exp
 	}
 	d.treeMu.Unlock()
-	exp := notThere
-	if _, err := fsread.Stat(d.conanfile(r)); err == nil {
-		exp = filedAsIs
-	}
+	exp, src := look()
 	d.treeMu.Lock()
+	defer d.treeMu.Unlock()
 	e := d.plain[k]
 	e.exp = exp
+	if src != nil {
+		e.src = src
+	}
 	d.setPlain(k, e)
-	d.treeMu.Unlock()
-	return exp.ok
+	return exp
 }
 
 type pathRev struct{ path, rev string }
@@ -540,31 +552,17 @@ func (d *Dir) setPlain(k nameVersion, e plainRecipe) {
 // is none there or its export fails. What it reads, it keeps for the next
 // read (range resolution locates the version it checked next).
 func (d *Dir) exportedAs(r ref.Ref) (user, channel string, ok bool) {
-	k := nameVersion{r.Name, r.Version}
-	d.treeMu.Lock()
-	if e := d.plain[k]; e.exp != nil {
-		d.treeMu.Unlock()
-		return e.exp.user, e.exp.channel, e.exp.ok
-	}
-	d.treeMu.Unlock()
-	path := d.conanfile(ref.Ref{Name: r.Name, Version: r.Version})
-	exp := notThere
-	src, err := fsread.ReadFile(path)
-	switch {
-	case notExist(err):
-	case err != nil:
-		exp = filedAsIs // reading it again reports the error
-	default:
-		exp = newExportInfo(exportedAs(path, src, nil))
-	}
-	d.treeMu.Lock()
-	e := d.plain[k]
-	e.exp = exp
-	if err == nil {
-		e.src = src
-	}
-	d.setPlain(k, e)
-	d.treeMu.Unlock()
+	exp := d.lookOnce(r, func() (*exportInfo, []byte) {
+		path := d.conanfile(ref.Ref{Name: r.Name, Version: r.Version})
+		src, err := fsread.ReadFile(path)
+		switch {
+		case notExist(err):
+			return notThere, nil
+		case err != nil:
+			return filedAsIs, nil // reading it again reports the error
+		}
+		return newExportInfo(exportedAs(path, src, nil)), src
+	})
 	return exp.user, exp.channel, exp.ok
 }
 
