@@ -54,6 +54,7 @@ func (b *builder) nodeRequirements(node *Node, downRef string, downOptions *opti
 	for _, w := range warns {
 		b.r.warn(string(w))
 	}
+	b.r.ahead.pushRequires(c.Requires.Values())
 	if err := b.resolveRanges(c.Requires.Values(), c.DisplayName); err != nil {
 		return nil, none, err
 	}

@@ -90,6 +90,8 @@ type RemoteSearcher interface {
 // and Host are required.
 type Resolver struct {
 	Source Source
+	// ahead reads recipes ahead of the expansion, during Resolve.
+	ahead  *readAhead
 	Loader *recipe.Loader
 	Host   *Profile
 	Build  *Profile // nil in single-profile mode
@@ -186,6 +188,8 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.ahead = newReadAhead(r.Source)
+	defer r.ahead.close()
 	b := &builder{r: r, g: g}
 	g.addNode(root)
 	root.publicClosure.add(root)

@@ -20,6 +20,7 @@ import (
 	"github.com/conid/conid/packageid"
 	"github.com/conid/conid/protocol"
 	"github.com/conid/conid/recipe"
+	"github.com/conid/conid/recipe/python/syntax"
 	"github.com/conid/conid/recipe/ref"
 	"github.com/conid/conid/recipe/store"
 	"github.com/conid/conid/remote/dlcache"
@@ -633,4 +634,20 @@ func (s *Session) Counts() (done, started int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.done, s.started
+}
+
+// Prefetch reads a recipe ahead in the local source (graph.Prefetcher),
+// unless this session downloaded it.
+func (src *Source) Prefetch(r ref.Ref) *syntax.Module {
+	pf, ok := src.local.(graph.Prefetcher)
+	if !ok {
+		return nil
+	}
+	src.s.mu.Lock()
+	_, downloaded := src.s.recipes[r.NoRevision()]
+	src.s.mu.Unlock()
+	if downloaded {
+		return nil
+	}
+	return pf.Prefetch(r)
 }

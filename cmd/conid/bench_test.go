@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -67,5 +68,54 @@ func TestBenchGenRun(t *testing.T) {
 	}
 	if b, err := os.ReadFile(prof); err != nil || len(b) < 100 || b[0] != 0x1f || b[1] != 0x8b {
 		t.Errorf("heap profile: %d bytes, %v", len(b), err)
+	}
+}
+
+// TestReadAheadSameAnswers: reading recipes ahead on a second processor
+// changes no output: info --json and the lockfile of a generated graph are
+// the same with one processor (no read-ahead) and with two.
+func TestReadAheadSameAnswers(t *testing.T) {
+	dir := t.TempDir()
+	home := t.TempDir()
+	e := func(out *bytes.Buffer) *env {
+		return &env{stdout: out, stderr: out, cwd: dir, environ: []string{},
+			getenv: func(k string) string { return map[string]string{"CONAN_USER_HOME": home}[k] }}
+	}
+	var out bytes.Buffer
+	if code := run([]string{"bench", "gen", "--packages", "400", "--seed", "11", "tree"}, e(&out)); code != 0 {
+		t.Fatalf("gen: %s", out.String())
+	}
+	answers := func(procs int) (string, []byte, []byte) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var out bytes.Buffer
+		info := filepath.Join(dir, "info.json")
+		lock := filepath.Join(dir, "lock.json")
+		common := []string{"tree/conanfile.py", "--recipes", "tree/recipes", "-pr", "tree/profiles/default"}
+		if code := run(append([]string{"info", "--json", info}, common...), e(&out)); code != 0 {
+			t.Fatalf("info with %d processors: %s", procs, out.String())
+		}
+		if code := run(append([]string{"lock", "create", "--lockfile-out", lock}, common...), e(&out)); code != 0 {
+			t.Fatalf("lock create with %d processors: %s", procs, out.String())
+		}
+		i, err := os.ReadFile(info)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := os.ReadFile(lock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), i, l
+	}
+	out1, info1, lock1 := answers(1)
+	out2, info2, lock2 := answers(2)
+	if out1 != out2 {
+		t.Errorf("output differs:\n%s\n--- with read-ahead:\n%s", out1, out2)
+	}
+	if !bytes.Equal(info1, info2) || len(info1) < 10000 {
+		t.Errorf("info --json differs (%d and %d bytes)", len(info1), len(info2))
+	}
+	if !bytes.Equal(lock1, lock2) || len(lock1) < 10000 {
+		t.Errorf("lockfile differs (%d and %d bytes)", len(lock1), len(lock2))
 	}
 }

@@ -73,6 +73,12 @@ type Store struct {
 	revs     sync.Map // ref.Ref -> string
 	searches sync.Map // name@user/channel -> []ref.Ref
 	index    *NameIndex
+
+	// What Prefetch read ahead (see ahead.go), and the searches under
+	// way, which a second caller waits for; aheadMu guards both.
+	aheadMu   sync.Mutex
+	ahead     map[ref.Ref]*ahead
+	searching map[string]chan struct{}
 }
 
 // ShareIndex has the store read metadata.json in x's data folder, when
@@ -277,6 +283,29 @@ func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
 	if v, ok := s.searches.Load(key); ok {
 		return slices.Clone(v.([]ref.Ref)), nil
 	}
+	// A read ahead may be listing the same name: wait for it rather
+	// than list it twice.
+	s.aheadMu.Lock()
+	if ch, ok := s.searching[key]; ok {
+		s.aheadMu.Unlock()
+		<-ch
+		if v, ok := s.searches.Load(key); ok {
+			return slices.Clone(v.([]ref.Ref)), nil
+		}
+		s.aheadMu.Lock()
+	}
+	if s.searching == nil {
+		s.searching = map[string]chan struct{}{}
+	}
+	done := make(chan struct{})
+	s.searching[key] = done
+	s.aheadMu.Unlock()
+	defer func() {
+		s.aheadMu.Lock()
+		delete(s.searching, key)
+		s.aheadMu.Unlock()
+		close(done)
+	}()
 	seen := map[ref.Ref]bool{}
 	var out []ref.Ref
 	for _, d := range s.Dirs {
@@ -305,6 +334,13 @@ func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
 // Recipe locates a reference's conanfile.py and its revision.
 func (s *Store) Recipe(r ref.Ref) (recipe.Location, error) {
 	r = r.NoRevision()
+	if loc, ok := s.takeAhead(r); ok {
+		return loc, nil
+	}
+	return s.locate(r)
+}
+
+func (s *Store) locate(r ref.Ref) (recipe.Location, error) {
 	for _, d := range s.Dirs {
 		path := ""
 		switch d.Layout {
@@ -445,6 +481,7 @@ func (s *Store) Listed(r ref.Ref) bool {
 		return true // Search read these exactly
 	}
 	r = r.NoRevision()
+	s.waitAhead(r)
 	for _, d := range s.Dirs {
 		switch d.Layout {
 		case Tree:
@@ -703,22 +740,32 @@ func computeRevision(conanfilePath string, src []byte) (string, recipe.Files) {
 	files := recipe.Files{Conanfile: src}
 	dir := filepath.Dir(conanfilePath)
 	sums := map[string]string{"conanfile.py": md5Hex(src)}
-	conandata, err := fsread.ReadFile(filepath.Join(dir, "conandata.yml"))
-	switch {
-	case err == nil:
-		sums["conandata.yml"] = md5Hex(conandata)
-		if conandata == nil {
-			conandata = []byte{} // empty, not absent
-		}
-		files.ConanData, files.ConanDataRead = conandata, true
-	case errors.Is(err, fs.ErrNotExist):
-		files.ConanDataRead = true
+	files.ConanData, files.ConanDataRead = readConanData(conanfilePath)
+	if files.ConanData != nil {
+		sums["conandata.yml"] = md5Hex(files.ConanData)
 	}
 	var exports, sources []string
 	exports, sources, files.Module = exportPatterns(conanfilePath, src)
 	addPatterns(dir, exports, "", sums)
 	addPatterns(dir, sources, "export_source/", sums)
 	return summaryHash(sums), files
+}
+
+// readConanData reads the conandata.yml beside a conanfile: its text
+// (empty, not nil, when the file is), and whether it could tell (not on an
+// error other than its absence).
+func readConanData(conanfilePath string) (data []byte, read bool) {
+	data, err := fsread.ReadFile(filepath.Join(filepath.Dir(conanfilePath), "conandata.yml"))
+	switch {
+	case err == nil:
+		if data == nil {
+			data = []byte{}
+		}
+		return data, true
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, true
+	}
+	return nil, false
 }
 
 func addPatterns(dir string, patterns []string, prefix string, sums map[string]string) {
@@ -774,33 +821,11 @@ func exportPatterns(path string, src []byte) (exports, sources []string, mod *sy
 			}
 			switch n.ID {
 			case "exports":
-				exports = literalStrings(a.Value)
+				exports = recipe.LiteralStrings(a.Value)
 			case "exports_sources":
-				sources = literalStrings(a.Value)
+				sources = recipe.LiteralStrings(a.Value)
 			}
 		}
 	}
 	return exports, sources, mod
-}
-
-func literalStrings(e syntax.Expr) []string {
-	switch x := e.(type) {
-	case *syntax.Constant:
-		if x.Value.Kind == syntax.KindStr {
-			return []string{x.Value.Str}
-		}
-	case *syntax.Tuple:
-		var out []string
-		for _, el := range x.Elts {
-			out = append(out, literalStrings(el)...)
-		}
-		return out
-	case *syntax.List:
-		var out []string
-		for _, el := range x.Elts {
-			out = append(out, literalStrings(el)...)
-		}
-		return out
-	}
-	return nil
 }

@@ -165,7 +165,7 @@ func (r *Range) Match(version string) bool {
 func (r *Range) Best(versions []string) (best string, warnings []string, found bool) {
 	var bestSV *semVer
 	for _, v := range versions {
-		sv, err := parseSemVer(v, r.loose)
+		sv, err := cachedSemVer(v, r.loose)
 		if err != nil {
 			warnings = append(warnings, "WARN: Version '"+v+"' is not semver, cannot be compared with a range")
 			continue
@@ -178,6 +178,32 @@ func (r *Range) Best(versions []string) (best string, warnings []string, found b
 		}
 	}
 	return best, warnings, bestSV != nil
+}
+
+// semVers caches parsed versions (semVerKey -> semVerResult): a
+// resolution tests the same few version strings against many ranges. A
+// parsed version is never changed.
+var semVers sync.Map
+
+type semVerKey struct {
+	s     string
+	loose bool
+}
+
+type semVerResult struct {
+	v   *semVer
+	err error
+}
+
+func cachedSemVer(s string, loose bool) (*semVer, error) {
+	k := semVerKey{s, loose}
+	if r, ok := semVers.Load(k); ok {
+		res := r.(semVerResult)
+		return res.v, res.err
+	}
+	v, err := parseSemVer(s, loose)
+	semVers.Store(k, semVerResult{v, err})
+	return v, err
 }
 
 // Satisfying is Conan's satisfying(versions, expr, output): it parses expr,
