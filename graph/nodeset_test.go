@@ -141,3 +141,45 @@ func TestKeyDict(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeSetUnionShares: a union shares the other set's subtrees, and
+// neither set's later additions show in the other.
+func TestNodeSetUnionShares(t *testing.T) {
+	g := newGraph()
+	nodes := make([]*Node, 4000)
+	for i := range nodes {
+		nodes[i] = &Node{Ref: ref.Ref{Name: fmt.Sprintf("n%d", i), Version: "1"}, Context: Host}
+		g.addNode(nodes[i])
+	}
+	s, o := newNodeSet(), newNodeSet()
+	for i := 0; i < 40; i++ {
+		s.add(nodes[i])
+	}
+	for i := 40; i < 2000; i++ {
+		o.add(nodes[i])
+	}
+	s.union(&o)
+	for i := 2000; i < 3000; i++ {
+		o.add(nodes[i])
+	}
+	for i := 3000; i < 4000; i++ {
+		s.add(nodes[i])
+	}
+	check := func(name string, set *nodeSet, in func(i int) bool) {
+		t.Helper()
+		want := 0
+		for i, n := range nodes {
+			if in(i) {
+				want++
+			}
+			if got := set.get(n.key); (got == n) != in(i) {
+				t.Fatalf("%s: get(%s) = %v", name, n.Name(), got)
+			}
+		}
+		if set.size != want {
+			t.Errorf("%s: size %d, want %d", name, set.size, want)
+		}
+	}
+	check("s", &s, func(i int) bool { return i < 2000 || i >= 3000 })
+	check("o", &o, func(i int) bool { return i >= 40 && i < 3000 })
+}
