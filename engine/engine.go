@@ -150,6 +150,7 @@ func Resolve(p Params) (*Result, error) {
 		Output:                  p.Output,
 		Timings:                 p.Timings,
 		Progress:                p.Progress,
+		ReadAhead:               true,
 	}
 	var t graph.Target
 	if p.IsRef {

@@ -90,11 +90,15 @@ type RemoteSearcher interface {
 // and Host are required.
 type Resolver struct {
 	Source Source
-	// ahead reads recipes ahead of the expansion, during Resolve.
-	ahead  *readAhead
-	Loader *recipe.Loader
-	Host   *Profile
-	Build  *Profile // nil in single-profile mode
+	// ReadAhead has a second goroutine read and parse recipes ahead of
+	// the expansion (see readAhead), when the Source can and there is a
+	// second processor. Leave it off when resolutions already run in
+	// parallel.
+	ReadAhead bool
+	ahead     *readAhead
+	Loader    *recipe.Loader
+	Host      *Profile
+	Build     *Profile // nil in single-profile mode
 	// PythonRequiresMode is general.default_python_requires_id_mode
 	// ("" is Conan's default, minor_mode).
 	PythonRequiresMode string
@@ -188,8 +192,11 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.ahead = newReadAhead(r.Source)
-	defer r.ahead.close()
+	r.ahead = nil
+	if r.ReadAhead {
+		r.ahead = newReadAhead(r.Source)
+		defer r.ahead.close()
+	}
 	b := &builder{r: r, g: g}
 	g.addNode(root)
 	root.publicClosure.add(root)
