@@ -367,6 +367,11 @@ func (p *PackageValues) PropagateUpstream(down *PackageValues, downRef, ownRef, 
 		if m, ok := p.modifiedBy(name); ok {
 			return errorf("%s tried to change %s option %s:%s to %s\nbut it was already assigned to %s by %s", downRef, ownRef, pkgName, name, v.Str, m.value.Str, m.ref)
 		}
+		if p.modified == nil {
+			// Room for all of down's at once: the lists grow one by one.
+			p.modified = make([]modEntry, 0, down.Len())
+			p.items = slices.Grow(p.items, down.Len())
+		}
 		p.modified = append(p.modified, modEntry{name, v, downRef})
 		p.Set(name, v)
 		if p.journal != nil {
