@@ -65,6 +65,8 @@ type Node struct {
 
 	Dependencies []*Edge
 	Dependants   []*Edge
+	// linked and linkedBy index the other ends of long edge lists.
+	linked, linkedBy edgeIndex
 
 	// Closure bookkeeping while the graph is built. Nodes are keyed by
 	// small integers the graph hands out per (name, context) and per
@@ -223,19 +225,51 @@ func (g *Graph) addEdge(src, dst *Node, req *recipe.Requirement) {
 	e := &Edge{Src: src, Dst: dst, Require: req}
 	// Conan's add_edge ignores an equal edge (same src and dst) for
 	// dependencies; dependants is a set.
-	for _, x := range src.Dependencies {
-		if x.Dst == dst {
-			goto dependants
+	if !src.linked.has(src.Dependencies, dst, edgeDst) {
+		src.Dependencies = append(src.Dependencies, e)
+		src.linked.note(src.Dependencies, edgeDst)
+	}
+	if !dst.linkedBy.has(dst.Dependants, src, edgeSrc) {
+		dst.Dependants = append(dst.Dependants, e)
+		dst.linkedBy.note(dst.Dependants, edgeSrc)
+	}
+}
+
+func edgeDst(e *Edge) *Node { return e.Dst }
+func edgeSrc(e *Edge) *Node { return e.Src }
+
+// edgeIndex finds the node at the other end of an edge in a long edge
+// list: a consumer requiring thousands of packages would otherwise scan
+// its list for each one it adds. Short lists are scanned.
+type edgeIndex map[*Node]struct{}
+
+const edgeScan = 32
+
+func (x *edgeIndex) has(edges []*Edge, n *Node, end func(*Edge) *Node) bool {
+	if *x != nil {
+		_, ok := (*x)[n]
+		return ok
+	}
+	for _, e := range edges {
+		if end(e) == n {
+			return true
 		}
 	}
-	src.Dependencies = append(src.Dependencies, e)
-dependants:
-	for _, x := range dst.Dependants {
-		if x.Src == src {
-			return
+	return false
+}
+
+// note records the last edge of edges, indexing them all once they are
+// many.
+func (x *edgeIndex) note(edges []*Edge, end func(*Edge) *Node) {
+	switch {
+	case *x != nil:
+		(*x)[end(edges[len(edges)-1])] = struct{}{}
+	case len(edges) > edgeScan:
+		*x = make(edgeIndex, 2*len(edges))
+		for _, e := range edges {
+			(*x)[end(e)] = struct{}{}
 		}
 	}
-	dst.Dependants = append(dst.Dependants, e)
 }
 
 // nodeKey is what a node key stands for.

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/conid/conid/packageid"
@@ -52,55 +53,84 @@ func refEqual(a, b ref.Ref) bool {
 // levels orders nodes by dependency levels (Conan's _order_levels): first
 // the nodes whose dependencies (direct=true) or dependants are all outside
 // the set, then the next level... Each level is sorted with nodeLess,
-// stable over creation order.
+// stable over creation order. Conan rescans the open nodes for each level;
+// this counts each node's open neighbours once and releases a node when
+// its count drops to zero, so a deep graph (a chain) costs no more than a
+// wide one.
 func levels(subset []*Node, direct bool) [][]*Node {
-	opened := map[*Node]bool{}
-	for _, n := range subset {
-		opened[n] = true
-	}
 	order := append([]*Node(nil), subset...)
 	sort.SliceStable(order, func(i, j int) bool { return order[i].seq < order[j].seq })
-	var result [][]*Node
-	for len(opened) > 0 {
-		var level []*Node
-		for _, o := range order {
-			if !opened[o] {
-				continue
-			}
-			neigh := o.Dependants
-			blocked := false
-			if direct {
-				for _, e := range o.Dependencies {
-					if opened[e.Dst] {
-						blocked = true
-						break
-					}
-				}
-			} else {
-				for _, e := range neigh {
-					if opened[e.Src] {
-						blocked = true
-						break
-					}
-				}
-			}
-			if !blocked {
-				level = append(level, o)
+	// pos maps a node's seq to its place in order, +1 (0: not in subset).
+	maxSeq := 0
+	for _, n := range order {
+		maxSeq = max(maxSeq, n.seq)
+	}
+	pos := make([]int32, maxSeq+1)
+	for i, n := range order {
+		pos[n.seq] = int32(i) + 1
+	}
+	at := func(n *Node) int32 {
+		if n.seq < len(pos) && pos[n.seq] > 0 && order[pos[n.seq]-1] == n {
+			return pos[n.seq] - 1
+		}
+		return -1
+	}
+	// blockers: the edges that keep a node open; releases: the other way.
+	blockers := func(e *Edge) *Node { return e.Dst }
+	released := func(n *Node) []*Edge { return n.Dependants }
+	waits := func(n *Node) []*Edge { return n.Dependencies }
+	if !direct {
+		blockers = func(e *Edge) *Node { return e.Src }
+		released = func(n *Node) []*Edge { return n.Dependencies }
+		waits = func(n *Node) []*Edge { return n.Dependants }
+	}
+	open := make([]int32, len(order)) // open neighbours of each node
+	var cur []int32
+	for i, n := range order {
+		for _, e := range waits(n) {
+			if at(blockers(e)) >= 0 {
+				open[i]++
 			}
 		}
-		if len(level) == 0 {
-			// a cycle; Conan would loop forever, the builder rejects
-			// loops before this can happen.
-			for _, o := range order {
-				if opened[o] {
-					level = append(level, o)
+		if open[i] == 0 {
+			cur = append(cur, int32(i))
+		}
+	}
+	var result [][]*Node
+	done := 0
+	for len(cur) > 0 {
+		slices.Sort(cur) // creation order
+		level := make([]*Node, len(cur))
+		var next []int32
+		for k, i := range cur {
+			level[k] = order[i]
+			for _, e := range released(order[i]) {
+				other := e.Src
+				if !direct {
+					other = e.Dst
+				}
+				if j := at(other); j >= 0 {
+					if open[j]--; open[j] == 0 {
+						next = append(next, j)
+					}
 				}
 			}
 		}
 		sort.SliceStable(level, func(i, j int) bool { return nodeLess(level[i], level[j]) })
-		for _, n := range level {
-			delete(opened, n)
+		result = append(result, level)
+		done += len(level)
+		cur = next
+	}
+	if done < len(order) {
+		// a cycle; Conan would loop forever, the builder rejects loops
+		// before this can happen.
+		var level []*Node
+		for i, n := range order {
+			if open[i] > 0 {
+				level = append(level, n)
+			}
 		}
+		sort.SliceStable(level, func(i, j int) bool { return nodeLess(level[i], level[j]) })
 		result = append(result, level)
 	}
 	return result
