@@ -88,103 +88,17 @@ func (s *nodeSet) assignDict(d *nodeDict) {
 	}
 }
 
-// union adds every node of o that s does not hold yet. Sets made from
-// one another share subtrees, which it skips whole: the cost is that of
-// the differences, not of o.
+// union adds every node of o that s does not hold yet.
 func (s *nodeSet) union(o *nodeSet) {
 	if s.size == 0 {
 		s.assign(o)
 		return
 	}
-	if o.size == 0 || s.root == o.root {
-		return
-	}
-	if s.edit == nil {
-		s.edit = new(int)
-	}
-	var rest []*Node // leaves that meet another leaf or list: added one by one
-	shared := false
-	s.root = s.unionNode(s.root, o.root, &rest, &shared)
-	if shared {
-		o.edit = new(int) // o no longer edits in place what s now holds too
-	}
-	for _, n := range rest {
+	o.each(func(n *Node) {
 		if s.get(n.key) == nil {
 			s.insert(n)
 		}
-	}
-}
-
-// unionNode merges the trie node u (of another set) into t, at the same
-// depth, and returns t or the copy of it that s may edit. Entries that t
-// lacks are shared, not copied (shared says so); leaves it cannot place at
-// this level go to rest.
-func (s *nodeSet) unionNode(t, u *hamtNode, rest *[]*Node, shared *bool) *hamtNode {
-	if t == u {
-		return t
-	}
-	if t.bitmap == 0 || u.bitmap == 0 { // a collision list on either side
-		leaves(u, rest)
-		return t
-	}
-	for bm := u.bitmap; bm != 0; bm &= bm - 1 {
-		bit := bm & -bm
-		ue := &u.entries[bits.OnesCount32(u.bitmap&(bit-1))]
-		i := bits.OnesCount32(t.bitmap & (bit - 1))
-		if t.bitmap&bit == 0 {
-			t = s.own(t)
-			t.entries = append(t.entries, hamtEntry{})
-			copy(t.entries[i+1:], t.entries[i:])
-			t.entries[i] = *ue
-			t.bitmap |= bit
-			s.size += countLeaves(ue)
-			*shared = *shared || ue.child != nil
-			continue
-		}
-		te := &t.entries[i]
-		switch {
-		case te.child == nil && ue.child == nil:
-			if te.key() != ue.key() {
-				*rest = append(*rest, ue.node)
-			}
-		case te.child != nil && ue.child != nil:
-			if c := s.unionNode(te.child, ue.child, rest, shared); c != te.child {
-				t = s.own(t)
-				t.entries[i].child = c
-			}
-		default:
-			leaves(ue.child, rest)
-			if ue.child == nil {
-				*rest = append(*rest, ue.node)
-			}
-		}
-	}
-	return t
-}
-
-// leaves appends the nodes of a subtrie (nil: none).
-func leaves(t *hamtNode, out *[]*Node) {
-	if t == nil {
-		return
-	}
-	for i := range t.entries {
-		if e := &t.entries[i]; e.child != nil {
-			leaves(e.child, out)
-		} else {
-			*out = append(*out, e.node)
-		}
-	}
-}
-
-func countLeaves(e *hamtEntry) int {
-	if e.child == nil {
-		return 1
-	}
-	n := 0
-	for i := range e.child.entries {
-		n += countLeaves(&e.child.entries[i])
-	}
-	return n
+	})
 }
 
 func (s *nodeSet) each(f func(*Node)) {
