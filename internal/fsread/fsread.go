@@ -83,17 +83,36 @@ func (j *Journal) Entries() []Entry {
 	return append([]Entry(nil), j.entries...)
 }
 
+// record notes a read other than of a file's content (see ReadFile).
 func record(op Op, path string, sum func() string) {
-	j := active.Load()
-	if j == nil {
-		return
+	if j := active.Load(); j != nil {
+		j.add(Entry{Op: op, Path: path, Sum: sum()})
 	}
-	e := Entry{Op: op, Path: path, Sum: sum()}
-	if op == OpFile {
-		if st, err := os.Stat(path); err == nil && time.Since(st.ModTime()) > 2*time.Second {
-			e.Stat = statSig(st)
-		}
+}
+
+// fileStat is what a read saw of a file's size and time (ok: seen, and a
+// regular file).
+type fileStat struct {
+	size  int64
+	mtime time.Time
+	ok    bool
+}
+
+// stableSig is a file's size and time when it had not changed in the two
+// seconds before: a file with the same signature later is taken as
+// unchanged without reading it again.
+func stableSig(st fileStat) string {
+	if !st.ok || time.Since(st.mtime) <= 2*time.Second {
+		return ""
 	}
+	return sig(st.size, st.mtime)
+}
+
+func sig(size int64, mtime time.Time) string {
+	return fmt.Sprintf("%d:%d", size, mtime.UnixNano())
+}
+
+func (j *Journal) add(e Entry) {
 	j.mu.Lock()
 	if !j.seen[e] {
 		j.seen[e] = true
@@ -119,10 +138,23 @@ func errSum(err error) string {
 	return "error"
 }
 
-// ReadFile is os.ReadFile, recorded.
+// ReadFile is os.ReadFile, recorded. The size and time it records are
+// those of the file it read, from the same open file: no second look.
 func ReadFile(path string) ([]byte, error) {
-	b, err := readFile(path)
-	record(OpFile, path, func() string { return fileSum(b, err) })
+	b, st, err := readFileStat(path)
+	if j := active.Load(); j != nil {
+		e := Entry{Op: OpFile, Path: path, Sum: fileSum(b, err)}
+		if err == nil {
+			if st == (fileStat{}) {
+				// Not known from the read (another system): look.
+				if fi, serr := os.Stat(path); serr == nil {
+					st = fileStat{size: fi.Size(), mtime: fi.ModTime(), ok: fi.Mode().IsRegular()}
+				}
+			}
+			e.Stat = stableSig(st)
+		}
+		j.add(e)
+	}
 	return b, err
 }
 
@@ -220,9 +252,7 @@ func walkSum(root string) string {
 	return digest(parts...)
 }
 
-func statSig(st os.FileInfo) string {
-	return fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
-}
+func statSig(st os.FileInfo) string { return sig(st.Size(), st.ModTime()) }
 
 // Ran records that a command ran while the result was computed.
 func Ran(command string) {

@@ -77,3 +77,24 @@ func TestStatShortcut(t *testing.T) {
 		t.Error("changed content with a new time not seen")
 	}
 }
+
+// A new file, a missing one and a directory get no size-and-time
+// signature: they are read again to be checked.
+func TestStatShortcutOnlyForOldFiles(t *testing.T) {
+	dir := t.TempDir()
+	fresh := filepath.Join(dir, "new.py")
+	os.WriteFile(fresh, []byte("x"), 0o644)
+	j := Start()
+	ReadFile(fresh)
+	ReadFile(filepath.Join(dir, "missing.yml"))
+	ReadFile(dir)
+	Stop()
+	for _, e := range j.Entries() {
+		if e.Stat != "" {
+			t.Errorf("%s: signature %q", e.Path, e.Stat)
+		}
+	}
+	if n := len(j.Entries()); n != 3 {
+		t.Errorf("%d entries, want 3", n)
+	}
+}
