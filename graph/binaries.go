@@ -527,37 +527,31 @@ func (r *Resolver) processNodeMode(n *Node, pref ref.PackageRef, bm *buildMode) 
 }
 
 // markPrivateSkippable marks nodes unreachable from root through needed
-// binaries as Skip (Conan's mark_private_skippable).
+// binaries as Skip (Conan's mark_private_skippable). Conan walks the graph
+// level by level and sees a node again at each depth it is reached at;
+// what it computes is which nodes are reached, and whether a node's
+// dependencies are followed depends on that node alone, so each node is
+// visited once here.
 func markPrivateSkippable(g *Graph, subset []*Node, root *Node) {
 	if root == nil {
 		root = g.Root
 	}
-	public := map[*Node]bool{}
-	current := []*Node{root}
-	for len(current) > 0 {
-		next := map[*Node]bool{}
-		for _, n := range current {
-			public[n] = true
+	public := map[*Node]bool{root: true}
+	stack := []*Node{root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		skippable := false
+		switch n.Binary {
+		case BinaryCache, BinaryDownload, BinaryUpdate, BinarySkip:
+			skippable = true
 		}
-		for _, n := range current {
-			switch n.Binary {
-			case BinaryCache, BinaryDownload, BinaryUpdate, BinarySkip:
-				for _, e := range n.Dependencies {
-					if !e.Private() {
-						next[e.Dst] = true
-					}
-				}
-			default:
-				for _, d := range n.Neighbors() {
-					if !public[d] {
-						next[d] = true
-					}
-				}
+		for _, e := range n.Dependencies {
+			if skippable && e.Private() || public[e.Dst] {
+				continue
 			}
-		}
-		current = current[:0]
-		for d := range next {
-			current = append(current, d)
+			public[e.Dst] = true
+			stack = append(stack, e.Dst)
 		}
 	}
 	for _, n := range subset {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -48,5 +49,63 @@ func TestLevelsOrderDependenciesFirst(t *testing.T) {
 	l := g.ByLevels()
 	if len(l) != 3 || l[0][0].Name() != "zlib" || l[2][0].Name() != "app" {
 		t.Errorf("levels %v", l)
+	}
+}
+
+// lattice is a consumer over depth rows of two packages, each requiring
+// both packages of the next row: 2^depth paths to the last row. The last
+// row has a build requirement, btool; the first row's a0 privately
+// requires tool. bin gives every node's binary status.
+func lattice(depth int, bin string) *Graph {
+	g := newGraph()
+	add := func(name string) *Node {
+		n := newNode(ref.Ref{Name: name, Version: "1.0"}, &recipe.Conanfile{DisplayName: name + "/1.0"}, Host, RecipeCache)
+		n.Binary = bin
+		g.addNode(n)
+		return n
+	}
+	root := add("app")
+	root.Recipe = RecipeConsumer
+	prev := []*Node{root}
+	for d := range depth {
+		row := []*Node{add(fmt.Sprintf("a%d", d)), add(fmt.Sprintf("b%d", d))}
+		for _, p := range prev {
+			for _, n := range row {
+				g.addEdge(p, n, &recipe.Requirement{Ref: n.Ref})
+			}
+		}
+		prev = row
+	}
+	btool, tool := add("btool"), add("tool")
+	for _, p := range prev {
+		g.addEdge(p, btool, &recipe.Requirement{Ref: btool.Ref, BuildRequire: true})
+	}
+	g.addEdge(g.Nodes[1], tool, &recipe.Requirement{Ref: tool.Ref, Private: true})
+	return g
+}
+
+// TestLatticeWalksVisitNodesOnce: the walks for build-time nodes and for
+// skippable binaries see each node once (a 60-row lattice has 2^60
+// paths; walking paths never ends).
+func TestLatticeWalksVisitNodesOnce(t *testing.T) {
+	g := lattice(60, BinaryCache)
+	bt := g.buildTimeNodes()
+	if len(bt) != 1 || !bt[g.Nodes[len(g.Nodes)-2]] {
+		t.Errorf("build-time nodes: %d, want btool", len(bt))
+	}
+	markPrivateSkippable(g, g.Nodes, nil)
+	for _, n := range g.Nodes {
+		// tool is required only privately, by a0, whose binary is in
+		// the cache.
+		if want := n.Name() == "tool"; (n.Binary == BinarySkip) != want {
+			t.Errorf("%s: binary %s", n.Name(), n.Binary)
+		}
+	}
+	g = lattice(60, BinaryMissing) // a0 is built: its private requirement is needed
+	markPrivateSkippable(g, g.Nodes, nil)
+	for _, n := range g.Nodes {
+		if n.Binary == BinarySkip {
+			t.Errorf("%s skipped", n.Name())
+		}
 	}
 }

@@ -9,17 +9,17 @@ import (
 )
 
 // buildTimeNodes are the nodes reachable only through build requirements.
+// Each node is visited once: in a lattice the paths to a node are
+// exponentially many.
 func (g *Graph) buildTimeNodes() map[*Node]bool {
-	public := map[*Node]bool{}
+	public := map[*Node]bool{g.Root: true}
 	current := []*Node{g.Root}
 	for len(current) > 0 {
 		var next []*Node
 		for _, n := range current {
-			public[n] = true
-		}
-		for _, n := range current {
 			for _, e := range n.Dependencies {
 				if !e.BuildRequire() && !public[e.Dst] {
+					public[e.Dst] = true
 					next = append(next, e.Dst)
 				}
 			}
