@@ -1,6 +1,9 @@
 package graph
 
-import "math/bits"
+import (
+	"math/bits"
+	"sync"
+)
 
 // nodeSet is a persistent map from (name, context) to a node. Conan's
 // graph builder gives every new node a copy of its parent's public_deps
@@ -45,10 +48,23 @@ func hashNodeKey(k int32) uint64 { return uint64(uint32(k)) * 0x9e3779b97f4a7c15
 
 func newNodeSet() nodeSet { return nodeSet{edit: new(int)} }
 
-func (s *nodeSet) get(k int32) *Node {
+func (s *nodeSet) get(k int32) *Node { return lookup(s.root, k, 0) }
+
+// has tells whether the subtrie t, at depth shift, holds key k.
+func has(t *hamtNode, k int32, shift uint) bool { return lookup(t, k, shift) != nil }
+
+// lookup finds key k in the subtrie t at depth shift.
+func lookup(t *hamtNode, k int32, shift uint) *Node {
 	h := hashKey(k)
-	t := s.root
-	for shift := uint(0); t != nil; shift += hamtBits {
+	if t != nil && t.bitmap == 0 { // a collision list
+		for i := range t.entries {
+			if t.entries[i].key() == k {
+				return t.entries[i].node
+			}
+		}
+		return nil
+	}
+	for ; t != nil; shift += hamtBits {
 		bit := uint32(1) << ((h >> shift) & 31)
 		if t.bitmap&bit == 0 {
 			return nil
@@ -88,17 +104,143 @@ func (s *nodeSet) assignDict(d *nodeDict) {
 	}
 }
 
-// union adds every node of o that s does not hold yet.
+// union adds every node of o that s does not hold yet. Sets made from
+// one another share subtrees, so it merges the two tries level by level:
+// a subtree they share is skipped whole, and one that s lacks is shared
+// with o rather than copied. Ancestor sets are unions of one another;
+// inserting o's nodes one by one cost a lookup from the root for each,
+// most of them present already.
 func (s *nodeSet) union(o *nodeSet) {
 	if s.size == 0 {
 		s.assign(o)
 		return
 	}
-	o.each(func(n *Node) {
+	if o.size == 0 || s.root == o.root {
+		return
+	}
+	if s.edit == nil {
+		s.edit = new(int)
+	}
+	m := mergePool.Get().(*merger)
+	m.s, m.oEdit, m.shared = s, o.edit, false
+	s.root = m.merge(s.root, o.root, 0)
+	if m.shared {
+		o.edit = new(int) // o no longer edits in place what s now holds too
+	}
+	for _, n := range m.keep { // s's own, displaced by a subtree of o's
+		s.add(n)
+	}
+	for _, n := range m.missing {
+		s.insert(n)
+	}
+	for _, n := range m.maybe {
 		if s.get(n.key) == nil {
 			s.insert(n)
 		}
-	})
+	}
+	clear(m.keep)
+	clear(m.missing)
+	clear(m.maybe)
+	m.s, m.oEdit = nil, nil
+	m.keep, m.missing, m.maybe = m.keep[:0], m.missing[:0], m.maybe[:0]
+	mergePool.Put(m)
+}
+
+// merger merges another set's trie into s (see union). Leaves of o's it
+// cannot place where they meet go to missing (s lacks them) or maybe (in
+// collision lists); keep has s's own leaves, put back over a subtree of
+// o's that took their place.
+type merger struct {
+	s                    *nodeSet
+	oEdit                *int
+	shared               bool
+	keep, missing, maybe []*Node
+}
+
+var mergePool = sync.Pool{New: func() any { return new(merger) }}
+
+// merge merges u into t, at the same depth, and returns t or the copy of
+// it that s may edit.
+func (m *merger) merge(t, u *hamtNode, shift uint) *hamtNode {
+	if t == u {
+		return t
+	}
+	if t.bitmap == 0 || u.bitmap == 0 { // a collision list on either side
+		m.maybe = appendLeaves(m.maybe, u)
+		return t
+	}
+	s := m.s
+	for bm := u.bitmap; bm != 0; bm &= bm - 1 {
+		bit := bm & -bm
+		ue := &u.entries[bits.OnesCount32(u.bitmap&(bit-1))]
+		i := bits.OnesCount32(t.bitmap & (bit - 1))
+		if t.bitmap&bit == 0 {
+			t = s.own(t)
+			t.entries = append(t.entries, hamtEntry{})
+			copy(t.entries[i+1:], t.entries[i:])
+			t.entries[i] = *ue
+			t.bitmap |= bit
+			s.size += m.share(ue)
+			continue
+		}
+		te := &t.entries[i]
+		switch {
+		case te.child != nil && ue.child != nil:
+			if c := m.merge(te.child, ue.child, shift+hamtBits); c != te.child {
+				t = s.own(t)
+				t.entries[i].child = c
+			}
+		case ue.child == nil && te.child == nil: // two leaves
+			if te.key() != ue.key() {
+				m.missing = append(m.missing, ue.node)
+			}
+		case ue.child == nil: // a leaf of o's meets a subtree of s's
+			if !has(te.child, ue.key(), shift+hamtBits) {
+				m.missing = append(m.missing, ue.node)
+			}
+		default: // a subtree of o's where s has one leaf: take the subtree
+			m.keep = append(m.keep, te.node)
+			t = s.own(t)
+			t.entries[i] = *ue
+			s.size += m.share(ue) - 1
+		}
+	}
+	return t
+}
+
+// share counts the leaves of an entry s now shares with o, noting a
+// subtree that o may still edit in place.
+func (m *merger) share(e *hamtEntry) int {
+	if e.child == nil {
+		return 1
+	}
+	if e.child.edit == m.oEdit {
+		m.shared = true
+	}
+	return countLeaves(e.child)
+}
+
+func countLeaves(t *hamtNode) int {
+	n := 0
+	for i := range t.entries {
+		if e := &t.entries[i]; e.child != nil {
+			n += countLeaves(e.child)
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func appendLeaves(out []*Node, t *hamtNode) []*Node {
+	for i := range t.entries {
+		if e := &t.entries[i]; e.child != nil {
+			out = appendLeaves(out, e.child)
+		} else {
+			out = append(out, e.node)
+		}
+	}
+	return out
 }
 
 func (s *nodeSet) each(f func(*Node)) {

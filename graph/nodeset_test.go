@@ -10,17 +10,24 @@ import (
 
 // TestNodeSetSnapshots checks nodeSet against plain maps copied on
 // assign: random additions, snapshots and unions over a few sets.
-func TestNodeSetSnapshots(t *testing.T) { checkNodeSet(t, 3000) }
+func TestNodeSetSnapshots(t *testing.T) { checkNodeSet(t, 3000, 80) }
+
+// Mostly unions and snapshots: sets that share much of their structure,
+// as ancestor sets do.
+func TestNodeSetUnions(t *testing.T) { checkNodeSet(t, 3000, 40) }
 
 // With every hash alike, all keys go to collision lists (and with few
 // distinct hashes, to lists below pushed-down leaves).
 func TestNodeSetCollisions(t *testing.T) {
 	defer func(f func(int32) uint64) { hashKey = f }(hashKey)
 	hashKey = func(k int32) uint64 { return hashNodeKey(k) % 3 }
-	checkNodeSet(t, 300)
+	checkNodeSet(t, 300, 80)
+	checkNodeSet(t, 300, 40)
 }
 
-func checkNodeSet(t *testing.T, count int) {
+// checkNodeSet runs random operations: additions (adds percent of them),
+// then snapshots and unions in equal parts.
+func checkNodeSet(t *testing.T, count, adds int) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	g := newGraph()
 	nodes := make([]*Node, count)
@@ -42,11 +49,11 @@ func checkNodeSet(t *testing.T, count int) {
 	for step := 0; step < count*7; step++ {
 		i := rng.IntN(nsets)
 		switch r := rng.IntN(100); {
-		case r < 80:
+		case r < adds:
 			n := nodes[rng.IntN(len(nodes))]
 			sets[i].add(n)
 			models[i][n.key] = n
-		case r < 90:
+		case r < adds+(100-adds)/2:
 			j := rng.IntN(nsets)
 			if i == j {
 				continue
@@ -68,7 +75,7 @@ func checkNodeSet(t *testing.T, count int) {
 				}
 			}
 		}
-		if step%500 == 0 {
+		if step%97 == 0 {
 			for x := range sets {
 				if sets[x].size != len(models[x]) {
 					t.Fatalf("step %d set %d: size %d, want %d", step, x, sets[x].size, len(models[x]))
