@@ -118,6 +118,6 @@ func (s *Store) waitAhead(r ref.Ref) {
 	s.aheadMu.Unlock()
 	if a != nil && a != asked {
 		a.mu.Lock()
-		a.mu.Unlock() //nolint:staticcheck // waits for Prefetch to finish
+		a.mu.Unlock() // only to wait for Prefetch to finish
 	}
 }
