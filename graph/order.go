@@ -75,20 +75,19 @@ func levels(subset []*Node, direct bool) [][]*Node {
 		}
 		return -1
 	}
-	// blockers: the edges that keep a node open; releases: the other way.
-	blockers := func(e *Edge) *Node { return e.Dst }
-	released := func(n *Node) []*Edge { return n.Dependants }
-	waits := func(n *Node) []*Edge { return n.Dependencies }
+	// A node waits on the far ends of its waits edges (its dependencies,
+	// or with direct false its dependants); leveling a node releases the
+	// near ends of its releases edges.
+	waits, far := func(n *Node) []*Edge { return n.Dependencies }, func(e *Edge) *Node { return e.Dst }
+	releases, near := func(n *Node) []*Edge { return n.Dependants }, func(e *Edge) *Node { return e.Src }
 	if !direct {
-		blockers = func(e *Edge) *Node { return e.Src }
-		released = func(n *Node) []*Edge { return n.Dependencies }
-		waits = func(n *Node) []*Edge { return n.Dependants }
+		waits, far, releases, near = releases, near, waits, far
 	}
 	open := make([]int32, len(order)) // open neighbours of each node
 	var cur []int32
 	for i, n := range order {
 		for _, e := range waits(n) {
-			if at(blockers(e)) >= 0 {
+			if at(far(e)) >= 0 {
 				open[i]++
 			}
 		}
@@ -104,12 +103,8 @@ func levels(subset []*Node, direct bool) [][]*Node {
 		var next []int32
 		for k, i := range cur {
 			level[k] = order[i]
-			for _, e := range released(order[i]) {
-				other := e.Src
-				if !direct {
-					other = e.Dst
-				}
-				if j := at(other); j >= 0 {
+			for _, e := range releases(order[i]) {
+				if j := at(near(e)); j >= 0 {
 					if open[j]--; open[j] == 0 {
 						next = append(next, j)
 					}
