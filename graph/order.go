@@ -60,21 +60,7 @@ func refEqual(a, b ref.Ref) bool {
 func levels(subset []*Node, direct bool) [][]*Node {
 	order := append([]*Node(nil), subset...)
 	sort.SliceStable(order, func(i, j int) bool { return order[i].seq < order[j].seq })
-	// pos maps a node's seq to its place in order, +1 (0: not in subset).
-	maxSeq := 0
-	for _, n := range order {
-		maxSeq = max(maxSeq, n.seq)
-	}
-	pos := make([]int32, maxSeq+1)
-	for i, n := range order {
-		pos[n.seq] = int32(i) + 1
-	}
-	at := func(n *Node) int32 {
-		if n.seq < len(pos) && pos[n.seq] > 0 && order[pos[n.seq]-1] == n {
-			return pos[n.seq] - 1
-		}
-		return -1
-	}
+	at := positions(order)
 	// A node waits on the far ends of its waits edges (its dependencies,
 	// or with direct false its dependants); leveling a node releases the
 	// near ends of its releases edges.
@@ -129,6 +115,39 @@ func levels(subset []*Node, direct bool) [][]*Node {
 		result = append(result, level)
 	}
 	return result
+}
+
+// positions returns a lookup of a node's place in order (-1: not there).
+// A subset of most of the graph is looked up by creation number in a
+// slice; a small one (the build requirements of one node, say) in a map,
+// so that its cost does not grow with the graph.
+func positions(order []*Node) func(*Node) int32 {
+	maxSeq := 0
+	for _, n := range order {
+		maxSeq = max(maxSeq, n.seq)
+	}
+	if maxSeq > 4*len(order)+64 {
+		m := make(map[*Node]int32, len(order))
+		for i, n := range order {
+			m[n] = int32(i)
+		}
+		return func(n *Node) int32 {
+			if i, ok := m[n]; ok {
+				return i
+			}
+			return -1
+		}
+	}
+	pos := make([]int32, maxSeq+1) // place +1; 0: not in order
+	for i, n := range order {
+		pos[n.seq] = int32(i) + 1
+	}
+	return func(n *Node) int32 {
+		if n.seq < len(pos) && pos[n.seq] > 0 && order[pos[n.seq]-1] == n {
+			return pos[n.seq] - 1
+		}
+		return -1
+	}
 }
 
 // ByLevels returns the nodes by levels, dependencies first.
