@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"crypto/md5"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -375,7 +374,7 @@ func (s *Store) locate(r ref.Ref) (recipe.Location, error) {
 			if !d.has(r, path) {
 				continue
 			}
-			rev, err := s.cacheRevision(d, r, filepath.Dir(filepath.Dir(path)))
+			rev, err := s.cacheRevision(d, r)
 			if err != nil {
 				return recipe.Location{}, err
 			}
@@ -619,31 +618,23 @@ func (d *Dir) readPlain(r ref.Ref) ([]byte, error) {
 	return fsread.ReadFile(d.conanfile(ref.Ref{Name: r.Name, Version: r.Version}))
 }
 
-func (s *Store) cacheRevision(d *Dir, r ref.Ref, refDir string) (string, error) {
+// cacheRevision is the revision of a recipe in a Conan cache folder: its
+// metadata.json's (read through the shared index when it covers d), or
+// its manifest's when there is no metadata.json.
+func (s *Store) cacheRevision(d *Dir, r ref.Ref) (string, error) {
+	var m *Metadata
+	var err error
 	if s.index != nil && s.index.storage == d.Path {
-		m, err := s.index.ReadMetadata(r)
-		if err != nil {
-			return "", err
-		}
-		if m.absent {
-			return ComputeManifestRevision(filepath.Join(refDir, "export"), filepath.Join(refDir, "export_source"))
-		}
-		return m.Recipe.Revision, nil
-	}
-	b, err := fsread.ReadFile(filepath.Join(refDir, "metadata.json"))
-	if errors.Is(err, os.ErrNotExist) {
-		return ComputeManifestRevision(filepath.Join(refDir, "export"), filepath.Join(refDir, "export_source"))
+		m, err = s.index.ReadMetadata(r)
+	} else {
+		m, err = ReadMetadata(d.Path, r)
 	}
 	if err != nil {
 		return "", err
 	}
-	var m struct {
-		Recipe struct {
-			Revision string `json:"revision"`
-		} `json:"recipe"`
-	}
-	if err := json.Unmarshal(b, &m); err != nil {
-		return "", fmt.Errorf("%s: %v", filepath.Join(refDir, "metadata.json"), err)
+	if m.absent {
+		refDir := RefDir(d.Path, r)
+		return ComputeManifestRevision(filepath.Join(refDir, "export"), filepath.Join(refDir, "export_source"))
 	}
 	return m.Recipe.Revision, nil
 }
