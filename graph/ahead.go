@@ -120,14 +120,7 @@ func (a *readAhead) read(r ref.Ref) {
 		if err != nil || len(cands) == 0 {
 			return
 		}
-		versions := make([]string, 0, len(cands))
-		byVersion := make(map[string]ref.Ref, len(cands))
-		for _, c := range cands {
-			if _, dup := byVersion[c.Version]; !dup {
-				versions = append(versions, c.Version)
-			}
-			byVersion[c.Version] = c
-		}
+		versions, byVersion := candidateVersions(cands)
 		best, found, _, err := version.Satisfying(versions, expr)
 		if err != nil || !found {
 			return

@@ -380,6 +380,21 @@ func (r *Resolver) runConfigure(n *Node, downOptions *options.Down, downRef stri
 	return nil
 }
 
+// candidateVersions are the versions of the references a range search
+// found, each once in the order first found, and the reference each names
+// (the last found, as Conan's dict of them keeps).
+func candidateVersions(cands []ref.Ref) ([]string, map[string]ref.Ref) {
+	versions := make([]string, 0, len(cands))
+	byVersion := make(map[string]ref.Ref, len(cands))
+	for _, c := range cands {
+		if _, dup := byVersion[c.Version]; !dup {
+			versions = append(versions, c.Version)
+		}
+		byVersion[c.Version] = c
+	}
+	return versions, byVersion
+}
+
 // resolveRange resolves a requirement's version range (Conan's
 // RangeResolver.resolve) against the recipes Source knows.
 func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error {
@@ -410,14 +425,7 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 	}
 	var resolved *ref.Ref
 	if len(cands) > 0 {
-		versions := make([]string, 0, len(cands))
-		byVersion := map[string]ref.Ref{}
-		for _, c := range cands {
-			if _, dup := byVersion[c.Version]; !dup {
-				versions = append(versions, c.Version)
-			}
-			byVersion[c.Version] = c
-		}
+		versions, byVersion := candidateVersions(cands)
 		lister, _ := r.Source.(Lister)
 		for {
 			best, found, out, err := version.Satisfying(versions, expr)
