@@ -160,13 +160,18 @@ type Source struct {
 // Listed asks the local source about a reference its Search listed (see
 // graph.Lister); one downloaded in this session is there.
 func (src *Source) Listed(r ref.Ref) bool {
-	src.s.mu.Lock()
-	_, downloaded := src.s.recipes[r]
-	src.s.mu.Unlock()
-	if l, ok := src.local.(graph.Lister); ok && !downloaded {
+	if l, ok := src.local.(graph.Lister); ok && !src.downloaded(r) {
 		return l.Listed(r)
 	}
 	return true
+}
+
+// downloaded tells whether this session downloaded the recipe of r.
+func (src *Source) downloaded(r ref.Ref) bool {
+	src.s.mu.Lock()
+	defer src.s.mu.Unlock()
+	_, ok := src.s.recipes[r.NoRevision()]
+	return ok
 }
 
 // Search lists local references and those downloaded in this session
@@ -639,15 +644,8 @@ func (s *Session) Counts() (done, started int) {
 // Prefetch reads a recipe ahead in the local source (graph.Prefetcher),
 // unless this session downloaded it.
 func (src *Source) Prefetch(r ref.Ref) *syntax.Module {
-	pf, ok := src.local.(graph.Prefetcher)
-	if !ok {
-		return nil
+	if pf, ok := src.local.(graph.Prefetcher); ok && !src.downloaded(r) {
+		return pf.Prefetch(r)
 	}
-	src.s.mu.Lock()
-	_, downloaded := src.s.recipes[r.NoRevision()]
-	src.s.mu.Unlock()
-	if downloaded {
-		return nil
-	}
-	return pf.Prefetch(r)
+	return nil
 }
