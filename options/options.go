@@ -637,22 +637,11 @@ func (v *Values) Clear() {
 	v.pkgs, v.index = nil, nil
 }
 
-// AsList returns "name=value" then "pkg:name=value" pairs, each group
-// sorted, as Conan's as_list.
-func (v *Values) AsList() []Item {
-	out := v.Own.Items()
-	for _, e := range v.Packages() {
-		for _, it := range e.Values.Items() {
-			out = append(out, Item{e.Name + ":" + it.Name, it.Value})
-		}
-	}
-	return out
-}
-
-// Dumps is Conan's text form: one "key=value" line each.
+// Dumps is Conan's text form: one "key=value" line each, own values then
+// "pkg:key=value" per package, each group sorted (Conan's as_list). The
+// lines are written as they come: a lockfile holds one of these for
+// every node, each as long as the node's closure.
 func (v *Values) Dumps() string {
-	// AsList's lines, written as they come: a lockfile holds one of
-	// these for every node, each as long as the node's closure.
 	var b strings.Builder
 	line := func(pkg, name, value string) {
 		if b.Len() > 0 {
