@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -391,23 +390,12 @@ func (c *yamlConverter) flatten(n *yaml.Node, depth int) ([][2]*yaml.Node, error
 		for v.Kind == yaml.AliasNode {
 			v = v.Alias
 		}
-		var srcs []*yaml.Node
-		switch v.Kind {
-		case yaml.MappingNode:
-			srcs = []*yaml.Node{v}
-		case yaml.SequenceNode:
-			for _, e := range v.Content { // checked in order, as PyYAML does
-				for e.Kind == yaml.AliasNode {
-					e = e.Alias
-				}
-				if e.Kind != yaml.MappingNode {
-					return nil, fmt.Errorf("line %d: expected a mapping for merging, but found %s", e.Line, yamlKind(e))
-				}
-				srcs = append(srcs, e)
-			}
-			slices.Reverse(srcs)
-		default:
+		srcs, bad := pyyaml.MergeSources(v)
+		switch {
+		case bad != nil && v.Kind != yaml.SequenceNode:
 			return nil, fmt.Errorf("line %d: expected a mapping or list of mappings for merging, but found %s", v.Line, yamlKind(v))
+		case bad != nil:
+			return nil, fmt.Errorf("line %d: expected a mapping for merging, but found %s", bad.Line, yamlKind(bad))
 		}
 		for _, src := range srcs {
 			if c.busy[src] {

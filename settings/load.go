@@ -162,24 +162,11 @@ func (p *yamlParser) mapPairs(n *yaml.Node) ([][2]*yaml.Node, error) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], resolveAlias(n.Content[i+1])
 		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
-			srcs := []*yaml.Node{v}
-			if v.Kind == yaml.SequenceNode {
-				// PyYAML puts the last mapping's pairs first, so that
-				// earlier ones win.
-				srcs = nil
-				for _, c := range v.Content { // checked in order
-					c = resolveAlias(c)
-					if c.Kind != yaml.MappingNode {
-						return nil, p.errorf(k, "merge of a non-mapping")
-					}
-					srcs = append(srcs, c)
-				}
-				slices.Reverse(srcs)
+			srcs, bad := pyyaml.MergeSources(v)
+			if bad != nil {
+				return nil, p.errorf(k, "merge of a non-mapping")
 			}
 			for _, src := range srcs {
-				if src.Kind != yaml.MappingNode {
-					return nil, p.errorf(k, "merge of a non-mapping")
-				}
 				pairs, err := p.mapPairs(src)
 				if err != nil {
 					return nil, err
