@@ -49,7 +49,7 @@ func (s *Store) Prefetch(r ref.Ref) *syntax.Module {
 
 	loc, err := s.locate(r)
 	if err == nil {
-		a.ok = readAhead(&loc)
+		a.ok = completeFiles(&loc)
 		a.loc = loc
 	}
 	ok := a.ok
@@ -65,12 +65,12 @@ func (s *Store) Prefetch(r ref.Ref) *syntax.Module {
 	return loc.Files.Module
 }
 
-// readAhead completes what a location carries of its recipe's files with
+// completeFiles completes what a location carries of its recipe's files with
 // what the loader would read and parse next: conanfile.py where the
 // layout did not read it (a Conan cache), conandata.yml, and the parsed
 // module. It reports false when the conanfile cannot be read or parsed;
 // the loader then reports that.
-func readAhead(loc *recipe.Location) bool {
+func completeFiles(loc *recipe.Location) bool {
 	f := &loc.Files
 	if f.Conanfile == nil {
 		src, err := fsread.ReadFile(loc.Path)
