@@ -13,8 +13,11 @@ package explain
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/conid/conid/graph"
 	"github.com/conid/conid/options"
@@ -162,17 +165,26 @@ func Build(g *graph.Graph, host, build *profiles.Profile, queries []Query) *Repo
 	r := &Report{}
 	used := map[string]bool{}
 	lost := lostAssignments(g)
+	var nodes []*graph.Node
 	for _, n := range g.Nodes {
-		if n.Recipe == graph.RecipeVirtual {
-			continue
+		if n.Recipe != graph.RecipeVirtual {
+			nodes = append(nodes, n)
 		}
+	}
+	r.Packages = make([]*Package, len(nodes))
+	// Each package's explanation only reads the resolved graph, so they
+	// are built on every processor; a 10,000-package graph's take a
+	// tenth of a second on one.
+	forEachChunk(len(nodes), func(i int) {
+		n := nodes[i]
 		prof := host
 		if n.Context == graph.Build && build != nil {
 			prof = build
 		}
-		pkg := explainNode(n, prof, lost)
+		r.Packages[i] = explainNode(n, prof, lost)
+	})
+	for _, pkg := range r.Packages {
 		markUsed(pkg, used)
-		r.Packages = append(r.Packages, pkg)
 	}
 	for _, p := range []*profiles.Profile{host, build} {
 		if p == nil {
@@ -308,40 +320,49 @@ type lost struct {
 // its dependencies and returns those replaced there (by the consumer's
 // configure(), or by a value coming from further downstream).
 func lostAssignments(g *graph.Graph) []lost {
+	perNode := make([][]lost, len(g.Nodes))
+	forEachChunk(len(g.Nodes), func(i int) { perNode[i] = nodeLostAssignments(g.Nodes[i]) })
 	var out []lost
-	for _, n := range g.Nodes {
-		if n.Conanfile == nil || n.Conanfile.Options == nil {
-			continue
+	for _, l := range perNode {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// nodeLostAssignments is lostAssignments for one node's record.
+func nodeLostAssignments(n *graph.Node) []lost {
+	if n.Conanfile == nil || n.Conanfile.Options == nil {
+		return nil
+	}
+	var out []lost
+	groups := map[string][]*Step{}
+	var keys []string
+	for _, e := range n.Conanfile.Options.DepLog() {
+		st := &Step{Value: e.Value, Via: e.Via, Status: Won}
+		if e.Origin != nil {
+			st.Layer = e.Origin.Layer.String()
+			st.Where = where(e.Origin)
+			st.Ref = e.Origin.Ref
+			st.Key = e.Origin.Key
 		}
-		groups := map[string][]*Step{}
-		var keys []string
-		for _, e := range n.Conanfile.Options.DepLog() {
-			st := &Step{Value: e.Value, Via: e.Via, Status: Won}
-			if e.Origin != nil {
-				st.Layer = e.Origin.Layer.String()
-				st.Where = where(e.Origin)
-				st.Ref = e.Origin.Ref
-				st.Key = e.Origin.Key
-			}
-			if _, ok := groups[e.Option]; !ok {
-				keys = append(keys, e.Option)
-			}
-			groups[e.Option] = append(groups[e.Option], st)
+		if _, ok := groups[e.Option]; !ok {
+			keys = append(keys, e.Option)
 		}
-		holder := nodeName(n)
-		for _, k := range keys {
-			steps := groups[k]
-			// Re-assigning the same value is not a loss.
-			for i := 0; i+1 < len(steps); i++ {
-				if steps[i].Value == steps[i+1].Value {
-					continue
-				}
-				st := *steps[i]
-				st.Status = Overridden
-				st.By = steps[i+1].Source() + " in " + holder + ", before it reached the package"
-				pattern, option, _ := strings.Cut(k, ":")
-				out = append(out, lost{Pattern: pattern, Option: option, Step: &st})
+		groups[e.Option] = append(groups[e.Option], st)
+	}
+	holder := nodeName(n)
+	for _, k := range keys {
+		steps := groups[k]
+		// Re-assigning the same value is not a loss.
+		for i := 0; i+1 < len(steps); i++ {
+			if steps[i].Value == steps[i+1].Value {
+				continue
 			}
+			st := *steps[i]
+			st.Status = Overridden
+			st.By = steps[i+1].Source() + " in " + holder + ", before it reached the package"
+			pattern, option, _ := strings.Cut(k, ":")
+			out = append(out, lost{Pattern: pattern, Option: option, Step: &st})
 		}
 	}
 	return out
@@ -643,4 +664,33 @@ func (r *Report) SortedNames() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// forEachChunk calls f(0) ... f(n-1) on up to GOMAXPROCS goroutines, each
+// taking the next 64 indexes in turn.
+func forEachChunk(n int, f func(int)) {
+	const chunk = 64
+	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					f(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

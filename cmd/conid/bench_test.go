@@ -71,9 +71,10 @@ func TestBenchGenRun(t *testing.T) {
 	}
 }
 
-// TestReadAheadSameAnswers: reading recipes ahead on a second processor
-// changes no output: info --json and the lockfile of a generated graph are
-// the same with one processor (no read-ahead) and with two.
+// TestReadAheadSameAnswers: reading recipes ahead on a second processor,
+// and building explain's report on two, changes no output: info --json,
+// the lockfile and explain --json of a generated graph are the same with
+// one processor (no read-ahead) and with two.
 func TestReadAheadSameAnswers(t *testing.T) {
 	dir := t.TempDir()
 	home := t.TempDir()
@@ -96,6 +97,10 @@ func TestReadAheadSameAnswers(t *testing.T) {
 		}
 		if code := run(append([]string{"lock", "create", "--lockfile-out", lock}, common...), e(&out)); code != 0 {
 			t.Fatalf("lock create with %d processors: %s", procs, out.String())
+		}
+		// explain builds its report on every processor.
+		if code := run(append([]string{"explain", "--json"}, common...), e(&out)); code != 0 {
+			t.Fatalf("explain with %d processors: %s", procs, out.String())
 		}
 		i, err := os.ReadFile(info)
 		if err != nil {
