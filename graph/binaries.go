@@ -2,8 +2,11 @@ package graph
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/conid/conid/options"
@@ -117,10 +120,32 @@ func (b *buildMode) allowed(c *recipe.Conanfile) bool {
 // nodes (Conan's GraphBinariesAnalyzer.evaluate_graph).
 func (r *Resolver) evaluateGraph(g *Graph, subset []*Node, root *Node) error {
 	defer r.Timings.span(r.Timings.ids(), time.Now())
-	for _, n := range orderedIterate(subset) {
-		r.propagateOptions(n)
-		if err := r.computePackageID(n); err != nil {
+	for _, level := range levels(subset, true) {
+		if err := r.evaluateLevel(level); err != nil {
 			return err
+		}
+	}
+	markPrivateSkippable(g, subset, root)
+	return nil
+}
+
+// evaluateLevel computes the package IDs and binaries of one level of the
+// graph, in order. The nodes of a level do not depend on one another, so
+// the IDs of those whose recipes run no Python for them (no package_id(),
+// validate() or validate_build()) are computed first, on every processor;
+// the rest, and the binaries, follow in order, as Conan does them.
+func (r *Resolver) evaluateLevel(level []*Node) error {
+	done, errs := r.plainIDs(level)
+	for i, n := range level {
+		if done != nil && done[i] {
+			if errs[i] != nil {
+				return errs[i]
+			}
+		} else {
+			r.propagateOptions(n, &r.scratch, r.mayHaveBuildRequires(n))
+			if err := r.computePackageID(n, &r.scratch); err != nil {
+				return err
+			}
 		}
 		if n.Recipe == RecipeConsumer || n.Recipe == RecipeVirtual {
 			continue
@@ -134,13 +159,96 @@ func (r *Resolver) evaluateGraph(g *Graph, subset []*Node, root *Node) error {
 			return err
 		}
 	}
-	markPrivateSkippable(g, subset, root)
 	return nil
+}
+
+// minParallelIDs is the fewest plain nodes in a level worth computing on
+// several processors.
+const minParallelIDs = 16
+
+// plainIDs computes, on every processor, the options and package IDs of
+// the nodes of a level whose recipes run no Python for them: done[i]
+// tells which, errs[i] their errors. Both are nil when there are too few
+// such nodes, or one processor.
+func (r *Resolver) plainIDs(level []*Node) (done []bool, errs []error) {
+	procs := runtime.GOMAXPROCS(0)
+	if procs < 2 || len(level) < minParallelIDs {
+		return nil, nil
+	}
+	var plain []int
+	var mayBR []bool
+	for i, n := range level {
+		if !plainID(n) {
+			continue
+		}
+		plain = append(plain, i)
+		// It reads class attributes, which is Python: here, in order.
+		mayBR = append(mayBR, r.mayHaveBuildRequires(n))
+		// The resolver's one pointer per package reference is made here,
+		// so that the goroutines only read the map.
+		for _, e := range n.Dependencies {
+			if !e.BuildRequire() {
+				r.canonicalPref(e.Dst.Pref())
+			}
+		}
+	}
+	if len(plain) < minParallelIDs {
+		return nil, nil
+	}
+	done = make([]bool, len(level))
+	errs = make([]error, len(level))
+	const chunk = 8
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(procs, (len(plain)+chunk-1)/chunk) {
+		wg.Go(func() {
+			var s idScratch
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(plain) {
+					return
+				}
+				for k := lo; k < min(lo+chunk, len(plain)); k++ {
+					n := level[plain[k]]
+					r.propagateOptions(n, &s, mayBR[k])
+					errs[plain[k]] = r.computePackageID(n, &s)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, i := range plain {
+		done[i] = true
+	}
+	return done, errs
+}
+
+// plainID reports whether computing n's package ID runs no Python: a
+// recipe without package_id(), validate() or validate_build() (the base
+// class's package_id() does nothing).
+func plainID(n *Node) bool {
+	if n.Recipe == RecipeConsumer || n.Recipe == RecipeVirtual {
+		return false
+	}
+	c := n.Conanfile
+	if c == nil || c.Obj == nil {
+		return false
+	}
+	return !c.HasMethod("package_id") && !c.HasMethod("validate") && !c.HasMethod("validate_build")
+}
+
+// idScratch are the sets propagateOptions and computePackageID clear and
+// reuse from one node to the next: one per goroutine.
+type idScratch struct {
+	names   scratch[string, bool]
+	prefs   scratch[*ref.PackageRef, struct{}]
+	options options.Scratch
+	finals  []options.Final
 }
 
 // propagateOptions records the final options of dependencies in a node
 // and freezes its options (Conan's _propagate_options).
-func (r *Resolver) propagateOptions(n *Node) {
+func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires bool) {
 	c := n.Conanfile
 	// Closures overlap: the largest dependency's is a better guess of
 	// the union than their sum.
@@ -150,8 +258,8 @@ func (r *Resolver) propagateOptions(n *Node) {
 			size = max(size, len(n.Dependencies)+info.Requires.Len())
 		}
 	}
-	transitive := r.scratchNames.get(size)
-	finals := r.scratchFinals[:0]
+	transitive := s.names.get(size)
+	finals := s.finals[:0]
 	for _, e := range n.Dependencies {
 		nb := e.Dst
 		transitive[nb.Name()] = true
@@ -167,9 +275,9 @@ func (r *Resolver) propagateOptions(n *Node) {
 	}
 	// Conan keeps the values before clear_unused for the build
 	// requirements; a node that cannot have any needs no copy of them.
-	c.BuildRequiresOpt = c.Options.Finish(finals, transitive, r.mayHaveBuildRequires(n), &r.scratchOptions)
+	c.BuildRequiresOpt = c.Options.Finish(finals, transitive, mayHaveBuildRequires, &s.options)
 	clear(finals)
-	r.scratchFinals = finals
+	s.finals = finals
 }
 
 // mayHaveBuildRequires reports whether a node could get build
@@ -204,7 +312,7 @@ func settingsNV(s *settings.Settings) []packageid.NameValue {
 // node's ID is computed from. References are the resolver's canonical
 // pointers (one per distinct reference), so that sets of them hash
 // pointers, and lists of them share the references.
-func (r *Resolver) idTransitiveReqs(n *Node) (direct, indirect []*ref.PackageRef) {
+func (r *Resolver) idTransitiveReqs(n *Node, s *idScratch) (direct, indirect []*ref.PackageRef) {
 	// Closures overlap: the largest dependency's is a better guess of
 	// the union than their sum.
 	size := len(n.Dependencies)
@@ -214,7 +322,7 @@ func (r *Resolver) idTransitiveReqs(n *Node) (direct, indirect []*ref.PackageRef
 	// One backing array, direct then indirect: the node keeps both and
 	// its info keeps the whole as full_requires.
 	all := make([]*ref.PackageRef, 0, size)
-	seen := r.scratchPrefs.get(size)
+	seen := s.prefs.get(size)
 	add := func(p *ref.PackageRef) {
 		if _, ok := seen[p]; !ok {
 			seen[p] = struct{}{}
@@ -290,9 +398,9 @@ func depsKeepAll(n *Node) bool {
 }
 
 // computePackageID is Conan's _compute_package_id.
-func (r *Resolver) computePackageID(n *Node) error {
+func (r *Resolver) computePackageID(n *Node, s *idScratch) error {
 	c := n.Conanfile
-	direct, indirect := r.idTransitiveReqs(n)
+	direct, indirect := r.idTransitiveReqs(n, s)
 	if !r.FullTransitivePackageID && !depsKeepAll(n) {
 		type key struct {
 			r  ref.Ref

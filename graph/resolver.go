@@ -124,13 +124,9 @@ type Resolver struct {
 	evaluated   map[ref.PackageRef][]*Node
 	rangeCache  map[string][]ref.Ref               // rangeKey -> candidates
 	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
-	// scratch sets of propagateOptions and idTransitiveReqs
-	scratchNames   scratch[string, bool]
-	scratchPrefs   scratch[*ref.PackageRef, struct{}]
-	scratchOptions options.Scratch
-	scratchFinals  []options.Final
-	reqCache       packageid.RequirementCache // the infos' shared requirements
-	remoteFound    map[string]remoteFound
+	scratch     idScratch                          // propagateOptions' and idTransitiveReqs' sets
+	reqCache    packageid.RequirementCache         // the infos' shared requirements
+	remoteFound map[string]remoteFound
 }
 
 // BuildProfile is the profile of the build context (the host one in

@@ -28,6 +28,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // Layer says which of Conan's inputs an assignment came from.
@@ -193,7 +194,10 @@ func (p *PackageValues) modifiedBy(name string) (modEntry, bool) {
 type PackageValues struct {
 	items    []Item
 	modified []modEntry // few: what downstream consumers assigned
-	frozen   bool
+	// frozen is atomic because the empty set of a cleared Values is
+	// shared, and the package IDs of one level of a graph are computed
+	// concurrently, each freezing its dependencies' values.
+	frozen atomic.Bool
 	// journal, when set, receives an event for every assignment: the
 	// values a package holds for a dependency (see Options.DepLog).
 	journal *[]Event
@@ -343,7 +347,11 @@ func (p *PackageValues) Equal(o *PackageValues) bool {
 }
 
 // Freeze forbids later changes from downstream.
-func (p *PackageValues) Freeze() { p.frozen = true }
+func (p *PackageValues) Freeze() {
+	if !p.frozen.Load() {
+		p.frozen.Store(true)
+	}
+}
 
 // PropagateUpstream applies values that a downstream consumer (downRef)
 // gives to dependency pkgName, as seen by the package ownRef that holds
@@ -357,7 +365,7 @@ func (p *PackageValues) PropagateUpstream(down *PackageValues, downRef, ownRef, 
 		if cur, ok := p.Get(name); ok && cur.Str == v.Str {
 			continue
 		}
-		if p.frozen {
+		if p.frozen.Load() {
 			cur := "None"
 			if c, ok := p.Get(name); ok {
 				cur = c.Str

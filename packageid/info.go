@@ -44,6 +44,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/conid/conid/options"
 	"github.com/conid/conid/recipe/ref"
@@ -95,10 +96,10 @@ type Requirement struct {
 // and settings: requirements with the same reference, mode and place
 // (direct or indirect), and settings made from the same list, are equal
 // until a package_id() changes them, and a graph's infos hold one
-// requirement per package of their closure. Not safe for concurrent use.
+// requirement per package of their closure. Safe for concurrent use.
 type RequirementCache struct {
-	mode, from string
-	m          map[reqKey]*Requirement
+	mu   sync.Mutex // for settings, and to replace reqs
+	reqs atomic.Pointer[reqTable]
 	// settings are the settings made for each distinct list: most
 	// packages of a graph have the same, and they are shared until an
 	// info is to change them (see Info.OwnSettings).
@@ -124,7 +125,10 @@ func (c *RequirementCache) settingsFor(list []NameValue) (*sharedSettings, error
 			b.WriteByte('\n')
 		}
 		key = b.String()
-		if s, ok := c.settings[key]; ok {
+		c.mu.Lock()
+		s, ok := c.settings[key]
+		c.mu.Unlock()
+		if ok {
 			return s, nil
 		}
 	}
@@ -136,6 +140,11 @@ func (c *RequirementCache) settingsFor(list []NameValue) (*sharedSettings, error
 	adjustSettings(t)
 	s := &sharedSettings{full: full, adjusted: t.Settings, lines: t.Settings.HashLines()}
 	if c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if had, ok := c.settings[key]; ok { // made meanwhile on another goroutine
+			return had, nil
+		}
 		if c.settings == nil {
 			c.settings = map[string]*sharedSettings{}
 		}
@@ -149,20 +158,34 @@ type reqKey struct {
 	indirect bool
 }
 
+// reqTable holds the requirements made under one default mode. The
+// package IDs of a level of the graph are computed concurrently, and each
+// looks up its whole closure here: a sync.Map reads without locking.
+type reqTable struct {
+	mode, from string
+	m          sync.Map // reqKey -> *Requirement
+}
+
 func (c *RequirementCache) get(p *ref.PackageRef, mode string, indirect bool, from string) (*Requirement, error) {
-	if c.m == nil || c.mode != mode || c.from != from {
-		c.mode, c.from, c.m = mode, from, map[reqKey]*Requirement{}
+	t := c.reqs.Load()
+	if t == nil || t.mode != mode || t.from != from {
+		c.mu.Lock()
+		if t = c.reqs.Load(); t == nil || t.mode != mode || t.from != from {
+			t = &reqTable{mode: mode, from: from}
+			c.reqs.Store(t)
+		}
+		c.mu.Unlock()
 	}
 	k := reqKey{p, indirect}
-	if r, ok := c.m[k]; ok {
-		return r, nil
+	if r, ok := t.m.Load(k); ok {
+		return r.(*Requirement), nil
 	}
 	r := &Requirement{Pref: p, Indirect: indirect, shared: true}
 	if err := r.ApplyMode(mode, from); err != nil {
 		return nil, err
 	}
-	c.m[k] = r
-	return r, nil
+	had, _ := t.m.LoadOrStore(k, r)
+	return had.(*Requirement), nil
 }
 
 // NewRequirement applies the default mode.

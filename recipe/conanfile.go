@@ -354,6 +354,9 @@ func (c *Conanfile) Compatibility() ([]*packageid.Info, error) {
 // set as self.info.conf is hashed as it is at the end.
 func (c *Conanfile) CallPackageID() error {
 	c.infoConf = nil
+	if !c.HasMethod("package_id") { // the base class's does nothing
+		return nil
+	}
 	if err := c.Call("package_id"); err != nil {
 		return err
 	}
