@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/conid/conid/graph"
 )
@@ -186,7 +187,7 @@ func WriteHTML(w io.Writer, g *graph.Graph, r *Report, title string) error {
 	}
 	// Safe inside <script>: json.Marshal escapes <, > and &.
 	page.Data = template.JS(b)
-	return pageTemplate.Execute(w, page)
+	return pageTemplate().Execute(w, page)
 }
 
 func label(n *htmlNode) string {
@@ -204,17 +205,19 @@ func color(status string) string {
 	return "#ffffff"
 }
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"label": label,
-	"color": color,
-	"f":     func(x float64) string { return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.1f", x), "0"), ".") },
-	"boxH":  func() int { return boxH },
-	"textX": func(n *htmlNode) float64 { return n.x + padX },
-	"textY": func(n *htmlNode) float64 { return n.y + boxH/2 + 4 },
-	"nx":    func(n *htmlNode) float64 { return n.x },
-	"ny":    func(n *htmlNode) float64 { return n.y },
-	"nw":    func(n *htmlNode) float64 { return n.w },
-}).Parse(`<!DOCTYPE html>
+// pageTemplate is parsed on first use, not by every run of conid.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{
+		"label": label,
+		"color": color,
+		"f":     func(x float64) string { return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.1f", x), "0"), ".") },
+		"boxH":  func() int { return boxH },
+		"textX": func(n *htmlNode) float64 { return n.x + padX },
+		"textY": func(n *htmlNode) float64 { return n.y + boxH/2 + 4 },
+		"nx":    func(n *htmlNode) float64 { return n.x },
+		"ny":    func(n *htmlNode) float64 { return n.y },
+		"nw":    func(n *htmlNode) float64 { return n.w },
+	}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -289,3 +292,4 @@ document.querySelectorAll(".node").forEach(g => g.addEventListener("click", () =
 </body>
 </html>
 `))
+})

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -290,8 +291,8 @@ const pyOtherNames = `copyright credits license exit quit help __spec__ __loader
 // pyNames are the names visible to the eval() call in
 // conans/model/conf.py under Python 3.11 (__debug__, __name__,
 // __package__, __doc__ and the local _ConfDefinition__v are handled by
-// nameNode.eval).
-var pyNames = func() map[string]*pyOpaque {
+// nameNode.eval). Made on first use: few profiles evaluate conf values.
+var pyNames = sync.OnceValue(func() map[string]*pyOpaque {
 	m := map[string]*pyOpaque{}
 	for _, n := range strings.Fields(pyBuiltinClasses) {
 		m[n] = &pyOpaque{name: n, repr: "<class '" + n + "'>", typeName: "type"}
@@ -308,7 +309,7 @@ var pyNames = func() map[string]*pyOpaque {
 		m[n] = &pyOpaque{name: n}
 	}
 	return m
-}()
+})
 
 // ---- tokenizer ----
 
@@ -1294,7 +1295,7 @@ func (n *nameNode) eval() (PyValue, error) {
 	case "__doc__":
 		return PyNone{}, nil
 	}
-	if o, ok := pyNames[n.name]; ok {
+	if o, ok := pyNames()[n.name]; ok {
 		return o, nil
 	}
 	return nil, pyRaise("name '%s' is not defined", n.name)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -12,8 +13,10 @@ import (
 // reference handling belongs to another package.
 
 var (
-	refNamePattern     = regexp.MustCompile(`^[a-zA-Z0-9_][a-zA-Z0-9_+.-]{1,50}$`)
-	refRevisionPattern = regexp.MustCompile(`^[a-zA-Z0-9]{1,51}$`)
+	// Compiled on first use: their repetitions make them slow to compile,
+	// and most profiles name no reference.
+	refNamePattern     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z0-9_][a-zA-Z0-9_+.-]{1,50}$`) })
+	refRevisionPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z0-9]{1,51}$`) })
 )
 
 // refNone is a field Conan holds as None.
@@ -92,7 +95,7 @@ func parseBuildRequire(text string) (BuildRequire, error) {
 	}
 	if version != refNone {
 		if !(version == "*" || (strings.HasPrefix(version, "<host_version") && strings.HasSuffix(version, ">")) ||
-			refNamePattern.MatchString(version) ||
+			refNamePattern().MatchString(version) ||
 			(strings.HasPrefix(version, "[") && strings.HasSuffix(version, "]")) ||
 			(strings.HasPrefix(version, "(") && strings.HasSuffix(version, ")"))) {
 			shown := name
@@ -112,7 +115,7 @@ func parseBuildRequire(text string) (BuildRequire, error) {
 			return BuildRequire{}, err
 		}
 	}
-	if revision != refNone && !refRevisionPattern.MatchString(revision) {
+	if revision != refNone && !refRevisionPattern().MatchString(revision) {
 		return BuildRequire{}, fmt.Errorf("The revision field, must contain only letters and numbers with a length between 1 and 51")
 	}
 	if name == refNone || version == refNone {
@@ -128,7 +131,7 @@ func parseBuildRequire(text string) (BuildRequire, error) {
 }
 
 func validateRefName(value, token string) error {
-	if value == "*" || refNamePattern.MatchString(value) {
+	if value == "*" || refNamePattern().MatchString(value) {
 		return nil
 	}
 	var reason string

@@ -389,9 +389,9 @@ func TestMastermindsFastPath(t *testing.T) {
 // checkSlowParse parses s with the regexp parser only and compares.
 func checkSlowParse(t *testing.T, s string, loose bool, f *semVer) bool {
 	t.Helper()
-	re := reFull
+	re := reFull()
 	if loose {
-		re = reLoose
+		re = reLoose()
 	}
 	st := pyStrip(s)
 	m := re.FindStringSubmatchIndex(st)

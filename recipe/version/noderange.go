@@ -51,12 +51,12 @@ type nodeRange struct {
 	text  string // Range.range, the desugared text
 }
 
-var reOrSplit = regexp.MustCompile(pyS + `*\|\|` + pyS + `*`)
+var reOrSplit = lazyRegexp(pyS + `*\|\|` + pyS + `*`)
 
 // parseNodeRange is Range(text, loose). Errors are Python ValueErrors.
 func parseNodeRange(text string, loose bool) (*nodeRange, error) {
 	r := &nodeRange{loose: loose}
-	for _, part := range reOrSplit.Split(text, -1) {
+	for _, part := range reOrSplit().Split(text, -1) {
 		comps, err := parseRangePart(pyStrip(part), loose)
 		if err != nil {
 			return nil, err
@@ -82,10 +82,10 @@ func parseNodeRange(text string, loose bool) (*nodeRange, error) {
 
 // parseRangePart is Range.parse_range for one "||" alternative.
 func parseRangePart(s string, loose bool) ([]comparator, error) {
-	hyphen, xr, tilde, caret, comp := reHyphenRange, reXRange, reTilde, reCaret, reComparator
+	hyphen, xr, tilde, caret, comp := reHyphenRange(), reXRange(), reTilde(), reCaret(), reComparator()
 	if loose {
-		hyphen, xr, tilde, caret, comp = reHyphenRangeLoose, reXRangeLoose, reTildeLoose,
-			reCaretLoose, reComparatorLoose
+		hyphen, xr, tilde, caret, comp = reHyphenRangeLoose(), reXRangeLoose(), reTildeLoose(),
+			reCaretLoose(), reComparatorLoose()
 	}
 
 	// "1.2.3 - 1.2.4" => ">=1.2.3 <=1.2.4" (anchored: all or nothing).
@@ -97,9 +97,9 @@ func parseRangePart(s string, loose bool) ([]comparator, error) {
 		s = s[:m[0]] + rep + s[m[1]:]
 	}
 	// "> 1.2.3 < 1.2.5" => ">1.2.3 <1.2.5", "~ 1.2" => "~1.2", "^ 1.2" => "^1.2".
-	s = reComparatorTrim.ReplaceAllString(s, "${1}${2}${3}")
-	s = reTildeTrim.ReplaceAllString(s, "${1}~")
-	s = reCaretTrim.ReplaceAllString(s, "${1}^")
+	s = reComparatorTrim().ReplaceAllString(s, "${1}${2}${3}")
+	s = reTildeTrim().ReplaceAllString(s, "${1}~")
+	s = reCaretTrim().ReplaceAllString(s, "${1}^")
 	s = strings.Join(pySplitWS(s), " ")
 
 	words := strings.Split(s, " ")
@@ -157,7 +157,7 @@ func desugarComparator(w string, caret, tilde, xr *regexp.Regexp) (string, error
 		}
 		w = strings.Join(words, " ")
 	}
-	return reStar.ReplaceAllString(pyStrip(w), ""), nil
+	return reStar().ReplaceAllString(pyStrip(w), ""), nil
 }
 
 // isX is node-semver's is_x: a missing part, "", "x", "X" or "*".

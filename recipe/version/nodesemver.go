@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/Masterminds/semver/v3"
 )
@@ -62,33 +63,33 @@ var (
 		xrangeIdentifierLoose + `)(?:\.(` + xrangeIdentifierLoose + `)(?:` + prereleaseLoose +
 		`)?` + build + `?)?)?`
 
-	reFull     = regexp.MustCompile(`^` + fullPlain + `$`)
-	reLoose    = regexp.MustCompile(`^` + loosePlain + `$`)
-	reRecovery = regexp.MustCompile(`^v?(` + numericIdentifier + `)(?:\.(` +
+	reFull     = lazyRegexp(`^` + fullPlain + `$`)
+	reLoose    = lazyRegexp(`^` + loosePlain + `$`)
+	reRecovery = lazyRegexp(`^v?(` + numericIdentifier + `)(?:\.(` +
 		numericIdentifier + `))?` + prereleaseLoose + `?`)
 
-	reXRange      = regexp.MustCompile(`^` + gtlt + pyS + `*` + xrangePlain + `$`)
-	reXRangeLoose = regexp.MustCompile(`^` + gtlt + pyS + `*` + xrangePlainLoose + `$`)
+	reXRange      = lazyRegexp(`^` + gtlt + pyS + `*` + xrangePlain + `$`)
+	reXRangeLoose = lazyRegexp(`^` + gtlt + pyS + `*` + xrangePlainLoose + `$`)
 
-	reTildeTrim  = regexp.MustCompile(`(` + pyS + `*)(?:~>?)` + pyS + `+`)
-	reTilde      = regexp.MustCompile(`^(?:~>?)` + xrangePlain + `$`)
-	reTildeLoose = regexp.MustCompile(`^(?:~>?)` + xrangePlainLoose + `$`)
+	reTildeTrim  = lazyRegexp(`(` + pyS + `*)(?:~>?)` + pyS + `+`)
+	reTilde      = lazyRegexp(`^(?:~>?)` + xrangePlain + `$`)
+	reTildeLoose = lazyRegexp(`^(?:~>?)` + xrangePlainLoose + `$`)
 
-	reCaretTrim  = regexp.MustCompile(`(` + pyS + `*)(?:\^)` + pyS + `+`)
-	reCaret      = regexp.MustCompile(`^(?:\^)` + xrangePlain + `$`)
-	reCaretLoose = regexp.MustCompile(`^(?:\^)` + xrangePlainLoose + `$`)
+	reCaretTrim  = lazyRegexp(`(` + pyS + `*)(?:\^)` + pyS + `+`)
+	reCaret      = lazyRegexp(`^(?:\^)` + xrangePlain + `$`)
+	reCaretLoose = lazyRegexp(`^(?:\^)` + xrangePlainLoose + `$`)
 
-	reComparatorLoose = regexp.MustCompile(`^` + gtlt + pyS + `*(` + loosePlain + `)$|^$`)
-	reComparator      = regexp.MustCompile(`^` + gtlt + pyS + `*(` + fullPlain + `)$|^$`)
-	reComparatorTrim  = regexp.MustCompile(`(` + pyS + `*)` + gtlt + pyS + `*(` + loosePlain +
+	reComparatorLoose = lazyRegexp(`^` + gtlt + pyS + `*(` + loosePlain + `)$|^$`)
+	reComparator      = lazyRegexp(`^` + gtlt + pyS + `*(` + fullPlain + `)$|^$`)
+	reComparatorTrim  = lazyRegexp(`(` + pyS + `*)` + gtlt + pyS + `*(` + loosePlain +
 		`|` + xrangePlain + `)`)
 
-	reHyphenRange = regexp.MustCompile(`^` + pyS + `*(` + xrangePlain + `)` + pyS + `+-` +
+	reHyphenRange = lazyRegexp(`^` + pyS + `*(` + xrangePlain + `)` + pyS + `+-` +
 		pyS + `+(` + xrangePlain + `)` + pyS + `*$`)
-	reHyphenRangeLoose = regexp.MustCompile(`^` + pyS + `*(` + xrangePlainLoose + `)` + pyS +
+	reHyphenRangeLoose = lazyRegexp(`^` + pyS + `*(` + xrangePlainLoose + `)` + pyS +
 		`+-` + pyS + `+(` + xrangePlainLoose + `)` + pyS + `*$`)
 
-	reStar = regexp.MustCompile(`(<|>)?=?` + pyS + `*\*`)
+	reStar = lazyRegexp(`(<|>)?=?` + pyS + `*\*`)
 )
 
 // ident is one prerelease identifier: a Python int (canonical digits) or a
@@ -123,9 +124,9 @@ func parseSemVer(raw string, loose bool) (*semVer, error) {
 	if v := parseStrictFast(s); v != nil {
 		return v, nil
 	}
-	re := reFull
+	re := reFull()
 	if loose {
-		re = reLoose
+		re = reLoose()
 	}
 	if m := re.FindStringSubmatchIndex(s); m != nil {
 		v := &semVer{}
@@ -168,7 +169,7 @@ func parseSemVer(raw string, loose bool) (*semVer, error) {
 //     contain "-" (pieces go to the prerelease, numbers to micro) or "+"
 //     (pieces go to build).
 func recoverLoose(raw, s string) (*semVer, error) {
-	m := reRecovery.FindStringSubmatchIndex(s)
+	m := reRecovery().FindStringSubmatchIndex(s)
 	if m == nil {
 		return nil, invalidVersion(raw)
 	}
@@ -406,3 +407,10 @@ func group(s string, m []int, i int) string {
 // hasGroup reports whether submatch i participated (Python's group is not
 // None).
 func hasGroup(m []int, i int) bool { return m[2*i] >= 0 }
+
+// lazyRegexp compiles expr on first use. The package has some twenty
+// expressions, compiling them takes a millisecond, and most runs of conid
+// (a cached result, a graph without ranges) use none.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}

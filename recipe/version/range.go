@@ -1,7 +1,6 @@
 package version
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,7 +17,7 @@ type Range struct {
 	nr                *nodeRange
 }
 
-var reRangeParam = regexp.MustCompile(`^(include_prerelease|loose)` + pyS + `*=` + pyS +
+var reRangeParam = lazyRegexp(`^(include_prerelease|loose)` + pyS + `*=` + pyS +
 	`*(True|False)$`)
 
 // isRangeVersionChunk is Conan's re_version: only [a-zA-Z0-9_+.\-~<>=|*^]
@@ -90,7 +89,7 @@ func parseRange(expr string) (*Range, error) {
 	var ranges []string
 	for i, c := range chunks {
 		c = pyStrip(c)
-		param := reRangeParam.FindStringSubmatch(c)
+		param := reRangeParam().FindStringSubmatch(c)
 		isVersion := isRangeVersionChunk(c)
 		switch {
 		case param == nil && !isVersion:
