@@ -3,10 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -126,7 +126,7 @@ func TestReadAheadSameAnswers(t *testing.T) {
 	}
 }
 
-// TestParallelIDsMixedLevel: one level of 64 packages, some of whose
+// TestParallelIDsMixedLevel: one level of 200 packages, some of whose
 // recipes run Python for their package ID (package_id(), validate(),
 // validate_build()) and some not, so that the plain ones are computed on
 // two processors around the others. info --json, the lockfile and the
@@ -159,8 +159,8 @@ func TestParallelIDsMixedLevel(t *testing.T) {
 	var root strings.Builder
 	root.WriteString("[requires]\n")
 	var opts strings.Builder
-	for i := range 64 { // 22 plain: above minParallelIDs
-		name := "m" + strings.Repeat("0", 2-len(itoa(i))) + itoa(i)
+	for i := range 200 { // 67 plain: more than minParallelIDs
+		name := fmt.Sprintf("m%03d", i)
 		var body string
 		switch i % 6 {
 		case 1:
@@ -217,12 +217,10 @@ func TestParallelIDsMixedLevel(t *testing.T) {
 		}
 		ok := len(info1) > 5000 && strings.Contains(string(info1), `"id": "INVALID"`) && strings.Contains(string(info1), `"invalid_build_reason": "no build"`)
 		if mode == "msvc" {
-			ok = strings.Contains(out1, "ERROR: m00/1.0: KeyError: '194'") && len(info1) == 0
+			ok = strings.Contains(out1, "ERROR: m000/1.0: KeyError: '194'") && len(info1) == 0
 		}
 		if !ok {
 			t.Errorf("%s: not the graph expected: %.300s\n%.300s", mode, info1, out1)
 		}
 	}
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }
