@@ -133,7 +133,10 @@ func (r *Resolver) evaluateGraph(g *Graph, subset []*Node, root *Node) error {
 // graph, in order. The nodes of a level do not depend on one another, so
 // the IDs of those whose recipes run no Python for them (no package_id(),
 // validate() or validate_build()) are computed first, on every processor;
-// the rest, and the binaries, follow in order, as Conan does them.
+// the rest, and the binaries, follow in order, as Conan does them. The
+// first error in order is the one returned; a partial graph (explain
+// after an error) may then hold the IDs of plain nodes later in that
+// level.
 func (r *Resolver) evaluateLevel(level []*Node) error {
 	done, errs := r.plainIDs(level)
 	for i, n := range level {
