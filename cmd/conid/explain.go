@@ -26,10 +26,18 @@ func cmdExplain(args []string, e *env) error {
 	for _, q := range rest[1:] {
 		qs = append(qs, explain.ParseQuery(q))
 	}
-	rep, err := explainReport(p, rest[0], g, e)
+	rep, save, err := explainReport(p, rest[0], g, e)
 	if err != nil && rep == nil {
 		return err
 	}
+	// The answer goes out first; the report is kept for the next query
+	// after it (encoding a 10,000-package report takes a tenth of a
+	// second).
+	defer func() {
+		flush(e.stderr)
+		flush(e.stdout)
+		save()
+	}()
 	// On a resolution error, explain what was recorded up to it, then
 	// report the error.
 	resolveErr := err
@@ -52,8 +60,10 @@ func cmdExplain(args []string, e *env) error {
 // explainReport explains every package of a configuration. With the
 // result cache, the whole report is kept under a key that leaves out the
 // queries, so that asking about another package or option of the same
-// graph reads it back instead of resolving the graph again.
-func explainReport(p engine.Params, target string, g *graphFlags, e *env) (*explain.Report, error) {
+// graph reads it back instead of resolving the graph again. save writes
+// a report just computed to the cache (it does nothing otherwise).
+func explainReport(p engine.Params, target string, g *graphFlags, e *env) (rep *explain.Report, save func(), err error) {
+	save = func() {}
 	var key string
 	// Results that asked a remote are never cached.
 	if e.memo != nil && g.remotes.remote == "" {
@@ -65,16 +75,15 @@ func explainReport(p engine.Params, target string, g *graphFlags, e *env) (*expl
 		})
 		key = memoKey(parts, e, e.environ)
 		if ent, ok := e.memo.Get(key); ok {
-			var rep explain.Report
-			if gob.NewDecoder(bytes.NewReader(ent.Data)).Decode(&rep) == nil {
+			var cached explain.Report
+			if gob.NewDecoder(bytes.NewReader(ent.Data)).Decode(&cached) == nil {
 				e.stderr.Write(ent.Stderr)
-				return &rep, nil
+				return &cached, save, nil
 			}
 		}
 	}
 	var errb bytes.Buffer
 	var res *engine.Result
-	var err error
 	var inputs []fsread.Entry
 	if key != "" {
 		stderr := e.stderr
@@ -84,18 +93,20 @@ func explainReport(p engine.Params, target string, g *graphFlags, e *env) (*expl
 		res, err = engine.Resolve(p)
 	}
 	if err != nil && (res == nil || !res.Partial) {
-		return nil, err
+		return nil, save, err
 	}
-	rep := explain.Build(res.Graph, res.ProfileHost, res.ProfileBuild, nil)
+	rep = explain.Build(res.Graph, res.ProfileHost, res.ProfileBuild, nil)
 	if err != nil {
 		rep.Error = err.Error()
-		return rep, err
+		return rep, save, err
 	}
 	if key != "" {
-		var b bytes.Buffer
-		if gob.NewEncoder(&b).Encode(rep) == nil {
-			_ = e.memo.Put(&memo.Entry{Key: key, Inputs: inputs, Stderr: errb.Bytes(), Data: b.Bytes()})
+		save = func() {
+			var b bytes.Buffer
+			if gob.NewEncoder(&b).Encode(rep) == nil {
+				_ = e.memo.Put(&memo.Entry{Key: key, Inputs: inputs, Stderr: errb.Bytes(), Data: b.Bytes()})
+			}
 		}
 	}
-	return rep, nil
+	return rep, save, nil
 }

@@ -145,6 +145,23 @@ func (f flushFirst) Write(p []byte) (int, error) {
 	return f.w.Write(p)
 }
 
+// Flush empties both buffers.
+func (f flushFirst) Flush() error {
+	err := f.b.Flush()
+	if b, ok := f.w.(*bufio.Writer); ok {
+		err = errors.Join(err, b.Flush())
+	}
+	return err
+}
+
+// flush sends what a command has written so far, before work that does
+// not change it (such as filling the result cache).
+func flush(w io.Writer) {
+	if f, ok := w.(interface{ Flush() error }); ok {
+		f.Flush()
+	}
+}
+
 func run(args []string, e *env) int {
 	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 {
