@@ -153,17 +153,14 @@ func (c *RequirementCache) settingsFor(list []NameValue) (*sharedSettings, error
 	return s, nil
 }
 
-type reqKey struct {
-	p        *ref.PackageRef
-	indirect bool
-}
-
 // reqTable holds the requirements made under one default mode. The
 // package IDs of a level of the graph are computed concurrently, and each
 // looks up its whole closure here: a sync.Map reads without locking.
 type reqTable struct {
 	mode, from string
-	m          sync.Map // reqKey -> *Requirement
+	// m[0] holds direct requirements, m[1] indirect ones, each
+	// *ref.PackageRef -> *Requirement (a pointer key hashes fastest).
+	m [2]sync.Map
 }
 
 func (c *RequirementCache) get(p *ref.PackageRef, mode string, indirect bool, from string) (*Requirement, error) {
@@ -176,15 +173,18 @@ func (c *RequirementCache) get(p *ref.PackageRef, mode string, indirect bool, fr
 		}
 		c.mu.Unlock()
 	}
-	k := reqKey{p, indirect}
-	if r, ok := t.m.Load(k); ok {
+	m := &t.m[0]
+	if indirect {
+		m = &t.m[1]
+	}
+	if r, ok := m.Load(p); ok {
 		return r.(*Requirement), nil
 	}
 	r := &Requirement{Pref: p, Indirect: indirect, shared: true}
 	if err := r.ApplyMode(mode, from); err != nil {
 		return nil, err
 	}
-	had, _ := t.m.LoadOrStore(k, r)
+	had, _ := m.LoadOrStore(p, r)
 	return had.(*Requirement), nil
 }
 
