@@ -13,13 +13,11 @@ package explain
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/conid/conid/graph"
+	"github.com/conid/conid/internal/par"
 	"github.com/conid/conid/options"
 	"github.com/conid/conid/profiles"
 	"github.com/conid/conid/recipe"
@@ -175,7 +173,7 @@ func Build(g *graph.Graph, host, build *profiles.Profile, queries []Query) *Repo
 	// Each package's explanation only reads the resolved graph, so they
 	// are built on every processor; a 10,000-package graph's take a
 	// tenth of a second on one.
-	forEachChunk(len(nodes), func(i int) {
+	par.ForEach(len(nodes), 64, func(_, i int) {
 		n := nodes[i]
 		prof := host
 		if n.Context == graph.Build && build != nil {
@@ -321,7 +319,7 @@ type lost struct {
 // configure(), or by a value coming from further downstream).
 func lostAssignments(g *graph.Graph) []lost {
 	perNode := make([][]lost, len(g.Nodes))
-	forEachChunk(len(g.Nodes), func(i int) { perNode[i] = nodeLostAssignments(g.Nodes[i]) })
+	par.ForEach(len(g.Nodes), 64, func(_, i int) { perNode[i] = nodeLostAssignments(g.Nodes[i]) })
 	var out []lost
 	for _, l := range perNode {
 		out = append(out, l...)
@@ -664,33 +662,4 @@ func (r *Report) SortedNames() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// forEachChunk calls f(0) ... f(n-1) on up to GOMAXPROCS goroutines, each
-// taking the next 64 indexes in turn.
-func forEachChunk(n int, f func(int)) {
-	const chunk = 64
-	workers := min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk)
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+chunk, n); i++ {
-					f(i)
-				}
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -5,10 +5,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
+	"github.com/conid/conid/internal/par"
 	"github.com/conid/conid/options"
 	"github.com/conid/conid/packageid"
 	"github.com/conid/conid/recipe"
@@ -176,8 +175,7 @@ const minParallelIDs = 64
 // tells which, errs[i] their errors. Both are nil when there are too few
 // such nodes, or one processor.
 func (r *Resolver) plainIDs(level []*Node) (done []bool, errs []error) {
-	procs := runtime.GOMAXPROCS(0)
-	if procs < 2 || len(level) < minParallelIDs {
+	if runtime.GOMAXPROCS(0) < 2 || len(level) < minParallelIDs {
 		return nil, nil
 	}
 	var plain []int
@@ -203,25 +201,12 @@ func (r *Resolver) plainIDs(level []*Node) (done []bool, errs []error) {
 	done = make([]bool, len(level))
 	errs = make([]error, len(level))
 	const chunk = 8
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(procs, (len(plain)+chunk-1)/chunk) {
-		wg.Go(func() {
-			var s idScratch
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= len(plain) {
-					return
-				}
-				for k := lo; k < min(lo+chunk, len(plain)); k++ {
-					n := level[plain[k]]
-					r.propagateOptions(n, &s, mayBR[k])
-					errs[plain[k]] = r.computePackageID(n, &s)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	scratch := make([]idScratch, par.Workers(len(plain), chunk))
+	par.ForEach(len(plain), chunk, func(w, k int) {
+		n := level[plain[k]]
+		r.propagateOptions(n, &scratch[w], mayBR[k])
+		errs[plain[k]] = r.computePackageID(n, &scratch[w])
+	})
 	for _, i := range plain {
 		done[i] = true
 	}
