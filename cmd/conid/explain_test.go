@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/conid/conid/explain"
+	"github.com/conid/conid/memo"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of explain scenarios")
@@ -112,6 +117,62 @@ func TestExplainGolden(t *testing.T) {
 			}
 			if got != string(want) {
 				t.Errorf("output differs from %s:\n--- got\n%s\n--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// explain with queries builds only what they select, then keeps the
+// report of every package in the result cache for the next query. A
+// query answered that way must equal the same query read back from the
+// stored report (Report.Select), for every package of every explain
+// scenario, whole and by option or setting, and for patterns.
+func TestExplainQueriesSameAsStoredReport(t *testing.T) {
+	for _, sc := range explainScenarios {
+		if sc.cmd != "explain" {
+			continue
+		}
+		sc := sc
+		t.Run(sc.name, func(t *testing.T) {
+			dir := filepath.Join("..", "..", "testdata", "conformance", sc.corpus, "cases", sc.cas)
+			spec, userHome := loadCase(t, dir)
+			base := append([]string{"explain", spec.Target, "--recipes", "recipes"}, spec.Args...)
+			for _, p := range spec.Build {
+				base = append(base, "--build="+p)
+			}
+			abs, _ := filepath.Abs(dir)
+			explain1 := func(store *memo.Store, extra ...string) caseRun {
+				var out, errb bytes.Buffer
+				e := &env{stdout: &out, stderr: &errb, cwd: abs, memo: store, environ: []string{},
+					getenv: func(k string) string { return map[string]string{"CONAN_USER_HOME": userHome}[k] }}
+				code := run(append(append([]string{}, base...), extra...), e)
+				return caseRun{code, out.String(), errb.String()}
+			}
+			whole := explain1(nil, "--json")
+			var rep explain.Report
+			if err := json.Unmarshal([]byte(whole.stdout), &rep); err != nil {
+				t.Fatalf("%v\n%s", err, whole.stdout)
+			}
+			queries := [][]string{{"*:shared"}, {"no-such-package"}, {"*"}}
+			for _, p := range rep.Packages {
+				queries = append(queries, []string{p.Name})
+				for _, o := range p.Options {
+					queries = append(queries, []string{p.Name + ":" + o.Name})
+				}
+				for _, s := range p.Settings {
+					queries = append(queries, []string{p.Name + ":" + s.Name, "*:fPIC"})
+				}
+			}
+			store := &memo.Store{Dir: filepath.Join(t.TempDir(), "results")}
+			explain1(store) // resolves, and stores the whole report
+			for _, q := range queries {
+				for _, format := range [][]string{{"--json"}, nil} {
+					args := append(append([]string{}, format...), q...)
+					fresh, stored := explain1(nil, args...), explain1(store, args...)
+					if fresh != stored {
+						t.Errorf("explain %v: resolved and built for the query:\n%+v\nread from the stored report:\n%+v", args, fresh, stored)
+					}
+				}
 			}
 		})
 	}
