@@ -14,6 +14,7 @@ package settings
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -399,11 +400,12 @@ func (it *Item) valuesList(out []NameValue) []NameValue {
 		partial = partial[i+1:]
 	}
 	out = append(out, NameValue{partial, it.value})
-	if it.isDict {
-		if !it.hasKey(it.value) {
-			return out
+	if it.isDict && it.hasKey(it.value) {
+		// Sub-settings not materialised are fresh from their
+		// definition: none has a value.
+		if sub, ok := it.subs[it.value]; ok {
+			out = sub.valuesList(out)
 		}
-		out = it.peek(it.value).valuesList(out)
 	}
 	return out
 }
@@ -515,9 +517,24 @@ func (s *Settings) CopyValues() *Settings {
 	return c
 }
 
+// sortedFields is Fields appended to buf, which is big enough for any
+// level of Conan's settings: validating and listing the settings of every
+// node allocates nothing for it.
+func (s *Settings) sortedFields(buf []string) []string {
+	for k := range s.data {
+		buf = append(buf, k)
+	}
+	slices.Sort(buf)
+	return buf
+}
+
+// fieldsBuf holds one level's field names (Conan's largest has 11).
+type fieldsBuf [16]string
+
 // Validate checks that every setting has a value (or may be None).
 func (s *Settings) Validate() error {
-	for _, f := range s.Fields() {
+	var buf fieldsBuf
+	for _, f := range s.sortedFields(buf[:0]) {
 		if err := s.data[f].validate(); err != nil {
 			return err
 		}
@@ -528,10 +545,11 @@ func (s *Settings) Validate() error {
 func (s *Settings) validate() error { return s.Validate() }
 
 // ValuesList returns every set value, depth first, fields sorted.
-func (s *Settings) ValuesList() []NameValue { return s.valuesList(nil) }
+func (s *Settings) ValuesList() []NameValue { return s.valuesList(make([]NameValue, 0, 8)) }
 
 func (s *Settings) valuesList(out []NameValue) []NameValue {
-	for _, f := range s.Fields() {
+	var buf fieldsBuf
+	for _, f := range s.sortedFields(buf[:0]) {
 		out = s.data[f].valuesList(out)
 	}
 	return out

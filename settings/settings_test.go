@@ -288,3 +288,17 @@ func TestSharedTreeReadsConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A node's settings are listed for its package ID.
+func BenchmarkValuesList(b *testing.B) {
+	s := Default().New()
+	if err := s.UpdateValues([]NameValue{{"os", "Linux"}, {"arch", "x86_64"}, {"compiler", "gcc"}, {"compiler.version", "12"}, {"compiler.libcxx", "libstdc++11"}, {"build_type", "Release"}}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(s.ValuesList()) != 6 {
+			b.Fatal(s.ValuesList())
+		}
+	}
+}
