@@ -275,8 +275,8 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 
 // conflictingRefs is Conan's _conflicting_references with a consumer.
 func conflictingRefs(previous *Node, newRef ref.Ref, consumer *Node) string {
-	consumerRef := consumer.RefString()
 	if !refEqual(previous.Ref.NoRevision(), newRef.NoRevision()) {
+		consumerRef := consumer.RefString()
 		if !consumer.HasRef {
 			return fmt.Sprintf("Unresolvable conflict between %s and %s", previous.Ref.String(), newRef.String())
 		}
@@ -289,7 +289,7 @@ func conflictingRefs(previous *Node, newRef ref.Ref, consumer *Node) string {
 			consumerRef, consumerRef, newRef.String(), other, previous.Ref.String(), newRef.Name)
 	}
 	if previous.Ref.Revision != "" && newRef.Revision != "" && previous.Ref.Revision != newRef.Revision {
-		return fmt.Sprintf("Conflict in %s\n    Different revisions of %s has been requested", consumerRef, newRef.String())
+		return fmt.Sprintf("Conflict in %s\n    Different revisions of %s has been requested", consumer.RefString(), newRef.String())
 	}
 	return ""
 }
