@@ -199,14 +199,3 @@ func sha1Lines(lines []string) string {
 	h := sha1.Sum([]byte(strings.Join(lines, "\n")))
 	return hex.EncodeToString(h[:])
 }
-
-// trimLines drops empty lines (used by diff).
-func trimLines(lines []string) []string {
-	var out []string
-	for _, l := range lines {
-		if strings.TrimSpace(l) != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}

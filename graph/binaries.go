@@ -660,8 +660,6 @@ func markPrivateSkippable(g *Graph, subset []*Node, root *Node) {
 	}
 }
 
-var _ = options.Truthy
-
 // dependenciesOf is Conan 1.65's ConanFileDependencies.from_node: direct
 // host, private, build and test requirements, each followed by its
 // transitive regular requirements.

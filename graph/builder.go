@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/conid/conid/options"
@@ -332,15 +331,6 @@ func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newO
 		}
 	}
 	return false, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // createNewNode loads the recipe of a requirement and adds its node.

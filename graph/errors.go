@@ -2,7 +2,6 @@ package graph
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/conid/conid/recipe/ref"
 )
@@ -47,6 +46,3 @@ type RangeError struct {
 }
 
 func (e *RangeError) Error() string { return e.Msg }
-
-// PathString renders a requirement path "a -> b -> c".
-func PathString(path []string) string { return strings.Join(path, " -> ") }

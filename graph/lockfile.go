@@ -81,13 +81,9 @@ func (g *Graph) LockRevisions(revisions bool) []LockNode {
 	return out
 }
 
-// LockfileJSON renders a lockfile as Conan writes it. dir is the folder
-// of the lockfile: consumer paths are written relative to it.
-func LockfileJSON(nodes []LockNode, dir, profileHost, profileBuild string) string {
-	return LockfileJSONRevisions(nodes, dir, profileHost, profileBuild, false)
-}
-
-// LockfileJSONRevisions is LockfileJSON with Conan's revisions_enabled.
+// LockfileJSONRevisions renders a lockfile as Conan writes it, with or
+// without Conan's revisions_enabled. dir is the folder of the lockfile:
+// consumer paths are written relative to it.
 func LockfileJSONRevisions(nodes []LockNode, dir, profileHost, profileBuild string, revisions bool) string {
 	var jn pyjson.Object
 	for _, n := range nodes {

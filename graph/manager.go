@@ -131,13 +131,6 @@ func orNoneStr(s string) string {
 	return s
 }
 
-func strOf(v python.Value) string {
-	if s, ok := v.(string); ok {
-		return s
-	}
-	return ""
-}
-
 // recurseBuildRequires evaluates binaries of a subset and expands the
 // build requirements of the nodes that will be built (Conan's
 // _recurse_build_requires).

@@ -243,23 +243,6 @@ func appendLeaves(out []*Node, t *hamtNode) []*Node {
 	return out
 }
 
-func (s *nodeSet) each(f func(*Node)) {
-	var walk func(t *hamtNode)
-	walk = func(t *hamtNode) {
-		if t == nil {
-			return
-		}
-		for i := range t.entries {
-			if e := &t.entries[i]; e.child != nil {
-				walk(e.child)
-			} else {
-				f(e.node)
-			}
-		}
-	}
-	walk(s.root)
-}
-
 // own returns t if this set may edit it in place, else a copy it may.
 func (s *nodeSet) own(t *hamtNode) *hamtNode {
 	if t != nil && t.edit == s.edit {

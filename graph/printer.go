@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/conid/conid/internal/pyjson"
-	py "github.com/conid/conid/recipe/python"
 )
 
 // PrintGraph writes the summary "conan lock create" and "conan install"
@@ -197,5 +196,3 @@ func joinAny(l []any) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-var _ = py.None

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -257,8 +256,6 @@ func packageSettingsFor(p *Profile, name, refStr string, develop bool) (pattern 
 	}
 	return pattern, vals
 }
-
-func toSettingsNV(vals []settings.NameValue) []settings.NameValue { return vals }
 
 // loadConanfile loads a recipe from the cache for a reference; files are
 // what the source read of it already.
@@ -695,9 +692,4 @@ func (r *Resolver) hostVersion(current *Node, req *recipe.Requirement) error {
 		}
 	}
 	return fmt.Errorf("%s require '%s/%s': didn't find a matching host dependency", current.RefString(), search, v)
-}
-
-// sortRefs sorts references as Conan does.
-func sortRefs(refs []ref.Ref) {
-	sort.SliceStable(refs, func(i, j int) bool { return packageid.RefCompare(refs[i], refs[j]) < 0 })
 }

@@ -819,5 +819,3 @@ func classMatch(class []rune, c rune) bool {
 	}
 	return match != neg
 }
-
-var _ = strings.Join

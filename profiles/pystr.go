@@ -84,9 +84,3 @@ func unquote(text string) string {
 	}
 	return text
 }
-
-// cut is strings.Cut; kept as a name for readability at call sites that
-// mirror Python's str.split(sep, 1).
-func cut(s, sep string) (before, after string, found bool) {
-	return strings.Cut(s, sep)
-}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // PyValue is a Python value, as Conan stores a [conf] value after
@@ -452,6 +451,3 @@ func dictFind(d PyDict, key PyValue) (int, bool) {
 	}
 	return -1, true
 }
-
-// pyRuneLen is len() of a Python str held as UTF-8.
-func pyRuneLen(s string) int { return utf8.RuneCountInString(s) }

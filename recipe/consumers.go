@@ -122,5 +122,3 @@ func (c *Conanfile) IsVirtual() bool { return c.Obj == nil && c.Txt == nil }
 
 // String is the display name.
 func (c *Conanfile) String() string { return c.DisplayName }
-
-var _ = fmt.Sprint

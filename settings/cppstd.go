@@ -1,8 +1,6 @@
 package settings
 
 import (
-	"fmt"
-
 	"github.com/conid/conid/recipe/version"
 )
 
@@ -255,5 +253,3 @@ func checkCppstd(s *Settings) error {
 	}
 	return check(it, compilerCppstd, "compiler.cppstd")
 }
-
-var _ = fmt.Sprint

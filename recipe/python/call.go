@@ -1,7 +1,6 @@
 package python
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -270,5 +269,3 @@ func (in *Interp) Args(fname string, args []Value, kw []Kw, spec ...string) ([]V
 
 // Method returns a Builtin bound to a receiver captured by fn.
 func method(name string, fn BuiltinFunc) *Builtin { return &Builtin{Name: name, Fn: fn} }
-
-var _ = fmt.Sprint

@@ -124,16 +124,6 @@ func (in *Interp) currentPos() (p posT) {
 	return p
 }
 
-// OpaqueModule returns a module whose every attribute is an Opaque name.
-func OpaqueModule(name string) *Module {
-	m := NewModule(name)
-	return m
-}
-
-type opaqueMod struct {
-	*Module
-}
-
 func opaqueModule(name string) func(in *Interp) (*Module, error) {
 	return func(in *Interp) (*Module, error) {
 		m := NewModule(name)

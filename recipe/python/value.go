@@ -29,8 +29,6 @@ package python
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 )
 
 // Value is any Python value.
@@ -393,15 +391,3 @@ func TypeName(v Value) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
-
-// sortedStrings returns the sorted keys of a map.
-func sortedStrings(m map[string]bool) []string {
-	r := make([]string, 0, len(m))
-	for k := range m {
-		r = append(r, k)
-	}
-	sort.Strings(r)
-	return r
-}
-
-var _ = strings.Builder{}

@@ -709,21 +709,10 @@ func md5Hex(b []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
-// ComputeRevision is the revision "conan export" would give a recipe
-// folder: conanfile.py, conandata.yml and the files its exports and
+// computeRevision is the revision "conan export" would give a recipe
+// folder: conanfile.py (src), conandata.yml and the files its exports and
 // exports_sources attributes name (literal patterns only; export() and
-// export_sources() methods are not run).
-func ComputeRevision(conanfilePath string) (string, error) {
-	src, err := fsread.ReadFile(conanfilePath)
-	if err != nil {
-		return "", err
-	}
-	rev, _ := computeRevision(conanfilePath, src)
-	return rev, nil
-}
-
-// computeRevision is ComputeRevision with the conanfile's text read. It
-// also returns what it read and parsed on the way, for the loader:
+// export_sources() methods are not run). It also returns what it read and parsed on the way, for the loader:
 // conandata.yml's text (and whether it could tell: not on an error other
 // than its absence), and the parsed conanfile when it had to look for
 // exports.

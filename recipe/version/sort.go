@@ -40,11 +40,6 @@ func Sort(versions []string) error {
 	return nil
 }
 
-// SortVersions sorts model Versions in place like Python's list.sort().
-func SortVersions(vs []Version) {
-	pySort(vs, func(a, b Version) bool { return a.Less(b) })
-}
-
 // SortFunc sorts s in place exactly like CPython 3.11's list.sort() does
 // when less is the elements' "<": same comparisons, same order, same
 // result even when less is not a strict weak order. Use it to order

@@ -124,8 +124,6 @@ var augOps = [...]Operator{
 
 func (k tokKind) isAugAssign() bool { return k >= tPlusEq && k <= tFloorDivEq }
 
-func (k tokKind) isKeyword() bool { return k >= kwFalse && k <= kwYield }
-
 // keywordKind returns the keyword token kind of an identifier, or tName.
 func keywordKind(s []byte) tokKind {
 	switch len(s) {
