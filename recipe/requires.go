@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/benbjohnson/immutable"
-
 	"github.com/conid/conid/recipe/ref"
 )
 
@@ -186,17 +184,22 @@ type Warning string
 // for the ones that match, which Update does from the requirements it
 // holds, so no order is kept.
 type Downstream struct {
-	m *immutable.Map[string, *Requirement]
+	m *downMap
 }
 
 // NoDownstream is what the root receives.
-func NoDownstream() Downstream { return Downstream{immutable.NewMap[string, *Requirement](nil)} }
+func NoDownstream() Downstream { return Downstream{&downMap{}} }
 
 // Get returns the downstream requirement on a package name.
-func (d Downstream) Get(name string) (*Requirement, bool) { return d.m.Get(name) }
+func (d Downstream) Get(name string) (*Requirement, bool) { return d.m.get(name) }
 
 // Len is the number of requirements.
-func (d Downstream) Len() int { return d.m.Len() }
+func (d Downstream) Len() int {
+	if d.m == nil {
+		return 0
+	}
+	return d.m.size
+}
 
 // Update applies requirements coming from downstream (down) to rs, as
 // Conan's Requirements.update: a downstream requirement on the same name
@@ -204,9 +207,13 @@ func (d Downstream) Len() int { return d.m.Len() }
 // messages ("" for a consumer). It returns what to pass further upstream
 // and the override warnings.
 func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string, errorOnOverride bool) (Downstream, []Warning, error) {
-	newReqs := down.m
+	var newReqs downMap
+	if down.m != nil {
+		newReqs = *down.m
+	}
+	edit := new(int) // this update's changes copy each shared path once
 	if ownName != "" {
-		newReqs = newReqs.Delete(ownName)
+		newReqs.remove(edit, ownName)
 	}
 	var warns []Warning
 	for _, name := range rs.names {
@@ -214,7 +221,7 @@ func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string,
 		if req.Private {
 			continue
 		}
-		if other, ok := down.m.Get(name); ok {
+		if other, ok := down.m.get(name); ok {
 			if other.Ref != req.Ref {
 				d := downRef
 				if d == "" {
@@ -233,9 +240,9 @@ func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string,
 				}
 			}
 		}
-		newReqs = newReqs.Set(name, req)
+		newReqs.set(edit, name, req)
 	}
-	return Downstream{newReqs}, warns, nil
+	return Downstream{&newReqs}, warns, nil
 }
 
 func noneStr(s string) string {
