@@ -302,6 +302,7 @@ func defaultOptionEntries(in *py.Interp, v py.Value, origin *options.Origin) ([]
 	switch x := v.(type) {
 	case *py.Dict:
 		keys, vals := x.Items()
+		pairs = make([][2]py.Value, 0, len(keys))
 		for i := range keys {
 			pairs = append(pairs, [2]py.Value{keys[i], vals[i]})
 		}
@@ -346,8 +347,12 @@ func defaultOptionEntries(in *py.Interp, v py.Value, origin *options.Origin) ([]
 	default:
 		return nil, fmt.Errorf("Please define your default_options as list, multiline string or dictionary")
 	}
-	var out []options.Entry
-	for _, p := range pairs {
+	out := make([]options.Entry, 0, len(pairs))
+	var origins []options.Origin // one allocation for all
+	if origin != nil {
+		origins = make([]options.Origin, len(pairs))
+	}
+	for i, p := range pairs {
 		k, ok := p[0].(string)
 		if !ok {
 			return nil, fmt.Errorf("'%s' object has no attribute 'strip'", py.TypeName(p[0]))
@@ -363,11 +368,11 @@ func defaultOptionEntries(in *py.Interp, v py.Value, origin *options.Origin) ([]
 		}
 		var o *options.Origin
 		if origin != nil {
-			oc := *origin
+			o = &origins[i]
+			*o = *origin
 			if strings.Count(strings.TrimSpace(k), ":") == 1 {
-				oc.Layer = options.LayerConsumerDefault
+				o.Layer = options.LayerConsumerDefault
 			}
-			o = &oc
 		}
 		out = append(out, options.Entry{Key: k, Value: val, Origin: o})
 	}
