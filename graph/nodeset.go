@@ -243,16 +243,65 @@ func appendLeaves(out []*Node, t *hamtNode) []*Node {
 	return out
 }
 
+// newHamtNode returns an empty trie node with room for n entries, made
+// with them in one allocation up to 32 (a set's copies of trie nodes are
+// most of what the graph builder allocates).
+func newHamtNode(edit *int, n int) *hamtNode {
+	var t *hamtNode
+	switch {
+	case n <= 2:
+		b := new(struct {
+			hamtNode
+			a [2]hamtEntry
+		})
+		t = &b.hamtNode
+		t.entries = b.a[:0]
+	case n <= 4:
+		b := new(struct {
+			hamtNode
+			a [4]hamtEntry
+		})
+		t = &b.hamtNode
+		t.entries = b.a[:0]
+	case n <= 8:
+		b := new(struct {
+			hamtNode
+			a [8]hamtEntry
+		})
+		t = &b.hamtNode
+		t.entries = b.a[:0]
+	case n <= 16:
+		b := new(struct {
+			hamtNode
+			a [16]hamtEntry
+		})
+		t = &b.hamtNode
+		t.entries = b.a[:0]
+	case n <= 32:
+		b := new(struct {
+			hamtNode
+			a [32]hamtEntry
+		})
+		t = &b.hamtNode
+		t.entries = b.a[:0]
+	default:
+		t = &hamtNode{entries: make([]hamtEntry, 0, n)}
+	}
+	t.edit = edit
+	return t
+}
+
 // own returns t if this set may edit it in place, else a copy it may.
 func (s *nodeSet) own(t *hamtNode) *hamtNode {
 	if t != nil && t.edit == s.edit {
 		return t
 	}
-	c := &hamtNode{edit: s.edit}
-	if t != nil {
-		c.bitmap = t.bitmap
-		c.entries = append(make([]hamtEntry, 0, len(t.entries)+1), t.entries...)
+	if t == nil {
+		return newHamtNode(s.edit, 1)
 	}
+	c := newHamtNode(s.edit, len(t.entries)+1)
+	c.bitmap = t.bitmap
+	c.entries = append(c.entries, t.entries...)
 	return c
 }
 
@@ -306,17 +355,17 @@ func (s *nodeSet) insert(n *Node) {
 		}
 		old := *e
 		oh := hashKey(old.key()) // leaves keep no hash: 16 bytes, not 24
-		child := &hamtNode{edit: s.edit}
+		child := newHamtNode(s.edit, 2)
 		if oh == h || shift+hamtBits >= 64 {
 			// Whole hashes collide: a list.
-			child.entries = []hamtEntry{old, {node: n}}
+			child.entries = append(child.entries, old, hamtEntry{node: n})
 			*e = hamtEntry{child: child}
 			s.size++
 			return
 		}
 		// Two hashes share this slot: push the leaf down a level.
 		child.bitmap = uint32(1) << ((oh >> (shift + hamtBits)) & 31)
-		child.entries = []hamtEntry{old}
+		child.entries = append(child.entries, old)
 		*e = hamtEntry{child: child}
 		t = child
 	}
