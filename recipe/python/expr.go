@@ -400,7 +400,7 @@ func (in *Interp) comprehension(f *frame, gens []*syntax.Comprehension, body fun
 }
 
 func (in *Interp) compFrame(f *frame, gens []*syntax.Comprehension) *frame {
-	code := &funcCode{name: "<comprehension>", locals: map[string]bool{}, globals: map[string]bool{}, nonlocals: map[string]bool{}}
+	code := &funcCode{name: "<comprehension>", locals: map[string]bool{}}
 	b := &binder{c: code}
 	for _, g := range gens {
 		b.target(g.Target)

@@ -22,7 +22,9 @@ func (c *funcCode) analyze() {
 
 func (c *funcCode) doAnalyze() {
 	args, body, expr := c.args, c.body, c.expr
-	c.locals, c.globals, c.nonlocals = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	// globals and nonlocals stay nil (reading a nil map is fine) unless
+	// a statement declares some: most functions declare none.
+	c.locals = map[string]bool{}
 	if args != nil {
 		for _, a := range args.PosOnlyArgs {
 			c.locals[a.Arg] = true
@@ -163,10 +165,16 @@ func (b *binder) stmt(s syntax.Stmt) {
 			}
 		}
 	case *syntax.Global:
+		if b.c.globals == nil {
+			b.c.globals = map[string]bool{}
+		}
 		for _, n := range s.Names {
 			b.c.globals[n] = true
 		}
 	case *syntax.Nonlocal:
+		if b.c.nonlocals == nil {
+			b.c.nonlocals = map[string]bool{}
+		}
 		for _, n := range s.Names {
 			b.c.nonlocals[n] = true
 		}
