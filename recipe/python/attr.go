@@ -101,6 +101,9 @@ func (in *Interp) GetAttrOpt(obj Value, name string) (Value, bool, error) {
 		case "__doc__":
 			return None, true, nil
 		}
+		if o.Dict == nil {
+			return nil, false, nil
+		}
 		v, ok := o.Dict.Get(name)
 		return v, ok, nil
 	case *BoundMethod:
@@ -325,6 +328,9 @@ func (in *Interp) SetAttr(obj Value, name string, v Value) error {
 		o.Dict.Set(name, v)
 		return nil
 	case *Function:
+		if o.Dict == nil {
+			o.Dict = NewNamespace()
+		}
 		o.Dict.Set(name, v)
 		return nil
 	case AttrSetter:

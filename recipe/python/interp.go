@@ -725,7 +725,7 @@ func (in *Interp) execDef(f *frame, s *syntax.FunctionDef) error {
 }
 
 func (in *Interp) makeFunction(f *frame, code *funcCode) (*Function, error) {
-	fn := &Function{Name: code.name, Qualname: code.name, def: code, Globals: f.module, Dict: NewNamespace()}
+	fn := &Function{Name: code.name, Qualname: code.name, def: code, Globals: f.module}
 	// closures skip class scopes
 	switch f.kind {
 	case funcFrame:

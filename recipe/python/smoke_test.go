@@ -62,3 +62,40 @@ except KeyError as e:
 		}
 	}
 }
+
+// A function's attributes: none until one is set (its namespace is made
+// then), and global/nonlocal declarations, whose name sets are made only
+// when a function has some.
+func TestFunctionAttributesAndDeclarations(t *testing.T) {
+	m, err := runSrc(t, `
+def f():
+    pass
+before = hasattr(f, "x")
+f.x = 3
+after = (f.x, hasattr(f, "x"), getattr(f, "y", "none"))
+counter = 0
+def bump():
+    global counter
+    counter += 1
+bump()
+bump()
+def outer():
+    n = 0
+    def inner():
+        nonlocal n
+        n += 5
+    inner()
+    return n
+nl = outer()
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"before": "False", "after": "(3, True, 'none')", "counter": "2", "nl": "5"} {
+		v, _ := m.Dict.Get(name)
+		got, err := NewInterp().Repr(v)
+		if err != nil || got != want {
+			t.Errorf("%s = %s (%v), want %s", name, got, err, want)
+		}
+	}
+}

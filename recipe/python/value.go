@@ -285,7 +285,7 @@ type Function struct {
 	Closure  *frame
 	// Class is the class the function was defined in, for super().
 	Class *Class
-	Dict  *Namespace
+	Dict  *Namespace // attributes set on the function; nil until one is
 }
 
 // BoundMethod is a function bound to its receiver.
