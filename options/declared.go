@@ -146,15 +146,19 @@ type PackageOptions struct {
 	log []Event
 }
 
-// NewPackageOptions declares options.
+// NewPackageOptions declares options. The options take the definitions'
+// Possible slices, sorted in place.
 func NewPackageOptions(defs []Definition) *PackageOptions {
-	p := &PackageOptions{data: map[string]*Option{}}
-	for _, d := range defs {
-		o := &Option{name: d.Name}
+	p := &PackageOptions{data: make(map[string]*Option, len(defs)), order: make([]string, 0, len(defs))}
+	all := make([]Option, len(defs)) // one allocation for every option
+	for i, d := range defs {
+		o := &all[i]
+		o.name = d.Name
 		if d.Any || contains(d.Possible, "ANY") {
 			o.any = true
 		} else {
-			o.possible = append([]string(nil), d.Possible...)
+			// The option takes the slice: sorted in place, not copied.
+			o.possible = d.Possible
 			sort.Strings(o.possible)
 		}
 		if _, dup := p.data[d.Name]; !dup {
