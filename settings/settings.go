@@ -449,14 +449,7 @@ type NameValue struct{ Name, Value string }
 func (s *Settings) Name() string { return s.name }
 
 // Fields returns the setting names, sorted.
-func (s *Settings) Fields() []string {
-	r := make([]string, 0, len(s.data))
-	for k := range s.data {
-		r = append(r, k)
-	}
-	sort.Strings(r)
-	return r
-}
+func (s *Settings) Fields() []string { return s.sortedFields(make([]string, 0, len(s.data))) }
 
 // Has reports whether a field exists.
 func (s *Settings) Has(field string) bool { _, ok := s.data[field]; return ok }
@@ -673,7 +666,7 @@ func (s *Settings) Constrain(c *Constraint) error {
 		byName[c.Fields[i].Name] = &c.Fields[i]
 	}
 	var remove []string
-	for _, field := range sortedKeysItems(s.data) {
+	for _, field := range s.Fields() {
 		it := s.data[field]
 		fc, ok := byName[field]
 		if !ok {
@@ -713,15 +706,6 @@ func (s *Settings) Constrain(c *Constraint) error {
 	}
 	s.Remove(remove...)
 	return nil
-}
-
-func sortedKeysItems(m map[string]*Item) []string {
-	r := make([]string, 0, len(m))
-	for k := range m {
-		r = append(r, k)
-	}
-	sort.Strings(r)
-	return r
 }
 
 func contains(list []string, v string) bool {
