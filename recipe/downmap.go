@@ -48,8 +48,12 @@ func (m *downMap) get(name string) (*Requirement, bool) {
 	if m == nil || m.root == nil {
 		return nil, false
 	}
+	return m.lookup(name, downHash(name))
+}
+
+// lookup is get with the name's hash.
+func (m *downMap) lookup(name string, h uint64) (*Requirement, bool) {
 	t := m.root
-	h := downHash(name)
 	for shift := uint(0); ; shift += downBits {
 		if t.bitmap == 0 {
 			for _, e := range t.entries {
@@ -141,10 +145,14 @@ func (m *downMap) set(edit *int, name string, req *Requirement) {
 
 // remove deletes name, as part of the batch edit.
 func (m *downMap) remove(edit *int, name string) {
-	if _, ok := m.get(name); !ok {
+	if m.root == nil {
+		return
+	}
+	h := downHash(name)
+	if _, ok := m.lookup(name, h); !ok {
 		return // copy no path for nothing
 	}
-	m.root = removeFrom(own(m.root, edit), edit, name, downHash(name), 0)
+	m.root = removeFrom(own(m.root, edit), edit, name, h, 0)
 	m.size--
 }
 
