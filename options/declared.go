@@ -369,38 +369,30 @@ type Options struct {
 	// Most nodes only ever read them in order (their final options, for
 	// their consumers): the index by name is built on the first lookup
 	// among more than scanMax of them.
-	deps  []depEntry
+	deps  []PackageEntry
 	index map[string]int32
+	// copyAt marks the entries of deps taken from a dependency's final
+	// options without copying (see Finish), which Dep copies before
+	// anything writes; nil when there are none.
+	copyAt []bool
+	// lent is set once SharedValues has handed out deps itself: an entry
+	// is then replaced in a copy of the list.
+	lent bool
 	// depLog records every value this package gave or passed on to a
 	// dependency, in order (Event.Option is "zlib:shared", or
 	// "*:shared" for a pattern).
 	depLog []Event
 }
 
-type depEntry struct {
-	name string
-	v    *PackageValues
-	// shared marks values taken from a dependency's final options
-	// without copying (see Finish); Dep copies them before anything
-	// writes.
-	shared bool
-}
-
 // find returns the position of a dependency's values, or -1.
 func (o *Options) find(name string) int { return findByName(o.deps, &o.index, name) }
 
-func (e depEntry) entryName() string { return e.name }
-
-// depValues makes Values (own values left to the caller) of dependency
-// values in order, copied or shared.
-func depValues(deps []depEntry, copyEach bool) *Values {
+// depValues makes Values (own values left to the caller) of copies of
+// dependency values, in order.
+func depValues(deps []PackageEntry) *Values {
 	v := newValuesFor(len(deps))
 	for _, e := range deps { // distinct names
-		p := e.v
-		if copyEach {
-			p = p.Copy()
-		}
-		v.pkgs = append(v.pkgs, PackageEntry{e.name, p})
+		v.pkgs = append(v.pkgs, PackageEntry{Name: e.Name, Values: e.Values.Copy()})
 	}
 	return v
 }
@@ -423,20 +415,26 @@ func (o *Options) Dep(name string) *PackageValues {
 	i := o.find(name)
 	if i < 0 {
 		v := o.track(name, NewPackageValues())
-		o.deps = appendByName(o.deps, o.index, depEntry{name: name, v: v})
+		o.deps = appendByName(o.deps, o.index, PackageEntry{Name: name, Values: v})
+		if o.copyAt != nil {
+			o.copyAt = append(o.copyAt, false)
+		}
 		return v
 	}
-	if o.deps[i].shared {
-		o.deps[i].v, o.deps[i].shared = o.deps[i].v.Copy(), false
+	if o.copyAt != nil && o.copyAt[i] {
+		if o.lent {
+			o.deps, o.lent = slices.Clone(o.deps), false
+		}
+		o.deps[i].Values, o.copyAt[i] = o.deps[i].Values.Copy(), false
 	}
-	return o.deps[i].v
+	return o.deps[i].Values
 }
 
 // DepNames returns dependency names sorted.
 func (o *Options) DepNames() []string {
 	r := make([]string, 0, len(o.deps))
 	for _, e := range o.deps {
-		r = append(r, e.name)
+		r = append(r, e.Name)
 	}
 	sort.Strings(r)
 	return r
@@ -445,7 +443,7 @@ func (o *Options) DepNames() []string {
 // LookupDep returns held values for a dependency if any.
 func (o *Options) LookupDep(name string) (*PackageValues, bool) {
 	if i := o.find(name); i >= 0 {
-		return o.deps[i].v, true
+		return o.deps[i].Values, true
 	}
 	return nil, false
 }
@@ -510,9 +508,9 @@ func (o *Options) DepsValues() *Down {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(o.deps[a].name, o.deps[b].name) })
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(o.deps[a].Name, o.deps[b].Name) })
 	for i, j := range order { // names are distinct
-		d.names[i], d.vals[i] = o.deps[j].name, o.deps[j].v
+		d.names[i], d.vals[i] = o.deps[j].Name, o.deps[j].Values
 		d.index(i)
 	}
 	return d
@@ -529,17 +527,18 @@ func (d *Down) index(i int) {
 // Values is Conan's Options.values: own values and copies of the values
 // held for dependencies.
 func (o *Options) Values() *Values {
-	v := depValues(o.deps, true)
+	v := depValues(o.deps)
 	v.Own = o.Pkg.Values()
 	return v
 }
 
 // SharedValues is Values without copying what is held for dependencies:
-// for the graph's records of final options, which nothing writes.
+// for the graph's records of final options, which nothing writes. The
+// record reads the options' own list until either side would change an
+// entry in place; that side copies the list first.
 func (o *Options) SharedValues() *Values {
-	v := depValues(o.deps, false)
-	v.Own = o.Pkg.Values()
-	return v
+	o.lent = true
+	return &Values{Own: o.Pkg.Values(), pkgs: o.deps[:len(o.deps):len(o.deps)], borrowed: true}
 }
 
 // SetValues is Conan's "options.values = v": own values are assigned and
@@ -548,11 +547,11 @@ func (o *Options) SetValues(v *Values) error {
 	if err := o.Pkg.SetValues(v.Own); err != nil {
 		return err
 	}
-	o.deps, o.index = make([]depEntry, 0, len(v.pkgs)), nil
+	o.deps, o.index, o.lent, o.copyAt = make([]PackageEntry, 0, len(v.pkgs)), nil, false, nil
 	for _, e := range v.pkgs {
 		d := o.track(e.Name, NewPackageValues())
 		d.Update(e.Values)
-		o.deps = appendByName(o.deps, o.index, depEntry{name: e.Name, v: d})
+		o.deps = appendByName(o.deps, o.index, PackageEntry{Name: e.Name, Values: d})
 	}
 	return nil
 }
@@ -560,9 +559,9 @@ func (o *Options) SetValues(v *Values) error {
 // Copy returns a deep copy (the log is shared up to this point).
 func (o *Options) Copy() *Options {
 	c := New(o.Pkg.copy())
-	c.deps = make([]depEntry, len(o.deps))
+	c.deps = make([]PackageEntry, len(o.deps))
 	for i, e := range o.deps {
-		c.deps[i] = depEntry{name: e.name, v: e.v.Copy()}
+		c.deps[i] = PackageEntry{Name: e.Name, Values: e.Values.Copy()}
 	}
 	return c
 }
@@ -581,7 +580,7 @@ func (p *PackageOptions) copy() *PackageOptions {
 func (o *Options) Freeze() {
 	o.Pkg.Freeze()
 	for _, e := range o.deps {
-		e.v.Freeze()
+		e.Values.Freeze()
 	}
 }
 
@@ -673,7 +672,8 @@ type Final struct {
 // package to the next.
 type Scratch struct {
 	index map[string]int32
-	buf   []depEntry
+	buf   []PackageEntry
+	copy  []bool
 }
 
 // Finish is what Conan does to a package's options once its
@@ -691,17 +691,24 @@ func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool
 	index := scratch.index
 	clear(index)
 	merged := append(scratch.buf[:0], o.deps...)
+	copyAt := scratch.copy[:0]
+	if o.copyAt != nil {
+		copyAt = append(copyAt, o.copyAt...)
+	} else {
+		copyAt = append(copyAt, make([]bool, len(merged))...)
+	}
 	for i, e := range merged {
-		index[e.name] = int32(i)
+		index[e.Name] = int32(i)
 	}
 	set := func(name string, v *PackageValues, shared bool) {
 		if i, ok := index[name]; ok {
-			merged[i].v = v
-			merged[i].shared = merged[i].shared || shared
+			merged[i].Values = v
+			copyAt[i] = copyAt[i] || shared
 			return
 		}
 		index[name] = int32(len(merged))
-		merged = append(merged, depEntry{name: name, v: v, shared: shared})
+		merged = append(merged, PackageEntry{Name: name, Values: v})
+		copyAt = append(copyAt, shared)
 	}
 	for _, f := range finals {
 		set(f.Name, f.Values.Own, false)
@@ -714,21 +721,26 @@ func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool
 	if keepSnapshot {
 		all := slices.Clone(merged)
 		snapshot = func() *Values {
-			v := depValues(all, false)
+			v := newValuesFor(len(all))
+			v.pkgs = append(v.pkgs, all...)
 			v.Own = NewPackageValues()
 			return v
 		}
 	}
-	kept := 0
-	for _, e := range merged { // compact in place, asking used once each
-		if used[e.name] {
-			merged[kept] = e
+	kept, anyCopy := 0, false
+	for i, e := range merged { // compact in place, asking used once each
+		if used[e.Name] {
+			merged[kept], copyAt[kept] = e, copyAt[i]
+			anyCopy = anyCopy || copyAt[i]
 			kept++
 		}
 	}
-	o.deps, o.index = slices.Clone(merged[:kept]), nil
+	o.deps, o.index, o.lent, o.copyAt = slices.Clone(merged[:kept]), nil, false, nil
+	if anyCopy {
+		o.copyAt = slices.Clone(copyAt[:kept])
+	}
 	clear(merged)
-	scratch.buf = merged[:0]
+	scratch.buf, scratch.copy = merged[:0], copyAt[:0]
 	o.Freeze()
 	return snapshot
 }

@@ -401,6 +401,9 @@ type Values struct {
 	// with an index by name built only for lookups in a long one.
 	pkgs  []PackageEntry
 	index map[string]int32
+	// borrowed marks pkgs as another's list (see Options.SharedValues):
+	// copied before an entry changes in place.
+	borrowed bool
 }
 
 // PackageEntry is one package's values in Values.
@@ -427,7 +430,7 @@ func (v *Values) find(name string) int { return findByName(v.pkgs, &v.index, nam
 
 // add appends a package known to be missing.
 func (v *Values) add(name string, p *PackageValues) {
-	v.pkgs = appendByName(v.pkgs, v.index, PackageEntry{name, p})
+	v.pkgs = appendByName(v.pkgs, v.index, PackageEntry{Name: name, Values: p})
 }
 
 // named are the entries of the lists by name that Values and Options
@@ -513,11 +516,11 @@ func (v *Values) Pkg(name string) *PackageValues {
 		v.add(name, p)
 		return p
 	}
-	e := &v.pkgs[i]
-	if e.Values.cleared {
-		e.Values = NewPackageValues() // its own, to write
+	if v.pkgs[i].Values.cleared {
+		v.ownList()
+		v.pkgs[i].Values = NewPackageValues() // its own, to write
 	}
-	return e.Values
+	return v.pkgs[i].Values
 }
 
 // Len is the number of packages with values.
@@ -534,10 +537,18 @@ func (v *Values) Lookup(name string) (*PackageValues, bool) {
 // SetPkg replaces the values of a package.
 func (v *Values) SetPkg(name string, p *PackageValues) {
 	if i := v.find(name); i >= 0 {
+		v.ownList()
 		v.pkgs[i].Values = p
 		return
 	}
 	v.add(name, p)
+}
+
+// ownList copies a borrowed list of packages before an entry changes.
+func (v *Values) ownList() {
+	if v.borrowed {
+		v.pkgs, v.borrowed = slices.Clone(v.pkgs), false
+	}
 }
 
 // PopPkg removes and returns the values of a package.
@@ -587,7 +598,7 @@ func (v *Values) Copy() *Values {
 	c := newValuesFor(len(v.pkgs))
 	c.Own = v.Own.Copy()
 	for _, e := range v.pkgs {
-		c.pkgs = append(c.pkgs, PackageEntry{e.Name, e.Values.Copy()})
+		c.pkgs = append(c.pkgs, PackageEntry{Name: e.Name, Values: e.Values.Copy()})
 	}
 	return c
 }
@@ -600,7 +611,7 @@ func (v *Values) CopyCleared() *Values {
 	c.Own = v.Own.Copy()
 	empty := &PackageValues{cleared: true}
 	for _, e := range v.pkgs {
-		c.pkgs = append(c.pkgs, PackageEntry{e.Name, empty})
+		c.pkgs = append(c.pkgs, PackageEntry{Name: e.Name, Values: empty})
 	}
 	return c
 }
@@ -627,6 +638,7 @@ func (v *Values) ClearUnscoped() { v.Own.Clear() }
 
 // FilterUsed keeps only the named packages.
 func (v *Values) FilterUsed(names map[string]bool) {
+	v.ownList()
 	kept := v.pkgs[:0]
 	for _, e := range v.pkgs {
 		if names[e.Name] {
