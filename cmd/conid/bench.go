@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -73,9 +74,10 @@ func cmdBenchRun(args []string, e *env) error {
 	var quiet bool
 	g.fs.BoolVar(&jsonOut, "json", false, "print the measurements as JSON")
 	g.fs.BoolVarP(&quiet, "quiet", "q", false, "no progress display")
-	var cpuProfile, memProfile string
+	var cpuProfile, memProfile, traceFile string
 	var noCache bool
 	g.fs.StringVar(&cpuProfile, "cpuprofile", "", "write a Go CPU profile of the run to FILE")
+	g.fs.StringVar(&traceFile, "trace", "", "write a Go execution trace of the run to FILE (go tool trace; -pprof=sync shows where the resolver waits)")
 	g.fs.StringVar(&memProfile, "memprofile", "", "write a Go heap profile to FILE: what the resolved graph holds, and what the run allocated (implies --no-cache)")
 	g.fs.BoolVar(&noCache, "no-cache", false, "compute even if the result cache holds this run")
 	if err := g.fs.Parse(normalizeArgs(args)); err != nil {
@@ -94,6 +96,17 @@ func cmdBenchRun(args []string, e *env) error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if traceFile != "" {
+		f, err := os.Create(traceFile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := trace.Start(f); err != nil {
+			return err
+		}
+		defer trace.Stop()
 	}
 	if memProfile != "" {
 		defer func(rate int) { runtime.MemProfileRate = rate }(runtime.MemProfileRate)
