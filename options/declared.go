@@ -177,12 +177,19 @@ func (p *PackageOptions) Record(e Event) { p.log = append(p.log, e) }
 
 // Fields returns the option names sorted.
 func (p *PackageOptions) Fields() []string {
-	r := make([]string, 0, len(p.data))
+	return p.sortedNames(make([]string, 0, len(p.data)))
+}
+
+// sortedNames appends the option names to buf[:0] and sorts them: a
+// caller that only reads them passes an array on its stack, which holds
+// a recipe's handful.
+func (p *PackageOptions) sortedNames(buf []string) []string {
+	names := buf[:0]
 	for k := range p.data {
-		r = append(r, k)
+		names = append(names, k)
 	}
-	sort.Strings(r)
-	return r
+	slices.Sort(names)
+	return names
 }
 
 func (p *PackageOptions) unsortedFields() []string {
@@ -258,7 +265,8 @@ func (p *PackageOptions) Clear(origin *Origin) {
 
 // Validate checks that every option has a value or may be None.
 func (p *PackageOptions) Validate() error {
-	for _, n := range p.Fields() {
+	var buf [16]string
+	for _, n := range p.sortedNames(buf[:]) {
 		o := p.data[n]
 		if o.value == nil && (o.any || !contains(o.possible, "None")) {
 			return errorf("'%s' value not defined", o.name)
@@ -270,14 +278,15 @@ func (p *PackageOptions) Validate() error {
 // Values returns the current values (Conan's PackageOptions.values); an
 // option without value gives "None".
 func (p *PackageOptions) Values() *PackageValues {
-	r := NewPackageValues()
-	for _, n := range p.Fields() {
-		o := p.data[n]
-		if o.value == nil {
-			r.Set(n, Value{Str: "None"})
-		} else {
-			r.Set(n, *o.value)
+	var buf [16]string
+	names := p.sortedNames(buf[:])
+	r := &PackageValues{items: make([]Item, len(names))}
+	for i, n := range names { // distinct
+		v := Value{Str: "None"}
+		if o := p.data[n]; o.value != nil {
+			v = *o.value
 		}
+		r.items[i] = Item{Name: n, Value: v}
 	}
 	return r
 }
