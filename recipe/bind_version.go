@@ -61,9 +61,8 @@ func init() {
 type ModelVersion struct{ S string }
 
 func newModelVersion(s string) *ModelVersion {
-	v, err := version.ParseVersion(s)
-	if err == nil {
-		s = v.String()
+	if t, ok := version.Text(s); ok {
+		s = t
 	}
 	return &ModelVersion{S: s}
 }

@@ -1,6 +1,9 @@
 package version
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Version is Conan 1.65's model version, conans.model.version.Version: the
 // type of a reference's version and what the package ID modes use. It is
@@ -65,6 +68,19 @@ func ParseVersion(s string) (Version, error) {
 		}
 	}
 	return v, nil
+}
+
+// Text is ParseVersion(s).String(), and whether s parses, without
+// building the version: only a non-ASCII digit that Python's int()
+// rejects makes a version fail to parse, so ASCII text is only stripped.
+func Text(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			v, err := ParseVersion(s)
+			return v.String(), err == nil
+		}
+	}
+	return pyStrip(s), true
 }
 
 // MustParseVersion is ParseVersion for strings known to be valid (every
