@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // stdlibModules are the parts of Python's standard library that recipes
@@ -438,18 +440,28 @@ func Fnmatch(name, pattern string) bool {
 	return re.MatchString(name)
 }
 
-var fnmatchCache = map[string]*regexp.Regexp{}
+// fnmatchCache holds compiled patterns (at most fnmatchMax of them).
+// Fnmatch is called from several goroutines at once (explain matches
+// its queries against a graph's packages in parallel).
+var (
+	fnmatchCache sync.Map // pattern -> *regexp.Regexp
+	fnmatchSize  atomic.Int32
+)
+
+const fnmatchMax = 4096
 
 func fnmatchRegexp(pat string) (*regexp.Regexp, error) {
-	if re, ok := fnmatchCache[pat]; ok {
-		return re, nil
+	if re, ok := fnmatchCache.Load(pat); ok {
+		return re.(*regexp.Regexp), nil
 	}
 	re, err := regexp.Compile(TranslateGlob(pat))
 	if err != nil {
 		return nil, err
 	}
-	if len(fnmatchCache) < 4096 {
-		fnmatchCache[pat] = re
+	if fnmatchSize.Load() < fnmatchMax {
+		if _, loaded := fnmatchCache.LoadOrStore(pat, re); !loaded {
+			fnmatchSize.Add(1)
+		}
 	}
 	return re, nil
 }
