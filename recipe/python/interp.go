@@ -784,7 +784,9 @@ func (in *Interp) execClass(f *frame, s *syntax.ClassDef) error {
 	if len(bases) == 0 {
 		bases = []*Class{ObjectClass}
 	}
-	ns := NewNamespace()
+	// A statement of the body mostly binds one name: room for them all
+	// at once, rather than growing the table through its sizes.
+	ns := NewNamespaceSize(2 + len(s.Body))
 	ns.Set("__module__", f.module.Name)
 	ns.Set("__qualname__", s.Name)
 	cf := &frame{kind: classFrame, ns: ns, module: f.module, file: f.file, name: s.Name, line: s.Position().Line}
