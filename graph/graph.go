@@ -140,8 +140,11 @@ func (n *Node) InverseNeighbors() []*Node {
 func (n *Node) connectClosure(other *Node) {
 	prev := n.publicClosure.get(other.key)
 	// Most calls find the closure already connected (diamonds revisit
-	// it for every dependant): answer those without writing.
-	if other != n && prev == other && n.publicDeps.get(other.key) == other {
+	// it for every dependant): answer those without writing. Finding
+	// other in the public closure is enough: after a node is created,
+	// only this method changes its public_deps, and it changes both
+	// together, so public_deps maps other's key to other too.
+	if other != n && prev == other {
 		return
 	}
 	// Only this method puts another node in a public closure, so
