@@ -85,9 +85,9 @@ func (in *Interp) callFunction(fn *Function, args []Value, kw []Kw) (Value, erro
 	if len(in.stack) > max {
 		return nil, Errorf(RecursionErrorClass, "maximum recursion depth exceeded")
 	}
-	f := &frame{kind: funcFrame, code: code, locals: make(map[string]Value, len(code.locals)), outer: fn.Closure,
+	f := &frame{kind: funcFrame, code: code, vals: newFuncFrameVals(code), outer: fn.Closure,
 		module: fn.Globals, file: code.file, name: code.name, fn: fn, line: code.pos.Line}
-	if err := in.bindArgs(fn, f.locals, args, kw); err != nil {
+	if err := in.bindArgs(fn, f, args, kw); err != nil {
 		return nil, err
 	}
 	in.stack = append(in.stack, f)
@@ -106,16 +106,10 @@ func (in *Interp) callFunction(fn *Function, args []Value, kw []Kw) (Value, erro
 	return None, nil
 }
 
-func (in *Interp) bindArgs(fn *Function, locals map[string]Value, args []Value, kw []Kw) error {
+func (in *Interp) bindArgs(fn *Function, f *frame, args []Value, kw []Kw) error {
 	a := fn.def.args
 	name := fn.Name
-	var params []string
-	for _, p := range a.PosOnlyArgs {
-		params = append(params, p.Arg)
-	}
-	for _, p := range a.Args {
-		params = append(params, p.Arg)
-	}
+	params := fn.def.params
 	nPosOnly := len(a.PosOnlyArgs)
 	// positional
 	n := len(args)
@@ -123,27 +117,27 @@ func (in *Interp) bindArgs(fn *Function, locals map[string]Value, args []Value, 
 		if a.Vararg == nil {
 			return in.TypeError("%s() takes %d positional argument%s but %d %s given", name, len(params), plural(len(params)), n, wasWere(n))
 		}
-		locals[a.Vararg.Arg] = Tuple(append([]Value(nil), args[len(params):]...))
+		f.setLocal(a.Vararg.Arg, Tuple(append([]Value(nil), args[len(params):]...)))
 		n = len(params)
 	} else if a.Vararg != nil {
-		locals[a.Vararg.Arg] = Tuple{}
+		f.setLocal(a.Vararg.Arg, Tuple{})
 	}
 	for i := 0; i < n; i++ {
-		locals[params[i]] = args[i]
+		f.setLocal(params[i], args[i])
 	}
 	var extra *Dict
 	if a.Kwarg != nil {
 		extra = NewDict()
-		locals[a.Kwarg.Arg] = extra
+		f.setLocal(a.Kwarg.Arg, extra)
 	}
 	for _, k := range kw {
 		found := false
 		for i, p := range params {
 			if p == k.Name && i >= nPosOnly {
-				if _, dup := locals[p]; dup {
+				if _, dup := f.getLocal(p); dup {
 					return in.TypeError("%s() got multiple values for argument '%s'", name, p)
 				}
-				locals[p] = k.Value
+				f.setLocal(p, k.Value)
 				found = true
 				break
 			}
@@ -151,10 +145,10 @@ func (in *Interp) bindArgs(fn *Function, locals map[string]Value, args []Value, 
 		if !found {
 			for _, p := range a.KwOnlyArgs {
 				if p.Arg == k.Name {
-					if _, dup := locals[p.Arg]; dup {
+					if _, dup := f.getLocal(p.Arg); dup {
 						return in.TypeError("%s() got multiple values for argument '%s'", name, p.Arg)
 					}
-					locals[p.Arg] = k.Value
+					f.setLocal(p.Arg, k.Value)
 					found = true
 					break
 				}
@@ -171,11 +165,11 @@ func (in *Interp) bindArgs(fn *Function, locals map[string]Value, args []Value, 
 	firstDefault := len(params) - len(fn.Defaults)
 	var missing []string
 	for i, p := range params {
-		if _, ok := locals[p]; ok {
+		if _, ok := f.getLocal(p); ok {
 			continue
 		}
 		if i >= firstDefault {
-			locals[p] = fn.Defaults[i-firstDefault]
+			f.setLocal(p, fn.Defaults[i-firstDefault])
 			continue
 		}
 		missing = append(missing, p)
@@ -188,11 +182,11 @@ func (in *Interp) bindArgs(fn *Function, locals map[string]Value, args []Value, 
 		return in.TypeError("%s() missing %d required positional argument%s: %s", name, len(missing), plural(len(missing)), joinAnd(q))
 	}
 	for i, p := range a.KwOnlyArgs {
-		if _, ok := locals[p.Arg]; ok {
+		if _, ok := f.getLocal(p.Arg); ok {
 			continue
 		}
 		if fn.KwDefs[i] != nil {
-			locals[p.Arg] = fn.KwDefs[i]
+			f.setLocal(p.Arg, fn.KwDefs[i])
 			continue
 		}
 		return in.TypeError("%s() missing 1 required keyword-only argument: '%s'", name, p.Arg)

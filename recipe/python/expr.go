@@ -400,12 +400,12 @@ func (in *Interp) comprehension(f *frame, gens []*syntax.Comprehension, body fun
 }
 
 func (in *Interp) compFrame(f *frame, gens []*syntax.Comprehension) *frame {
-	code := &funcCode{name: "<comprehension>", locals: map[string]bool{}}
+	code := &funcCode{name: "<comprehension>"}
 	b := &binder{c: code}
 	for _, g := range gens {
 		b.target(g.Target)
 	}
-	cf := &frame{kind: funcFrame, code: code, locals: map[string]Value{}, module: f.module, file: f.file, name: f.name, line: f.line, compParent: f}
+	cf := &frame{kind: funcFrame, code: code, vals: newFuncFrameVals(code), module: f.module, file: f.file, name: f.name, line: f.line, compParent: f}
 	switch f.kind {
 	case funcFrame:
 		cf.outer = f
@@ -563,7 +563,7 @@ func (in *Interp) zeroArgSuper(f *frame, e *syntax.Call) (Value, error) {
 	} else {
 		first = a.Args[0].Arg
 	}
-	self, ok := f.locals[first]
+	self, ok := f.getLocal(first)
 	if !ok {
 		return nil, Errorf(RuntimeErrorClass, "super(): arg[0] deleted")
 	}

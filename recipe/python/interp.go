@@ -120,7 +120,12 @@ type funcCode struct {
 	args      *syntax.Arguments
 	body      []syntax.Stmt // nil for a lambda
 	expr      syntax.Expr   // lambda body
-	locals    map[string]bool
+	// locals are the names the function binds, parameters first: a
+	// frame keeps their values in slots in this order. index finds a
+	// slot by name once there are more than slotScan of them.
+	locals    []string
+	index     map[string]int32
+	params    []string // positional parameters: positional-only, then the others
 	globals   map[string]bool
 	nonlocals map[string]bool
 	pos       syntax.Pos
@@ -139,8 +144,11 @@ const (
 type frame struct {
 	kind   frameKind
 	code   *funcCode
-	locals map[string]Value // function locals
-	ns     *Namespace       // module globals or class namespace
+	// vals are a function frame's local variables, by code slot (nil
+	// while unbound); more holds any other name the frame binds.
+	vals   []Value
+	more   map[string]Value
+	ns     *Namespace // module globals or class namespace
 	outer  *frame           // enclosing function frame, for closures
 	module *Module
 	file   string

@@ -24,22 +24,28 @@ func (c *funcCode) doAnalyze() {
 	args, body, expr := c.args, c.body, c.expr
 	// globals and nonlocals stay nil (reading a nil map is fine) unless
 	// a statement declares some: most functions declare none.
-	c.locals = map[string]bool{}
 	if args != nil {
+		c.params = make([]string, 0, len(args.PosOnlyArgs)+len(args.Args))
 		for _, a := range args.PosOnlyArgs {
-			c.locals[a.Arg] = true
+			c.params = append(c.params, a.Arg)
 		}
 		for _, a := range args.Args {
-			c.locals[a.Arg] = true
+			c.params = append(c.params, a.Arg)
+		}
+		for _, a := range args.PosOnlyArgs {
+			c.addLocal(a.Arg)
+		}
+		for _, a := range args.Args {
+			c.addLocal(a.Arg)
 		}
 		for _, a := range args.KwOnlyArgs {
-			c.locals[a.Arg] = true
+			c.addLocal(a.Arg)
 		}
 		if args.Vararg != nil {
-			c.locals[args.Vararg.Arg] = true
+			c.addLocal(args.Vararg.Arg)
 		}
 		if args.Kwarg != nil {
-			c.locals[args.Kwarg.Arg] = true
+			c.addLocal(args.Kwarg.Arg)
 		}
 	}
 	w := &binder{c: c}
@@ -49,17 +55,97 @@ func (c *funcCode) doAnalyze() {
 	if expr != nil {
 		w.expr(expr)
 	}
-	for n := range c.globals {
-		delete(c.locals, n)
+	if len(c.globals)+len(c.nonlocals) > 0 {
+		names := c.locals
+		c.locals, c.index = nil, nil
+		for _, n := range names {
+			if !c.globals[n] && !c.nonlocals[n] {
+				c.addLocal(n)
+			}
+		}
 	}
-	for n := range c.nonlocals {
-		delete(c.locals, n)
+}
+
+// slotScan is how many locals a lookup scans before the code keeps an
+// index of them: most functions have a handful.
+const slotScan = 8
+
+// slot returns the position of a local name, or -1.
+func (c *funcCode) slot(name string) int {
+	if c.index != nil {
+		if i, ok := c.index[name]; ok {
+			return int(i)
+		}
+		return -1
 	}
+	for i, n := range c.locals {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// addLocal declares a local name (once).
+func (c *funcCode) addLocal(name string) {
+	if c.slot(name) >= 0 {
+		return
+	}
+	c.locals = append(c.locals, name)
+	switch {
+	case c.index != nil:
+		c.index[name] = int32(len(c.locals) - 1)
+	case len(c.locals) > slotScan:
+		c.index = make(map[string]int32, 2*len(c.locals))
+		for i, n := range c.locals {
+			c.index[n] = int32(i)
+		}
+	}
+}
+
+// isLocal reports whether the code binds name.
+func (c *funcCode) isLocal(name string) bool { return c.slot(name) >= 0 }
+
+// newFuncFrameVals makes the slots of a frame of code.
+func newFuncFrameVals(code *funcCode) []Value { return make([]Value, len(code.locals)) }
+
+// getLocal returns a bound local variable of a function frame.
+func (f *frame) getLocal(name string) (Value, bool) {
+	if i := f.code.slot(name); i >= 0 {
+		v := f.vals[i]
+		return v, v != nil
+	}
+	v, ok := f.more[name]
+	return v, ok
+}
+
+// setLocal binds a local variable of a function frame.
+func (f *frame) setLocal(name string, v Value) {
+	if i := f.code.slot(name); i >= 0 {
+		f.vals[i] = v
+		return
+	}
+	if f.more == nil {
+		f.more = map[string]Value{}
+	}
+	f.more[name] = v
+}
+
+// delLocal unbinds a local variable, reporting whether it was bound.
+func (f *frame) delLocal(name string) bool {
+	if i := f.code.slot(name); i >= 0 {
+		was := f.vals[i] != nil
+		f.vals[i] = nil
+		return was
+	}
+	_, ok := f.more[name]
+	delete(f.more, name)
+	return ok
 }
 
 type binder struct{ c *funcCode }
 
-func (b *binder) bind(name string) { b.c.locals[name] = true }
+func (b *binder) bind(name string) { b.c.addLocal(name) }
 
 func (b *binder) target(t syntax.Expr) {
 	switch t := t.(type) {
@@ -316,16 +402,16 @@ func (in *Interp) lookupName(f *frame, n *syntax.Name) (Value, error) {
 	name := n.ID
 	switch f.kind {
 	case funcFrame:
-		if f.code.locals[name] {
-			if v, ok := f.locals[name]; ok {
+		if f.code.isLocal(name) {
+			if v, ok := f.getLocal(name); ok {
 				return v, nil
 			}
 			return nil, Errorf(UnboundLocalErrorClass, "local variable '%s' referenced before assignment", name)
 		}
 		if !f.code.globals[name] {
 			for o := f.outer; o != nil; o = o.outer {
-				if o.code.locals[name] {
-					if v, ok := o.locals[name]; ok {
+				if o.code.isLocal(name) {
+					if v, ok := o.getLocal(name); ok {
 						return v, nil
 					}
 					return nil, Errorf(NameErrorClass, "free variable '%s' referenced before assignment in enclosing scope", name)
@@ -337,8 +423,8 @@ func (in *Interp) lookupName(f *frame, n *syntax.Name) (Value, error) {
 			return v, nil
 		}
 		for o := f.outer; o != nil; o = o.outer {
-			if o.code.locals[name] {
-				if v, ok := o.locals[name]; ok {
+			if o.code.isLocal(name) {
+				if v, ok := o.getLocal(name); ok {
 					return v, nil
 				}
 			}
@@ -362,14 +448,14 @@ func (in *Interp) assignName(f *frame, name string, v Value) error {
 		}
 		if f.code.nonlocals[name] {
 			for o := f.outer; o != nil; o = o.outer {
-				if o.code.locals[name] {
-					o.locals[name] = v
+				if o.code.isLocal(name) {
+					o.setLocal(name, v)
 					return nil
 				}
 			}
 			return Errorf(NameErrorClass, "no binding for nonlocal '%s' found", name)
 		}
-		f.locals[name] = v
+		f.setLocal(name, v)
 	case classFrame:
 		f.ns.Set(name, v)
 	default:
@@ -384,9 +470,7 @@ func (in *Interp) deleteName(f *frame, name string) bool {
 		if f.code.globals[name] {
 			return f.module.Dict.Delete(name)
 		}
-		_, ok := f.locals[name]
-		delete(f.locals, name)
-		return ok
+		return f.delLocal(name)
 	case classFrame:
 		return f.ns.Delete(name)
 	}
