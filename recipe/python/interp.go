@@ -115,11 +115,11 @@ func (in *Interp) Import(name string) (*Module, error) {
 
 // funcCode is what the interpreter precomputes for a def or lambda.
 type funcCode struct {
-	name      string
-	file      string
-	args      *syntax.Arguments
-	body      []syntax.Stmt // nil for a lambda
-	expr      syntax.Expr   // lambda body
+	name string
+	file string
+	args *syntax.Arguments
+	body []syntax.Stmt // nil for a lambda
+	expr syntax.Expr   // lambda body
 	// locals are the names the function binds, parameters first: a
 	// frame keeps their values in slots in this order. index finds a
 	// slot by name once there are more than slotScan of them.
@@ -142,14 +142,14 @@ const (
 )
 
 type frame struct {
-	kind   frameKind
-	code   *funcCode
+	kind frameKind
+	code *funcCode
 	// vals are a function frame's local variables, by code slot (nil
 	// while unbound); more holds any other name the frame binds.
 	vals   []Value
 	more   map[string]Value
 	ns     *Namespace // module globals or class namespace
-	outer  *frame           // enclosing function frame, for closures
+	outer  *frame     // enclosing function frame, for closures
 	module *Module
 	file   string
 	line   int
