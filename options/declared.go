@@ -463,10 +463,9 @@ func (o *Options) LookupDep(name string) (*PackageValues, bool) {
 // dependency's name; a Down sorts them once and keeps apart the few that
 // are patterns, as a name without *, ? or [ matches only itself.
 type Down struct {
-	names []string // sorted
+	names []string // sorted: found by binary search
 	vals  []*PackageValues
 	wild  []int // positions of the patterns among names
-	at    map[string]int
 }
 
 // NewDown makes a Down of values by name.
@@ -474,7 +473,7 @@ func NewDown(m map[string]*PackageValues) *Down {
 	if len(m) == 0 {
 		return nil
 	}
-	d := &Down{names: make([]string, 0, len(m)), vals: make([]*PackageValues, len(m)), at: make(map[string]int, len(m))}
+	d := &Down{names: make([]string, 0, len(m)), vals: make([]*PackageValues, len(m))}
 	for k := range m {
 		d.names = append(d.names, k)
 	}
@@ -499,7 +498,7 @@ func (d *Down) Get(name string) (*PackageValues, bool) {
 	if d == nil {
 		return nil, false
 	}
-	i, ok := d.at[name]
+	i, ok := slices.BinarySearch(d.names, name)
 	if !ok {
 		return nil, false
 	}
@@ -512,7 +511,7 @@ func (o *Options) DepsValues() *Down {
 	if len(o.deps) == 0 {
 		return nil
 	}
-	d := &Down{names: make([]string, len(o.deps)), vals: make([]*PackageValues, len(o.deps)), at: make(map[string]int, len(o.deps))}
+	d := &Down{names: make([]string, len(o.deps)), vals: make([]*PackageValues, len(o.deps))}
 	order := make([]int, len(o.deps))
 	for i := range order {
 		order[i] = i
@@ -525,9 +524,8 @@ func (o *Options) DepsValues() *Down {
 	return d
 }
 
-// index enters the name at position i in the lookups.
+// index notes whether the name at position i is a pattern.
 func (d *Down) index(i int) {
-	d.at[d.names[i]] = i
 	if strings.ContainsAny(d.names[i], "*?[") {
 		d.wild = append(d.wild, i)
 	}
