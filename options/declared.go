@@ -698,11 +698,9 @@ func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool
 	index := scratch.index
 	clear(index)
 	merged := append(scratch.buf[:0], o.deps...)
-	copyAt := scratch.copy[:0]
-	if o.copyAt != nil {
-		copyAt = append(copyAt, o.copyAt...)
-	} else {
-		copyAt = append(copyAt, make([]bool, len(merged))...)
+	copyAt := append(scratch.copy[:0], o.copyAt...) // o.copyAt: nil or one per entry
+	for len(copyAt) < len(merged) {
+		copyAt = append(copyAt, false)
 	}
 	for i, e := range merged {
 		index[e.Name] = int32(i)
