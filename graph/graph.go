@@ -354,8 +354,8 @@ func (d *keyDict) reindex(size int) {
 // touched, and a probe reads a slot before anything writes it: the
 // kernel would map its shared zero page for the read, then on the first
 // write copy it and flush the stale mapping from every core the process
-// runs on, an interrupt to the other core per page (a third of the page
-// fault time at 10,000 packages, for 3% of the memory).
+// runs on, an interrupt to the other core per page (a sixth of the page
+// fault samples at 10,000 packages, for 3% of the memory).
 func freshSlots(n int) []int32 {
 	s := make([]int32, n)
 	const perPage = 4096 / 4
