@@ -109,6 +109,15 @@ func (c *funcCode) isLocal(name string) bool { return c.slot(name) >= 0 }
 // newFuncFrameVals makes the slots of a frame of code.
 func newFuncFrameVals(code *funcCode) []Value { return make([]Value, len(code.locals)) }
 
+// local returns the value of a name the frame's code binds (nil while
+// unbound), and whether the code binds it.
+func (f *frame) local(name string) (Value, bool) {
+	if i := f.code.slot(name); i >= 0 {
+		return f.vals[i], true
+	}
+	return nil, false
+}
+
 // getLocal returns a bound local variable of a function frame.
 func (f *frame) getLocal(name string) (Value, bool) {
 	if i := f.code.slot(name); i >= 0 {
@@ -402,16 +411,16 @@ func (in *Interp) lookupName(f *frame, n *syntax.Name) (Value, error) {
 	name := n.ID
 	switch f.kind {
 	case funcFrame:
-		if f.code.isLocal(name) {
-			if v, ok := f.getLocal(name); ok {
+		if v, isLocal := f.local(name); isLocal {
+			if v != nil {
 				return v, nil
 			}
 			return nil, Errorf(UnboundLocalErrorClass, "local variable '%s' referenced before assignment", name)
 		}
 		if !f.code.globals[name] {
 			for o := f.outer; o != nil; o = o.outer {
-				if o.code.isLocal(name) {
-					if v, ok := o.getLocal(name); ok {
+				if v, isLocal := o.local(name); isLocal {
+					if v != nil {
 						return v, nil
 					}
 					return nil, Errorf(NameErrorClass, "free variable '%s' referenced before assignment in enclosing scope", name)
@@ -423,10 +432,8 @@ func (in *Interp) lookupName(f *frame, n *syntax.Name) (Value, error) {
 			return v, nil
 		}
 		for o := f.outer; o != nil; o = o.outer {
-			if o.code.isLocal(name) {
-				if v, ok := o.getLocal(name); ok {
-					return v, nil
-				}
+			if v, isLocal := o.local(name); isLocal && v != nil {
+				return v, nil
 			}
 		}
 	}
