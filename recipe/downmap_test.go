@@ -13,8 +13,8 @@ import (
 // hash is also made to collide, wholly or in part, so that collision lists
 // and leaves pushed down a level are exercised too.
 func TestDownMapPersistent(t *testing.T) {
-	real := downHash
-	defer func() { downHash = real }()
+	real := realDownHash
+	defer func() { testDownHash = nil }()
 	for _, h := range []struct {
 		name string
 		fn   func(string) uint64
@@ -24,7 +24,7 @@ func TestDownMapPersistent(t *testing.T) {
 		{"low bits only", func(s string) uint64 { return real(s) & 0x3ff }},
 		{"high bits only", func(s string) uint64 { return real(s) &^ (1<<62 - 1) }},
 	} {
-		downHash = h.fn
+		testDownHash = h.fn
 		t.Run(h.name, testDownMapPersistent)
 	}
 }
@@ -87,9 +87,8 @@ func testDownMapPersistent(t *testing.T) {
 
 // With every hash equal, the map is one collision list.
 func TestDownMapCollisions(t *testing.T) {
-	real := downHash
-	defer func() { downHash = real }()
-	downHash = func(string) uint64 { return 7 }
+	defer func() { testDownHash = nil }()
+	testDownHash = func(string) uint64 { return 7 }
 	var m downMap
 	edit := new(int)
 	r1, r2 := &Requirement{}, &Requirement{}

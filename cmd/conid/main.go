@@ -237,7 +237,7 @@ func tuneGC(args []string) {
 		return
 	}
 	// Go samples one allocation per 512 KiB for heap profiles, each
-	// with its call stack: 1,400 stacks in a 10,000-package run, 1.5% of
+	// with its call stack: 1,400 stacks in a 10,000-package run, 1.4% of
 	// its CPU, for a profile nothing reads (bench run --memprofile sets
 	// its own rate).
 	runtime.MemProfileRate = 0

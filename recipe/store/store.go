@@ -712,10 +712,10 @@ func md5Hex(b []byte) string {
 // computeRevision is the revision "conan export" would give a recipe
 // folder: conanfile.py (src), conandata.yml and the files its exports and
 // exports_sources attributes name (literal patterns only; export() and
-// export_sources() methods are not run). It also returns what it read and parsed on the way, for the loader:
-// conandata.yml's text (and whether it could tell: not on an error other
-// than its absence), and the parsed conanfile when it had to look for
-// exports.
+// export_sources() methods are not run). It also returns what it read
+// and parsed on the way, for the loader: conandata.yml's text (and
+// whether it could tell: not on an error other than its absence), and
+// the parsed conanfile when it had to look for exports.
 func computeRevision(conanfilePath string, src []byte) (string, recipe.Files) {
 	files := recipe.Files{Conanfile: src}
 	dir := filepath.Dir(conanfilePath)
