@@ -56,7 +56,11 @@ var reOrSplit = lazyRegexp(pyS + `*\|\|` + pyS + `*`)
 // parseNodeRange is Range(text, loose). Errors are Python ValueErrors.
 func parseNodeRange(text string, loose bool) (*nodeRange, error) {
 	r := &nodeRange{loose: loose}
-	for _, part := range reOrSplit().Split(text, -1) {
+	alts := []string{text}
+	if strings.Contains(text, "||") {
+		alts = reOrSplit().Split(text, -1)
+	}
+	for _, part := range alts {
 		comps, err := parseRangePart(pyStrip(part), loose)
 		if err != nil {
 			return nil, err
@@ -82,6 +86,92 @@ func parseNodeRange(text string, loose bool) (*nodeRange, error) {
 
 // parseRangePart is Range.parse_range for one "||" alternative.
 func parseRangePart(s string, loose bool) ([]comparator, error) {
+	if comps, ok := plainRangePart(s, loose); ok {
+		return comps, nil
+	}
+	return desugarRangePart(s, loose)
+}
+
+// plainRangePart is parseRangePart for the text nearly every recipe
+// writes: words of an optional operator, caret or tilde and one to three
+// plain numbers ("[>=1.0 <2]", "[~1.2]"). For such text the hyphen, trim
+// and star steps change nothing, and each word goes through one of the
+// caret, tilde or X-range replacements, here the same functions but
+// without the regular expressions, which take a millisecond to compile
+// (a process parses a handful of ranges). ok is false for any other text,
+// and where a step fails, so that desugarRangePart gives node-semver's
+// error.
+func plainRangePart(s string, loose bool) (comps []comparator, ok bool) {
+	// What reCaret's or reTilde's groups (M m p pre build), or reXRange's
+	// (op M m p pre build), would hold for one word.
+	var mi [14]int
+	for w := range strings.SplitSeq(s, " ") {
+		if w == "" {
+			continue
+		}
+		for i := range mi {
+			mi[i] = -1
+		}
+		mi[0], mi[1] = 0, len(w)
+		n, g := 0, 2 // g: where the major number's group goes
+		replace := replaceXRange
+		switch {
+		case strings.HasPrefix(w, "^"):
+			n, replace = 1, replaceCaret
+		case strings.HasPrefix(w, "~>"):
+			n, replace = 2, replaceTilde
+		case strings.HasPrefix(w, "~"):
+			n, replace = 1, replaceTilde
+		default:
+			for n < 2 && n < len(w) && strings.IndexByte("<>=", w[n]) >= 0 {
+				n++
+			}
+			if op := w[:n]; op != "" && op != "<" && op != ">" && op != "=" && op != "<=" && op != ">=" {
+				return nil, false
+			}
+			mi[2], mi[3], g = 0, n, 4
+		}
+		for last := g + 4; ; g += 2 { // major, minor, patch
+			start := n
+			for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+				n++
+			}
+			// numericIdentifier: 0, or no leading zero
+			if n == start || w[start] == '0' && n-start > 1 {
+				return nil, false
+			}
+			mi[g], mi[g+1] = start, n
+			if n == len(w) {
+				break
+			}
+			if w[n] != '.' || g == last {
+				return nil, false
+			}
+			n++
+		}
+		rep, err := replace(w, mi[:])
+		if err != nil {
+			return nil, false
+		}
+		for c := range strings.SplitSeq(rep, " ") {
+			// The comparator's operator, then its version: complete,
+			// as the replacements give them for plain numbers.
+			n := 0
+			for n < len(c) && strings.IndexByte("<>=", c[n]) >= 0 {
+				n++
+			}
+			sv, err := parseSemVer(c[n:], loose)
+			if err != nil {
+				return nil, false
+			}
+			comps = append(comps, comparator{op: c[:n], sv: sv, value: c[:n] + sv.version})
+		}
+	}
+	return comps, len(comps) > 0
+}
+
+// desugarRangePart is parseRangePart step by step, as node-semver does it.
+func desugarRangePart(s string, loose bool) ([]comparator, error) {
 	hyphen, xr, tilde, caret, comp := reHyphenRange(), reXRange(), reTilde(), reCaret(), reComparator()
 	if loose {
 		hyphen, xr, tilde, caret, comp = reHyphenRangeLoose(), reXRangeLoose(), reTildeLoose(),

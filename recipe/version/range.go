@@ -89,7 +89,10 @@ func parseRange(expr string) (*Range, error) {
 	var ranges []string
 	for i, c := range chunks {
 		c = pyStrip(c)
-		param := reRangeParam().FindStringSubmatch(c)
+		var param []string
+		if strings.HasPrefix(c, "include_prerelease") || strings.HasPrefix(c, "loose") {
+			param = reRangeParam().FindStringSubmatch(c) // anchored at those words
+		}
 		isVersion := isRangeVersionChunk(c)
 		switch {
 		case param == nil && !isVersion:
