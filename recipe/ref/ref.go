@@ -13,7 +13,6 @@ package ref
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -54,16 +53,33 @@ const (
 	maxChars = 51
 )
 
-var (
-	namePattern     = regexp.MustCompile(`^[a-zA-Z0-9_][a-zA-Z0-9_+.-]*$`)
-	revisionPattern = regexp.MustCompile(`^[a-zA-Z0-9]+$`)
-)
-
 // ValidName reports whether s is a valid name, user, channel or plain
-// version by Conan's rule.
+// version by Conan's rule: 2 to 51 of [a-zA-Z0-9_+.-], not starting with
+// any of "+.-". (A loop, not a regular expression: every reference of a
+// graph is checked, and compiling one costs every process.)
 func ValidName(s string) bool {
-	return len(s) >= minChars && len(s) <= maxChars && namePattern.MatchString(s)
+	if len(s) < minChars || len(s) > maxChars || s[0] == '+' || s[0] == '.' || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !alnum(s[i]) && s[i] != '_' && s[i] != '+' && s[i] != '.' && s[i] != '-' {
+			return false
+		}
+	}
+	return true
 }
+
+// validRevision: one or more of [a-zA-Z0-9].
+func validRevision(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !alnum(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func alnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
 
 // nameError explains why s is not a valid name, in Conan's words.
 func nameError(s, token string) string {
@@ -121,7 +137,7 @@ func (r Ref) Validate() error {
 	if r.Channel != "" && r.Channel != "*" && !ValidName(r.Channel) {
 		return &Error{Msg: nameError(r.Channel, "channel")}
 	}
-	if r.Revision != "" && (len(r.Revision) > maxChars || !revisionPattern.MatchString(r.Revision)) {
+	if r.Revision != "" && (len(r.Revision) > maxChars || !validRevision(r.Revision)) {
 		return &Error{Msg: fmt.Sprintf("The revision field, must contain only letters and numbers with a length between 1 and %d", maxChars)}
 	}
 	if r.Name == "" || r.Version == "" {
@@ -318,7 +334,7 @@ func ParsePackage(text string) (PackageRef, error) {
 	var prev string
 	if i := strings.LastIndexByte(id, '#'); i >= 0 {
 		id, prev = id[:i], id[i+1:]
-		if len(prev) > maxChars || !revisionPattern.MatchString(prev) {
+		if len(prev) > maxChars || !validRevision(prev) {
 			return PackageRef{}, &Error{Text: text, Msg: fmt.Sprintf("The revision field, must contain only letters and numbers with a length between 1 and %d", maxChars)}
 		}
 	}

@@ -2,6 +2,7 @@ package ref
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -119,4 +120,44 @@ func FuzzParse(f *testing.F) {
 		LooksLikeRef(s)
 		ParsePackage(s)
 	})
+}
+
+// The rules as Conan's ConanName writes them, as regular expressions
+// (Go's "$" is the end of the text).
+var (
+	namePattern     = regexp.MustCompile(`^[a-zA-Z0-9_][a-zA-Z0-9_+.-]*$`)
+	revisionPattern = regexp.MustCompile(`^[a-zA-Z0-9]+$`)
+)
+
+func sameAsPatterns(t *testing.T, s string) {
+	t.Helper()
+	want := len(s) >= minChars && len(s) <= maxChars && namePattern.MatchString(s)
+	if got := ValidName(s); got != want {
+		t.Fatalf("ValidName(%q) = %v, the pattern says %v", s, got, want)
+	}
+	if got, want := validRevision(s), revisionPattern.MatchString(s); got != want {
+		t.Fatalf("validRevision(%q) = %v, the pattern says %v", s, got, want)
+	}
+}
+
+func TestNameRulesArePatterns(t *testing.T) {
+	chars := "aZ09_+.-/@#é \n\x00"
+	var walk func(prefix string)
+	walk = func(prefix string) { // every string of up to 3 of those bytes
+		sameAsPatterns(t, prefix)
+		if len(prefix) < 3 {
+			for i := 0; i < len(chars); i++ {
+				walk(prefix + chars[i:i+1])
+			}
+		}
+	}
+	walk("")
+	for _, s := range []string{"zlib", "a", strings.Repeat("a", 51), strings.Repeat("a", 52), "_x", "x\n", "1.2.3+b"} {
+		sameAsPatterns(t, s)
+	}
+}
+
+func FuzzNameRules(f *testing.F) {
+	f.Add("zlib")
+	f.Fuzz(sameAsPatterns)
 }
