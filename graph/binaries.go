@@ -234,6 +234,7 @@ type idScratch struct {
 	prefs   scratch[*ref.PackageRef, struct{}]
 	options options.Scratch
 	finals  []options.Final
+	reqs    *packageid.RequirementView // of the resolver's reqCache
 }
 
 // propagateOptions records the final options of dependencies in a node
@@ -387,6 +388,14 @@ func depsKeepAll(n *Node) bool {
 	return true
 }
 
+// reqView returns the goroutine's view of the resolver's requirements.
+func (s *idScratch) reqView(c *packageid.RequirementCache) *packageid.RequirementView {
+	if s.reqs == nil {
+		s.reqs = c.View()
+	}
+	return s.reqs
+}
+
 // computePackageID is Conan's _compute_package_id.
 func (r *Resolver) computePackageID(n *Node, s *idScratch) error {
 	c := n.Conanfile
@@ -425,7 +434,7 @@ func (r *Resolver) computePackageID(n *Node, s *idScratch) error {
 	if len(indirect) == len(n.idIndirectPrefs) {
 		full = n.idDirectPrefs[:len(direct)+len(indirect)] // nothing was filtered
 	}
-	info, err := packageid.NewInfoFull(settingsNV(c.Settings), c.Options.SharedValues(), direct, indirect, full, r.PackageIDMode, from, &r.reqCache)
+	info, err := packageid.NewInfoFull(settingsNV(c.Settings), c.Options.SharedValues(), direct, indirect, full, r.PackageIDMode, from, s.reqView(&r.reqCache))
 	if err != nil {
 		return err
 	}

@@ -20,10 +20,14 @@ func NewInfo(settings []NameValue, opts *options.Values, direct, indirect []*ref
 // NewInfoFull is NewInfo for a caller that already holds direct followed
 // by indirect in one slice (fullReqs): the info keeps it as its
 // full_requires instead of a copy. fullReqs may be nil. Infos built with
-// the same cache (which may be nil) share their requirements and
-// settings.
-func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []*ref.PackageRef, mode, modeFrom string, cache *RequirementCache) (*Info, error) {
-	set, err := cache.settingsFor(settings) // shared: see OwnSettings
+// views of the same cache (the view may be nil) share their requirements
+// and settings.
+func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, fullReqs []*ref.PackageRef, mode, modeFrom string, cache *RequirementView) (*Info, error) {
+	var shared *RequirementCache
+	if cache != nil {
+		shared = cache.c
+	}
+	set, err := shared.settingsFor(settings) // shared: see OwnSettings
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +49,7 @@ func NewInfoFull(settings []NameValue, opts *options.Values, direct, indirect, f
 	} else {
 		info.FullRequires = append(append([]*ref.PackageRef(nil), direct...), indirect...)
 	}
-	if cache != nil { // else nothing else holds them
+	if shared != nil { // else nothing else holds them
 		info.shared = set
 	}
 	return info, nil

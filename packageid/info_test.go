@@ -110,7 +110,7 @@ func TestSharedRequirements(t *testing.T) {
 	bzip := &ref.PackageRef{Ref: ref.Ref{Name: "bzip2", Version: "1.0.8"}, PackageID: "def"}
 	var cache RequirementCache
 	build := func() *Info {
-		info, err := NewInfoFull(gcc11, opts(), []*ref.PackageRef{zlib}, []*ref.PackageRef{bzip}, nil, "semver_direct_mode", "", &cache)
+		info, err := NewInfoFull(gcc11, opts(), []*ref.PackageRef{zlib}, []*ref.PackageRef{bzip}, nil, "semver_direct_mode", "", cache.View())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,11 +175,11 @@ func TestDepOptionsHashedInNameOrder(t *testing.T) {
 // self.info.full_settings do) and changes it.
 func TestSharedFullSettings(t *testing.T) {
 	var cache RequirementCache
-	a, err := NewInfoFull(gcc11, opts(), nil, nil, nil, "semver_direct_mode", "", &cache)
+	a, err := NewInfoFull(gcc11, opts(), nil, nil, nil, "semver_direct_mode", "", cache.View())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := NewInfoFull(gcc11, opts(), nil, nil, nil, "semver_direct_mode", "", &cache)
+	b, err := NewInfoFull(gcc11, opts(), nil, nil, nil, "semver_direct_mode", "", cache.View())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,5 +212,39 @@ func TestSharedFullSettings(t *testing.T) {
 	c, _ := NewInfo(gcc11, opts(), nil, nil, "semver_direct_mode", "")
 	if c.PackageID().ID != idB {
 		t.Error("an info without a cache has another ID")
+	}
+}
+
+// Views of one cache hand out the same requirement for a reference, a
+// view follows a change of mode, and a reset cache is not read through
+// an old view.
+func TestRequirementViews(t *testing.T) {
+	zlib := &ref.PackageRef{Ref: ref.Ref{Name: "zlib", Version: "1.2.13"}, PackageID: "abc"}
+	var cache RequirementCache
+	v1, v2 := cache.View(), cache.View()
+	get := func(v *RequirementView, mode string, indirect bool) *Requirement {
+		t.Helper()
+		var rs Requirements
+		if err := rs.addDistinct([]*ref.PackageRef{zlib}, mode, indirect, "", v); err != nil {
+			t.Fatal(err)
+		}
+		return rs.list[0]
+	}
+	a := get(v1, "semver_direct_mode", true)
+	if b := get(v2, "semver_direct_mode", true); a != b {
+		t.Error("two views of one cache made two requirements")
+	}
+	if get(v1, "semver_direct_mode", false) == a {
+		t.Error("a direct requirement is the indirect one")
+	}
+	if r := get(v1, "full_package_mode", true); r == a || r.Dumps() == a.Dumps() {
+		t.Errorf("another mode gave %q, as %q", r.Dumps(), a.Dumps())
+	}
+	if get(v1, "semver_direct_mode", true) == a {
+		t.Error("the view kept a requirement the cache replaced with its mode")
+	}
+	cache = RequirementCache{}
+	if get(v2, "semver_direct_mode", true) == a {
+		t.Error("a view read a reset cache's old requirement")
 	}
 }
