@@ -230,7 +230,6 @@ func plainID(n *Node) bool {
 // idScratch are the sets propagateOptions and computePackageID clear and
 // reuse from one node to the next: one per goroutine.
 type idScratch struct {
-	names   scratch[string, bool]
 	prefs   scratch[*ref.PackageRef, struct{}]
 	options options.Scratch
 	finals  []options.Final
@@ -241,27 +240,28 @@ type idScratch struct {
 // and freezes its options (Conan's _propagate_options).
 func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires bool) {
 	c := n.Conanfile
-	// Closures overlap: the largest dependency's is a better guess of
-	// the union than their sum.
-	size := 0
-	for _, e := range n.Dependencies {
-		if info := e.Dst.Conanfile.Info; info != nil {
-			size = max(size, len(n.Dependencies)+info.Requires.Len())
-		}
-	}
-	transitive := s.names.get(size)
 	finals := s.finals[:0]
 	for _, e := range n.Dependencies {
 		nb := e.Dst
-		transitive[nb.Name()] = true
-		if nb.Conanfile.Info != nil {
-			for _, r := range nb.Conanfile.Info.Requires.List() {
-				transitive[r.Pref.Ref.Name] = true
-			}
-		}
 		finals = append(finals, options.Final{Name: nb.Name(), Values: nb.Conanfile.Info.FullOptions})
 		if req, ok := c.Requires.Get(nb.Name()); ok {
 			req.Ref = nb.Ref
+		}
+	}
+	// What stays: the dependencies and what their IDs require.
+	transitive := func(yield func(string) bool) {
+		for _, e := range n.Dependencies {
+			nb := e.Dst
+			if !yield(nb.Name()) {
+				return
+			}
+			if nb.Conanfile.Info != nil {
+				for _, r := range nb.Conanfile.Info.Requires.List() {
+					if !yield(r.Pref.Ref.Name) {
+						return
+					}
+				}
+			}
 		}
 	}
 	// Conan keeps the values before clear_unused for the build

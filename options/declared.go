@@ -1,6 +1,7 @@
 package options
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -681,6 +682,7 @@ type Scratch struct {
 	index map[string]int32
 	buf   []PackageEntry
 	copy  []bool
+	keep  []bool
 }
 
 // Finish is what Conan does to a package's options once its
@@ -688,10 +690,11 @@ type Scratch struct {
 // values and those it holds replace what the package holds for them,
 // in turn; if keepSnapshot, the result is kept for the build
 // requirements (returned, made when called); then the values of
-// packages not in used are dropped, and everything is frozen. The
+// packages used does not name (it may repeat names) are dropped, and
+// everything is frozen. The
 // values are merged in scratch, so that the package keeps one table of
 // the right size and no index by name until something looks one up.
-func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool, scratch *Scratch) (snapshot func() *Values) {
+func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot bool, scratch *Scratch) (snapshot func() *Values) {
 	if scratch.index == nil {
 		scratch.index = map[string]int32{}
 	}
@@ -732,9 +735,23 @@ func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool
 			return v
 		}
 	}
+	// Mark what is used: looking the names up in index costs less than
+	// making a set of them (a package's closure, again for every
+	// package).
+	keep := scratch.keep[:0]
+	for range merged {
+		keep = append(keep, false)
+	}
+	if used != nil {
+		for name := range used {
+			if i, ok := index[name]; ok {
+				keep[i] = true
+			}
+		}
+	}
 	kept, anyCopy := 0, false
-	for i, e := range merged { // compact in place, asking used once each
-		if used[e.Name] {
+	for i, e := range merged { // compact in place
+		if keep[i] {
 			merged[kept], copyAt[kept] = e, copyAt[i]
 			anyCopy = anyCopy || copyAt[i]
 			kept++
@@ -745,7 +762,7 @@ func (o *Options) Finish(finals []Final, used map[string]bool, keepSnapshot bool
 		o.copyAt = slices.Clone(copyAt[:kept])
 	}
 	clear(merged)
-	scratch.buf, scratch.copy = merged[:0], copyAt[:0]
+	scratch.buf, scratch.copy, scratch.keep = merged[:0], copyAt[:0], keep[:0]
 	o.Freeze()
 	return snapshot
 }

@@ -2,6 +2,7 @@ package options
 
 import (
 	"fmt"
+	"maps"
 	"math/rand"
 	"slices"
 	"strconv"
@@ -107,7 +108,7 @@ func TestDepsSnapshot(t *testing.T) {
 	up := NewValues()
 	up.Own.Set("shared", V("True", nil))
 	up.Pkg("zlib").Set("shared", V("False", nil))
-	snap := o.Finish([]Final{{"openssl", up}}, map[string]bool{"zlib": true}, true, &Scratch{})
+	snap := o.Finish([]Final{{"openssl", up}}, slices.Values([]string{"zlib"}), true, &Scratch{})
 	o.Dep("zlib").Set("shared", V("True", nil)) // copies the shared values
 	o.Dep("bzip2").Set("shared", V("True", nil))
 	for _, v := range []*Values{snap(), snap()} {
@@ -252,7 +253,7 @@ func TestFinishMatchesModel(t *testing.T) {
 				m.set(e.Name, e.Values, true)
 			}
 		}
-		snap := o.Finish(finals, used, true, &scratch)()
+		snap := o.Finish(finals, maps.Keys(used), true, &scratch)()
 
 		if len(snap.PackagesView()) != len(m.order) {
 			t.Fatalf("round %d: snapshot %v, want %v", round, snap.PkgNames(), m.order)
