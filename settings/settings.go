@@ -67,7 +67,52 @@ type Settings struct {
 	name        string // "settings", "settings.compiler"...
 	parentValue string
 	parentNone  bool // parent value is None (no value)
-	data        map[string]*Item
+	data        fieldList
+}
+
+// fieldList is one level's settings, sorted by name. A level has a
+// dozen at most, and every node copies and lists its settings: a slice
+// is found in as quickly as a map, and listed in order without sorting.
+type fieldList []fieldEntry
+
+type fieldEntry struct {
+	name string
+	item *Item
+}
+
+func (l fieldList) find(name string) int {
+	for i := range l {
+		if l[i].name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (l fieldList) get(name string) (*Item, bool) {
+	if i := l.find(name); i >= 0 {
+		return l[i].item, true
+	}
+	return nil, false
+}
+
+// put adds or replaces a setting, keeping the order.
+func (l *fieldList) put(name string, it *Item) {
+	if i := l.find(name); i >= 0 {
+		(*l)[i].item = it
+		return
+	}
+	i := len(*l)
+	for i > 0 && (*l)[i-1].name > name {
+		i--
+	}
+	*l = slices.Insert(*l, i, fieldEntry{name, it})
+}
+
+func (l *fieldList) del(name string) {
+	if i := l.find(name); i >= 0 {
+		*l = slices.Delete(*l, i, i+1)
+	}
 }
 
 // Item is one setting with its value and, for dict definitions, the
@@ -89,12 +134,13 @@ type Item struct {
 }
 
 func newSettings(def *fieldsDef, name, parentValue string, parentNone bool) *Settings {
-	s := &Settings{name: name, parentValue: parentValue, parentNone: parentNone, data: map[string]*Item{}}
+	s := &Settings{name: name, parentValue: parentValue, parentNone: parentNone}
 	if def == nil {
 		return s
 	}
+	s.data = make(fieldList, 0, len(def.names))
 	for i, n := range def.names {
-		s.data[n] = newItem(def.items[i], name+"."+n)
+		s.data.put(n, newItem(def.items[i], name+"."+n))
 	}
 	return s
 }
@@ -452,10 +498,10 @@ func (s *Settings) Name() string { return s.name }
 func (s *Settings) Fields() []string { return s.sortedFields(make([]string, 0, len(s.data))) }
 
 // Has reports whether a field exists.
-func (s *Settings) Has(field string) bool { _, ok := s.data[field]; return ok }
+func (s *Settings) Has(field string) bool { return s.data.find(field) >= 0 }
 
 func (s *Settings) checkField(field string) error {
-	if _, ok := s.data[field]; !ok {
+	if s.data.find(field) < 0 {
 		return undefinedField(s.name, field, s.Fields(), s.parentValue)
 	}
 	return nil
@@ -463,18 +509,19 @@ func (s *Settings) checkField(field string) error {
 
 // Field returns a setting by name, or Conan's "doesn't exist" error.
 func (s *Settings) Field(field string) (*Item, error) {
-	if err := s.checkField(field); err != nil {
-		return nil, err
+	if it, ok := s.data.get(field); ok {
+		return it, nil
 	}
-	return s.data[field], nil
+	return nil, s.checkField(field)
 }
 
 // Set assigns a value to a field.
 func (s *Settings) Set(field, value string) error {
-	if err := s.checkField(field); err != nil {
+	it, err := s.Field(field)
+	if err != nil {
 		return err
 	}
-	return s.data[field].SetValue(value)
+	return it.SetValue(value)
 }
 
 // Del removes a field, which must exist (Python's del settings.x).
@@ -482,31 +529,29 @@ func (s *Settings) Del(field string) error {
 	if err := s.checkField(field); err != nil {
 		return err
 	}
-	delete(s.data, field)
+	s.data.del(field)
 	return nil
 }
 
 // Remove drops fields if present.
 func (s *Settings) Remove(fields ...string) {
 	for _, f := range fields {
-		delete(s.data, f)
+		s.data.del(f)
 	}
 }
 
 // Clear removes every field.
-func (s *Settings) Clear() { s.data = map[string]*Item{} }
+func (s *Settings) Clear() { s.data = nil }
 
 // Copy is a deep copy.
 func (s *Settings) Copy() *Settings {
-	c := &Settings{name: s.name, parentValue: s.parentValue, parentNone: s.parentNone, data: make(map[string]*Item, len(s.data))}
+	c := &Settings{name: s.name, parentValue: s.parentValue, parentNone: s.parentNone, data: make(fieldList, len(s.data))}
 	// The items in one allocation: every node copies its profile's
 	// settings, a dozen items or more.
 	items := make([]Item, len(s.data))
-	i := 0
-	for k, it := range s.data {
-		it.copyTo(&items[i])
-		c.data[k] = &items[i]
-		i++
+	for i, f := range s.data {
+		f.item.copyTo(&items[i])
+		c.data[i] = fieldEntry{f.name, &items[i]}
 	}
 	return c
 }
@@ -514,34 +559,27 @@ func (s *Settings) Copy() *Settings {
 // CopyValues is a deep copy keeping only settings with a value (or that
 // may be None).
 func (s *Settings) CopyValues() *Settings {
-	c := &Settings{name: s.name, parentValue: s.parentValue, parentNone: s.parentNone, data: map[string]*Item{}}
-	for k, it := range s.data {
-		if v := it.copyValues(); v != nil {
-			c.data[k] = v
+	c := &Settings{name: s.name, parentValue: s.parentValue, parentNone: s.parentNone}
+	for _, f := range s.data { // in order
+		if v := f.item.copyValues(); v != nil {
+			c.data = append(c.data, fieldEntry{f.name, v})
 		}
 	}
 	return c
 }
 
-// sortedFields is Fields appended to buf, which is big enough for any
-// level of Conan's settings: validating and listing the settings of every
-// node allocates nothing for it.
+// sortedFields is Fields appended to buf.
 func (s *Settings) sortedFields(buf []string) []string {
-	for k := range s.data {
-		buf = append(buf, k)
+	for _, f := range s.data {
+		buf = append(buf, f.name)
 	}
-	slices.Sort(buf)
 	return buf
 }
 
-// fieldsBuf holds one level's field names (Conan's largest has 11).
-type fieldsBuf [16]string
-
 // Validate checks that every setting has a value (or may be None).
 func (s *Settings) Validate() error {
-	var buf fieldsBuf
-	for _, f := range s.sortedFields(buf[:0]) {
-		if err := s.data[f].validate(); err != nil {
+	for _, f := range s.data {
+		if err := f.item.validate(); err != nil {
 			return err
 		}
 	}
@@ -554,9 +592,8 @@ func (s *Settings) validate() error { return s.Validate() }
 func (s *Settings) ValuesList() []NameValue { return s.valuesList(make([]NameValue, 0, 8)) }
 
 func (s *Settings) valuesList(out []NameValue) []NameValue {
-	var buf fieldsBuf
-	for _, f := range s.sortedFields(buf[:0]) {
-		out = s.data[f].valuesList(out)
+	for _, f := range s.data {
+		out = f.item.valuesList(out)
 	}
 	return out
 }
@@ -602,7 +639,7 @@ func (s *Settings) UpdateValues(vals []NameValue) error {
 // the path does not exist, has no value or is "None".
 func (s *Settings) GetSafe(path string) (string, bool) {
 	parts := strings.Split(path, ".")
-	it, ok := s.data[parts[0]]
+	it, ok := s.data.get(parts[0])
 	if !ok {
 		return "", false
 	}
@@ -611,7 +648,7 @@ func (s *Settings) GetSafe(path string) (string, bool) {
 		if err != nil {
 			return "", false
 		}
-		if it, ok = c.data[p]; !ok {
+		if it, ok = c.data.get(p); !ok {
 			return "", false
 		}
 	}
@@ -626,9 +663,7 @@ func (s *Settings) GetSafe(path string) (string, bool) {
 func (s *Settings) RmSafe(path string) error {
 	parts := strings.Split(path, ".")
 	if len(parts) == 1 {
-		if s.checkField(path) == nil {
-			delete(s.data, path)
-		}
+		s.data.del(path)
 		return nil
 	}
 	it, err := s.Lookup(strings.Join(parts[:len(parts)-1], "."))
@@ -666,8 +701,8 @@ func (s *Settings) Constrain(c *Constraint) error {
 		byName[c.Fields[i].Name] = &c.Fields[i]
 	}
 	var remove []string
-	for _, field := range s.Fields() {
-		it := s.data[field]
+	for _, f := range s.data {
+		field, it := f.name, f.item
 		fc, ok := byName[field]
 		if !ok {
 			remove = append(remove, field)
@@ -700,7 +735,7 @@ func (s *Settings) Constrain(c *Constraint) error {
 		}
 	}
 	for _, f := range c.Fields {
-		if _, ok := s.data[f.Name]; !ok {
+		if s.data.find(f.Name) < 0 {
 			return undefinedField(s.name, f.Name, s.Fields(), "")
 		}
 	}
