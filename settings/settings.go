@@ -130,7 +130,22 @@ type Item struct {
 	keys    []string // remaining keys (values_range before sorting)
 	ownKeys bool
 	defs    map[string]*fieldsDef // definitions of each key's sub-settings
-	subs    map[string]*Settings  // materialised sub-settings
+	subs    []subEntry            // materialised sub-settings (mostly of one key)
+}
+
+type subEntry struct {
+	key string
+	s   *Settings
+}
+
+// materialised returns the sub-settings of key if they are.
+func (it *Item) materialised(key string) (*Settings, bool) {
+	for _, e := range it.subs {
+		if e.key == key {
+			return e.s, true
+		}
+	}
+	return nil, false
 }
 
 func newSettings(def *fieldsDef, name, parentValue string, parentNone bool) *Settings {
@@ -165,14 +180,11 @@ func newItem(def *itemDef, name string) *Item {
 
 // sub returns the materialised sub-settings of key (which must exist).
 func (it *Item) sub(key string) *Settings {
-	if s, ok := it.subs[key]; ok {
+	if s, ok := it.materialised(key); ok {
 		return s
 	}
-	if it.subs == nil {
-		it.subs = map[string]*Settings{}
-	}
 	s := newSettings(it.defs[key], it.name, key, false)
-	it.subs[key] = s
+	it.subs = append(it.subs, subEntry{key, s})
 	return s
 }
 
@@ -180,7 +192,7 @@ func (it *Item) sub(key string) *Settings {
 // ones, or a fresh tree not stored, so that reading (copying, listing,
 // validating) a tree that several goroutines share never writes to it.
 func (it *Item) peek(key string) *Settings {
-	if s, ok := it.subs[key]; ok {
+	if s, ok := it.materialised(key); ok {
 		return s
 	}
 	return newSettings(it.defs[key], it.name, key, false)
@@ -419,9 +431,9 @@ func (it *Item) copyTo(c *Item) {
 	*c = *it
 	c.ownList, c.ownKeys = false, false
 	if it.subs != nil {
-		c.subs = make(map[string]*Settings, len(it.subs))
-		for k, s := range it.subs {
-			c.subs[k] = s.Copy()
+		c.subs = make([]subEntry, len(it.subs))
+		for i, e := range it.subs {
+			c.subs[i] = subEntry{e.key, e.s.Copy()}
 		}
 	}
 }
@@ -435,9 +447,9 @@ func (it *Item) copyValues() *Item {
 	c := it.copy()
 	if c.isDict {
 		// Conan keeps only valued sub-settings, for every key.
-		subs := make(map[string]*Settings, len(c.keys))
-		for _, k := range c.keys {
-			subs[k] = it.peek(k).CopyValues()
+		subs := make([]subEntry, len(c.keys))
+		for i, k := range c.keys {
+			subs[i] = subEntry{k, it.peek(k).CopyValues()}
 		}
 		c.subs = subs
 	}
@@ -456,7 +468,7 @@ func (it *Item) valuesList(out []NameValue) []NameValue {
 	if it.isDict && it.hasKey(it.value) {
 		// Sub-settings not materialised are fresh from their
 		// definition: none has a value.
-		if sub, ok := it.subs[it.value]; ok {
+		if sub, ok := it.materialised(it.value); ok {
 			out = sub.valuesList(out)
 		}
 	}
