@@ -278,18 +278,21 @@ func (r *Resolver) loadConanfile(path string, files recipe.Files, rf ref.Ref, pr
 	if err != nil {
 		return nil, fmt.Errorf("%s: Cannot load recipe.\n%s", rf.String(), errMessage(err))
 	}
-	s := prof.Settings.Copy()
 	refStr := rf.Name + "/" + rf.Version
 	if rf.User != "" {
 		refStr += "@" + rf.User + "/" + rf.Channel
 	}
+	// The instance copies what it keeps of the profile's settings, unless
+	// the profile has some of this package's own.
+	s, shared := prof.Settings, true
 	pattern, pkg := packageSettingsFor(prof, rf.Name, refStr, false)
 	if pkg != nil {
+		s, shared = prof.Settings.Copy(), false
 		if err := s.UpdateValues(pkg); err != nil {
 			return nil, fmt.Errorf("%s: %s", path, err)
 		}
 	}
-	c, err := r.Loader.New(rec, recipe.InstanceParams{Ref: rf, DisplayName: rf.String(), Settings: s})
+	c, err := r.Loader.New(rec, recipe.InstanceParams{Ref: rf, DisplayName: rf.String(), Settings: s, SharedSettings: shared})
 	if c != nil && pkg != nil {
 		c.SettingsPattern = pattern
 	}

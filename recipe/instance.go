@@ -21,10 +21,13 @@ type InstanceParams struct {
 	// DisplayName as Conan shows the node.
 	DisplayName string
 	// Settings: a copy of the profile's processed settings, with the
-	// package's own per-package settings already applied.
-	Settings *settings.Settings
-	Develop  bool
-	Consumer bool
+	// package's own per-package settings already applied; or, with
+	// SharedSettings, the profile's own, which the instance copies (what
+	// its constraint keeps of them) and never changes.
+	Settings       *settings.Settings
+	SharedSettings bool
+	Develop        bool
+	Consumer       bool
 }
 
 // New creates an instance of a recipe and initializes it as Conan's
@@ -35,7 +38,7 @@ func (l *Loader) New(r *Recipe, p InstanceParams) (*Conanfile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.initialize(p.Settings); err != nil {
+	if err := c.init(p.Settings, p.SharedSettings); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -116,7 +119,7 @@ func (l *Loader) Instantiate(r *Recipe, p InstanceParams) (*Conanfile, error) {
 
 // Initialize is the second half of New: options, requirements and
 // settings (a copy of the profile's, with per-package settings applied).
-func (c *Conanfile) Initialize(s *settings.Settings) error { return c.initialize(s) }
+func (c *Conanfile) Initialize(s *settings.Settings) error { return c.init(s, false) }
 
 // SetDisplayName changes the name the instance is shown with.
 func (c *Conanfile) SetDisplayName(name string) {
@@ -125,7 +128,7 @@ func (c *Conanfile) SetDisplayName(name string) {
 }
 
 // initialize is Conan's ConanFile.initialize.
-func (c *Conanfile) initialize(s *settings.Settings) error {
+func (c *Conanfile) init(s *settings.Settings, shared bool) error {
 	in := c.Loader.In
 	if g, ok, _ := c.Attr("generators"); ok {
 		if str, isStr := g.(string); isStr {
@@ -148,7 +151,12 @@ func (c *Conanfile) initialize(s *settings.Settings) error {
 	}
 	cons, err := parseConstraint(in, def)
 	if err == nil {
-		err = conanErr(s.Constrain(cons))
+		if shared {
+			s, err = s.CopyConstrained(cons)
+		} else {
+			err = s.Constrain(cons)
+		}
+		err = conanErr(err)
 	}
 	if err != nil {
 		msg := err.Error()

@@ -707,7 +707,38 @@ type FieldConstraint struct {
 }
 
 // Constrain applies a recipe's restriction. Errors are Conan's.
-func (s *Settings) Constrain(c *Constraint) error {
+func (s *Settings) Constrain(c *Constraint) error { return s.constrain(c, s) }
+
+// CopyConstrained is Copy then Constrain, without copying the fields
+// Constrain would drop: every package starts from its profile's
+// settings, a dozen fields, and mostly keeps four. s is only read.
+func (s *Settings) CopyConstrained(c *Constraint) (*Settings, error) {
+	cp := &Settings{name: s.name, parentValue: s.parentValue, parentNone: s.parentNone, data: make(fieldList, 0, len(c.Fields))}
+	items := make([]Item, 0, len(c.Fields)) // never grown: &items[i] stay
+	for _, f := range s.data {
+		if c.names(f.name) {
+			items = append(items, Item{})
+			f.item.copyTo(&items[len(items)-1])
+			cp.data = append(cp.data, fieldEntry{f.name, &items[len(items)-1]})
+		}
+	}
+	return cp, cp.constrain(c, s)
+}
+
+// names reports whether the constraint names a field.
+func (c *Constraint) names(field string) bool {
+	for i := range c.Fields {
+		if c.Fields[i].Name == field {
+			return true
+		}
+	}
+	return false
+}
+
+// constrain is Constrain on s, where full holds the fields s had
+// before any was dropped (s itself, or what s was copied from): an
+// unknown field is reported among those.
+func (s *Settings) constrain(c *Constraint, full *Settings) error {
 	byName := map[string]*FieldConstraint{}
 	for i := range c.Fields {
 		byName[c.Fields[i].Name] = &c.Fields[i]
@@ -747,8 +778,8 @@ func (s *Settings) Constrain(c *Constraint) error {
 		}
 	}
 	for _, f := range c.Fields {
-		if s.data.find(f.Name) < 0 {
-			return undefinedField(s.name, f.Name, s.Fields(), "")
+		if full.data.find(f.Name) < 0 {
+			return undefinedField(s.name, f.Name, full.Fields(), "")
 		}
 	}
 	s.Remove(remove...)

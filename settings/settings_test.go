@@ -2,6 +2,7 @@ package settings
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
@@ -299,6 +300,84 @@ func BenchmarkValuesList(b *testing.B) {
 	for b.Loop() {
 		if len(s.ValuesList()) != 6 {
 			b.Fatal(s.ValuesList())
+		}
+	}
+}
+
+// dump writes everything a tree holds that Constrain may change: each
+// level's fields in order, their values and ranges, and the sub-settings
+// materialised under each.
+func dump(b *strings.Builder, s *Settings, indent string) {
+	for _, f := range s.data {
+		it := f.item
+		fmt.Fprintf(b, "%s%s=%q(%v) range %v\n", indent, f.name, it.value, it.hasValue, it.ValuesRange())
+		for _, e := range it.subs {
+			fmt.Fprintf(b, "%s  [%s]\n", indent, e.key)
+			dump(b, e.s, indent+"    ")
+		}
+	}
+}
+
+func dumped(s *Settings) string {
+	var b strings.Builder
+	dump(&b, s, "")
+	return b.String()
+}
+
+// CopyConstrained gives what Copy then Constrain gives, errors included,
+// and leaves its source as it was.
+func TestCopyConstrainedIsCopyThenConstrain(t *testing.T) {
+	src := Default().New()
+	set(t, src, "os", "Linux", "arch", "x86_64", "compiler", "gcc", "compiler.version", "11",
+		"compiler.libcxx", "libstdc++11", "build_type", "Release", "os_build", "Linux")
+	before := dumped(src)
+	fields := []string{"os", "arch", "compiler", "build_type", "os_build", "arch_build", "platform"}
+	values := map[string][]string{
+		"os": {"Linux", "Windows", "Bogus"}, "arch": {"x86_64", "armv8"}, "compiler": {"gcc", "clang", "Bogus"},
+		"build_type": {"Release", "Debug"}, "os_build": {"Linux"}, "arch_build": {"x86"}, "platform": {"x"},
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 3000 {
+		c := &Constraint{}
+		for _, f := range fields {
+			if rng.IntN(3) == 0 {
+				continue
+			}
+			fc := FieldConstraint{Name: f}
+			switch rng.IntN(3) {
+			case 0:
+				fc.Keep = true
+			default:
+				for _, v := range values[f] {
+					if rng.IntN(2) == 0 {
+						fc.Values = append(fc.Values, v)
+					}
+				}
+				if f == "compiler" && rng.IntN(2) == 0 {
+					fc.IsDict = true
+					fc.Subs = map[string]*Constraint{}
+					for _, v := range fc.Values {
+						if rng.IntN(2) == 0 {
+							fc.Subs[v] = &Constraint{Fields: []FieldConstraint{{Name: "version", Values: []string{"11", "12", "99"}[:1+rng.IntN(3)]}}}
+						} else {
+							fc.Subs[v] = nil
+						}
+					}
+				}
+			}
+			c.Fields = append(c.Fields, fc)
+		}
+		want := src.Copy()
+		werr := want.Constrain(c)
+		got, gerr := src.CopyConstrained(c)
+		if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+			t.Fatalf("round %d %+v: error %v, Copy then Constrain: %v", round, c, gerr, werr)
+		}
+		if werr == nil && dumped(got) != dumped(want) {
+			t.Fatalf("round %d %+v:\n%s\nCopy then Constrain:\n%s", round, c, dumped(got), dumped(want))
+		}
+		if dumped(src) != before {
+			t.Fatalf("round %d: the source changed", round)
 		}
 	}
 }
