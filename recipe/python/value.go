@@ -29,6 +29,7 @@ package python
 
 import (
 	"fmt"
+	"slices"
 )
 
 // Value is any Python value.
@@ -87,42 +88,87 @@ func NewModule(name string) *Module { return &Module{Name: name, Dict: NewNamesp
 func (m *Module) Set(name string, v Value) *Module { m.Dict.Set(name, v); return m }
 
 // Namespace is an insertion-ordered string-keyed map: module globals,
-// class bodies, instance attributes.
+// class bodies, instance attributes. Most hold a dozen names or fewer
+// (every package's instance has one), which a scan finds as quickly as
+// a map: the index by name is made only past nsScan of them, by the
+// writer, so that readers on several goroutines never write.
 type Namespace struct {
-	keys []string
-	m    map[string]Value
+	keys  []string
+	vals  []Value
+	index map[string]int32
 }
 
+const nsScan = 12
+
 // NewNamespace returns an empty namespace.
-func NewNamespace() *Namespace { return &Namespace{m: map[string]Value{}} }
+func NewNamespace() *Namespace { return &Namespace{} }
 
 // NewNamespaceSize returns an empty namespace with room for n names.
 func NewNamespaceSize(n int) *Namespace {
-	return &Namespace{keys: make([]string, 0, n), m: make(map[string]Value, n)}
+	return &Namespace{keys: make([]string, 0, n), vals: make([]Value, 0, n)}
+}
+
+func (n *Namespace) find(k string) int {
+	if n.index != nil {
+		if i, ok := n.index[k]; ok {
+			return int(i)
+		}
+		return -1
+	}
+	for i, x := range n.keys {
+		if x == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// reindex makes the index by name, or drops it, for the names there are.
+func (n *Namespace) reindex() {
+	n.index = nil
+	if len(n.keys) <= nsScan {
+		return
+	}
+	n.index = make(map[string]int32, 2*len(n.keys))
+	for i, k := range n.keys {
+		n.index[k] = int32(i)
+	}
 }
 
 // Get returns a value and whether it is present.
-func (n *Namespace) Get(k string) (Value, bool) { v, ok := n.m[k]; return v, ok }
+func (n *Namespace) Get(k string) (Value, bool) {
+	if i := n.find(k); i >= 0 {
+		return n.vals[i], true
+	}
+	return nil, false
+}
 
 // Set stores a value.
 func (n *Namespace) Set(k string, v Value) {
-	if _, ok := n.m[k]; !ok {
-		n.keys = append(n.keys, k)
+	if i := n.find(k); i >= 0 {
+		n.vals[i] = v
+		return
 	}
-	n.m[k] = v
+	n.keys = append(n.keys, k)
+	n.vals = append(n.vals, v)
+	switch {
+	case n.index != nil:
+		n.index[k] = int32(len(n.keys) - 1)
+	case len(n.keys) > nsScan:
+		n.reindex()
+	}
 }
 
 // Delete removes a key and reports whether it was present.
 func (n *Namespace) Delete(k string) bool {
-	if _, ok := n.m[k]; !ok {
+	i := n.find(k)
+	if i < 0 {
 		return false
 	}
-	delete(n.m, k)
-	for i, x := range n.keys {
-		if x == k {
-			n.keys = append(n.keys[:i:i], n.keys[i+1:]...)
-			break
-		}
+	n.keys = append(n.keys[:i:i], n.keys[i+1:]...)
+	n.vals = append(n.vals[:i:i], n.vals[i+1:]...)
+	if n.index != nil {
+		n.reindex()
 	}
 	return true
 }
@@ -135,9 +181,9 @@ func (n *Namespace) Len() int { return len(n.keys) }
 
 // Copy returns a shallow copy.
 func (n *Namespace) Copy() *Namespace {
-	c := &Namespace{keys: append([]string(nil), n.keys...), m: make(map[string]Value, len(n.m))}
-	for k, v := range n.m {
-		c.m[k] = v
+	c := &Namespace{keys: slices.Clone(n.keys), vals: slices.Clone(n.vals)}
+	if n.index != nil {
+		c.reindex()
 	}
 	return c
 }
