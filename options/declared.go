@@ -138,7 +138,7 @@ type Definition struct {
 
 // PackageOptions are a recipe's declared options (Conan's PackageOptions).
 type PackageOptions struct {
-	data     map[string]*Option
+	data     optionList
 	order    []string // declaration order
 	modified map[string]modEntry
 	frozen   bool
@@ -147,10 +147,52 @@ type PackageOptions struct {
 	log []Event
 }
 
+// optionList is a package's declared options, sorted by name: a
+// handful, which a scan finds as quickly as a map, and which are listed
+// in order without sorting (every node lists its own for its ID).
+type optionList []*Option
+
+func (l optionList) find(name string) int {
+	for i, o := range l {
+		if o.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (l optionList) get(name string) (*Option, bool) {
+	if i := l.find(name); i >= 0 {
+		return l[i], true
+	}
+	return nil, false
+}
+
+// put adds an option or replaces the one of its name.
+func (l *optionList) put(o *Option) {
+	if i := l.find(o.name); i >= 0 {
+		(*l)[i] = o
+		return
+	}
+	i := len(*l)
+	for i > 0 && (*l)[i-1].name > o.name {
+		i--
+	}
+	*l = slices.Insert(*l, i, o)
+}
+
+func (l *optionList) del(name string) bool {
+	if i := l.find(name); i >= 0 {
+		*l = slices.Delete(*l, i, i+1)
+		return true
+	}
+	return false
+}
+
 // NewPackageOptions declares options. The options take the definitions'
 // Possible slices, sorted in place.
 func NewPackageOptions(defs []Definition) *PackageOptions {
-	p := &PackageOptions{data: make(map[string]*Option, len(defs)), order: make([]string, 0, len(defs))}
+	p := &PackageOptions{data: make(optionList, 0, len(defs)), order: make([]string, 0, len(defs))}
 	all := make([]Option, len(defs)) // one allocation for every option
 	for i, d := range defs {
 		o := &all[i]
@@ -162,10 +204,10 @@ func NewPackageOptions(defs []Definition) *PackageOptions {
 			o.possible = d.Possible
 			sort.Strings(o.possible)
 		}
-		if _, dup := p.data[d.Name]; !dup {
+		if p.data.find(d.Name) < 0 {
 			p.order = append(p.order, d.Name)
 		}
-		p.data[d.Name] = o
+		p.data.put(o)
 	}
 	return p
 }
@@ -181,22 +223,19 @@ func (p *PackageOptions) Fields() []string {
 	return p.sortedNames(make([]string, 0, len(p.data)))
 }
 
-// sortedNames appends the option names to buf[:0] and sorts them: a
-// caller that only reads them passes an array on its stack, which holds
-// a recipe's handful.
+// sortedNames appends the option names, sorted, to buf[:0].
 func (p *PackageOptions) sortedNames(buf []string) []string {
 	names := buf[:0]
-	for k := range p.data {
-		names = append(names, k)
+	for _, o := range p.data {
+		names = append(names, o.name)
 	}
-	slices.Sort(names)
 	return names
 }
 
 func (p *PackageOptions) unsortedFields() []string {
 	var r []string
 	for _, n := range p.order {
-		if _, ok := p.data[n]; ok {
+		if p.data.find(n) >= 0 {
 			r = append(r, n)
 		}
 	}
@@ -204,11 +243,11 @@ func (p *PackageOptions) unsortedFields() []string {
 }
 
 // Has reports whether an option is declared.
-func (p *PackageOptions) Has(name string) bool { _, ok := p.data[name]; return ok }
+func (p *PackageOptions) Has(name string) bool { return p.data.find(name) >= 0 }
 
 // Get returns a declared option, or Conan's "doesn't exist" error.
 func (p *PackageOptions) Get(name string) (*Option, error) {
-	o, ok := p.data[name]
+	o, ok := p.data.get(name)
 	if !ok {
 		return nil, notExist(name, p.unsortedFields())
 	}
@@ -217,8 +256,7 @@ func (p *PackageOptions) Get(name string) (*Option, error) {
 
 // Lookup returns a declared option if it exists.
 func (p *PackageOptions) Lookup(name string) (*Option, bool) {
-	o, ok := p.data[name]
-	return o, ok
+	return p.data.get(name)
 }
 
 // Set assigns an option's value (self.options.x = v), checking it.
@@ -241,7 +279,7 @@ func (p *PackageOptions) Del(name string, origin *Origin) error {
 	if _, err := p.Get(name); err != nil {
 		return err
 	}
-	delete(p.data, name)
+	p.data.del(name)
 	p.log = append(p.log, Event{Option: name, Kind: Removed, Origin: origin})
 	return nil
 }
@@ -249,8 +287,7 @@ func (p *PackageOptions) Del(name string, origin *Origin) error {
 // Remove drops options if declared.
 func (p *PackageOptions) Remove(origin *Origin, names ...string) {
 	for _, n := range names {
-		if _, ok := p.data[n]; ok {
-			delete(p.data, n)
+		if p.data.del(n) {
 			p.log = append(p.log, Event{Option: n, Kind: Removed, Origin: origin})
 		}
 	}
@@ -261,14 +298,12 @@ func (p *PackageOptions) Clear(origin *Origin) {
 	for _, n := range p.Fields() {
 		p.log = append(p.log, Event{Option: n, Kind: Removed, Origin: origin})
 	}
-	p.data = map[string]*Option{}
+	p.data = nil
 }
 
 // Validate checks that every option has a value or may be None.
 func (p *PackageOptions) Validate() error {
-	var buf [16]string
-	for _, n := range p.sortedNames(buf[:]) {
-		o := p.data[n]
+	for _, o := range p.data {
 		if o.value == nil && (o.any || !contains(o.possible, "None")) {
 			return errorf("'%s' value not defined", o.name)
 		}
@@ -279,15 +314,13 @@ func (p *PackageOptions) Validate() error {
 // Values returns the current values (Conan's PackageOptions.values); an
 // option without value gives "None".
 func (p *PackageOptions) Values() *PackageValues {
-	var buf [16]string
-	names := p.sortedNames(buf[:])
-	r := &PackageValues{items: make([]Item, len(names))}
-	for i, n := range names { // distinct
+	r := &PackageValues{items: make([]Item, len(p.data))}
+	for i, o := range p.data { // distinct, sorted
 		v := Value{Str: "None"}
-		if o := p.data[n]; o.value != nil {
+		if o.value != nil {
 			v = *o.value
 		}
-		r.items[i] = Item{Name: n, Value: v}
+		r.items[i] = Item{Name: o.name, Value: v}
 	}
 	return r
 }
@@ -305,7 +338,7 @@ func (p *PackageOptions) SetValues(vals *PackageValues) error {
 // InitializePatterns applies values only to options that exist.
 func (p *PackageOptions) InitializePatterns(vals *PackageValues) error {
 	for _, it := range vals.Sorted() {
-		if _, ok := p.data[it.Name]; ok {
+		if p.data.find(it.Name) >= 0 {
 			if err := p.Set(it.Name, it.Value); err != nil {
 				return err
 			}
@@ -328,13 +361,13 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 	}
 	for _, it := range vals.Sorted() {
 		name, v := it.Name, it.Value
-		if o, ok := p.data[name]; ok && o.value != nil && o.value.Str == v.Str {
+		if o, ok := p.data.get(name); ok && o.value != nil && o.value.Str == v.Str {
 			p.log = append(p.log, Event{Option: name, Kind: Unchanged, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
 			continue
 		}
 		if p.frozen {
 			cur := "None"
-			if o, ok := p.data[name]; ok {
+			if o, ok := p.data.get(name); ok {
 				cur = o.String()
 			}
 			err := errorf("%s tried to change %s option %s to %s\nbut it was already defined as %s", downRef, ownRef, name, v.Str, cur)
@@ -346,7 +379,7 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 			p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
 			return err
 		}
-		o, exists := p.data[name]
+		o, exists := p.data.get(name)
 		if patternNames[name] && !exists {
 			p.log = append(p.log, Event{Option: name, Kind: Ignored, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: "the package has no such option"})
 			continue
@@ -575,11 +608,12 @@ func (o *Options) Copy() *Options {
 }
 
 func (p *PackageOptions) copy() *PackageOptions {
-	c := &PackageOptions{data: make(map[string]*Option, len(p.data)), order: p.order, Ref: p.Ref, log: append([]Event(nil), p.log...)}
-	for k, v := range p.data {
-		oc := *v
-		oc.possible = append([]string(nil), v.possible...)
-		c.data[k] = &oc
+	c := &PackageOptions{data: make(optionList, len(p.data)), order: p.order, Ref: p.Ref, log: append([]Event(nil), p.log...)}
+	all := make([]Option, len(p.data))
+	for i, o := range p.data {
+		all[i] = *o
+		all[i].possible = append([]string(nil), o.possible...)
+		c.data[i] = &all[i]
 	}
 	return c
 }
