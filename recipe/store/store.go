@@ -68,16 +68,23 @@ type Dir struct {
 
 // Store searches several folders in order.
 type Store struct {
-	Dirs     []*Dir
-	revs     sync.Map // ref.Ref -> string
-	searches sync.Map // name@user/channel -> []ref.Ref
-	index    *NameIndex
+	Dirs  []*Dir
+	revs  sync.Map // ref.Ref -> string
+	index *NameIndex
 
-	// What Prefetch read ahead (see ahead.go), and the searches under
-	// way, which a second caller waits for; aheadMu guards both.
-	aheadMu   sync.Mutex
-	ahead     map[ref.Ref]*ahead
-	searching map[string]chan struct{}
+	// What Prefetch read ahead (see ahead.go), and the searches made or
+	// under way, which a second caller waits for; aheadMu guards both.
+	aheadMu  sync.Mutex
+	ahead    map[ref.Ref]*ahead
+	searches map[searchKey]*search
+}
+
+type searchKey struct{ name, user, channel string }
+
+// search is one Search's answer, set before done is closed.
+type search struct {
+	done chan struct{}
+	refs []ref.Ref
 }
 
 // ShareIndex has the store read metadata.json in x's data folder, when
@@ -278,35 +285,24 @@ func (d *Dir) folders(name string) []string {
 // case, that have exactly the given user and channel ("" for none),
 // sorted as Conan sorts them.
 func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
-	key := name + "@" + user + "/" + channel
-	if v, ok := s.searches.Load(key); ok {
-		return slices.Clone(v.([]ref.Ref)), nil
-	}
-	// A read ahead may be listing the same name: wait for it rather
-	// than list it twice.
+	// The read ahead and the resolver search the same names: the second
+	// search waits for the first's answer rather than list it again.
+	k := searchKey{name, user, channel}
 	s.aheadMu.Lock()
-	if ch, ok := s.searching[key]; ok {
+	if sr, ok := s.searches[k]; ok {
 		s.aheadMu.Unlock()
-		<-ch
-		if v, ok := s.searches.Load(key); ok {
-			return slices.Clone(v.([]ref.Ref)), nil
-		}
-		s.aheadMu.Lock()
+		<-sr.done
+		return slices.Clone(sr.refs), nil
 	}
-	if s.searching == nil {
-		s.searching = map[string]chan struct{}{}
+	sr := &search{done: make(chan struct{})}
+	if s.searches == nil {
+		s.searches = map[searchKey]*search{}
 	}
-	done := make(chan struct{})
-	s.searching[key] = done
+	s.searches[k] = sr
 	s.aheadMu.Unlock()
-	defer func() {
-		s.aheadMu.Lock()
-		delete(s.searching, key)
-		s.aheadMu.Unlock()
-		close(done)
-	}()
-	seen := map[ref.Ref]bool{}
 	var out []ref.Ref
+	var seen map[ref.Ref]bool // past the first folder listed
+	listed := 0
 	for _, d := range s.Dirs {
 		// The exact name first (a missing folder lists nothing), then
 		// the names equal without case.
@@ -317,7 +313,21 @@ func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
 			}
 		}
 		for _, f := range folders {
-			for _, r := range d.refsOf(f, user, channel) {
+			refs := d.refsOf(f, user, channel)
+			if len(refs) == 0 {
+				continue
+			}
+			if listed++; listed == 1 { // a folder's versions are distinct
+				out = refs
+				continue
+			}
+			if seen == nil {
+				seen = make(map[ref.Ref]bool, len(out)+len(refs))
+				for _, r := range out {
+					seen[r] = true
+				}
+			}
+			for _, r := range refs {
 				if !seen[r] {
 					seen[r] = true
 					out = append(out, r)
@@ -325,9 +335,10 @@ func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return packageid.RefCompare(out[i], out[j]) < 0 })
-	s.searches.Store(key, slices.Clone(out))
-	return out, nil
+	slices.SortStableFunc(out, packageid.RefCompare)
+	sr.refs = out
+	close(sr.done)
+	return slices.Clone(out), nil
 }
 
 // Recipe locates a reference's conanfile.py and its revision.
