@@ -38,7 +38,7 @@ func (l *Loader) New(r *Recipe, p InstanceParams) (*Conanfile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.init(p.Settings, p.SharedSettings); err != nil {
+	if err := c.initialize(p.Settings, p.SharedSettings); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -119,7 +119,7 @@ func (l *Loader) Instantiate(r *Recipe, p InstanceParams) (*Conanfile, error) {
 
 // Initialize is the second half of New: options, requirements and
 // settings (a copy of the profile's, with per-package settings applied).
-func (c *Conanfile) Initialize(s *settings.Settings) error { return c.init(s, false) }
+func (c *Conanfile) Initialize(s *settings.Settings) error { return c.initialize(s, false) }
 
 // SetDisplayName changes the name the instance is shown with.
 func (c *Conanfile) SetDisplayName(name string) {
@@ -128,7 +128,7 @@ func (c *Conanfile) SetDisplayName(name string) {
 }
 
 // initialize is Conan's ConanFile.initialize.
-func (c *Conanfile) init(s *settings.Settings, shared bool) error {
+func (c *Conanfile) initialize(s *settings.Settings, shared bool) error {
 	in := c.Loader.In
 	if g, ok, _ := c.Attr("generators"); ok {
 		if str, isStr := g.(string); isStr {
