@@ -37,8 +37,6 @@
 package packageid
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
@@ -693,16 +691,17 @@ func (info *Info) PackageID() Computation {
 	usedNames.Put(used)
 	c.OptionsOwn = optionLines(info.Options.Own)
 	// The options line is the sha of the own options' sha and each
-	// dependency's, one per line: hashed as they come, without joining.
-	optHash := sha1.New()
-	first := true
+	// dependency's, one per line, gathered (on the stack unless the
+	// closure is large) and hashed at once: a graph hashes one line per
+	// package of every closure.
+	var stack [4096]byte
+	optText := stack[:0]
 	writeSha := func(lines []string) {
-		if !first {
-			optHash.Write([]byte{'\n'})
+		if len(optText) > 0 {
+			optText = append(optText, '\n')
 		}
-		first = false
 		sum := sha1Lines(lines)
-		optHash.Write(sum[:])
+		optText = append(optText, sum[:]...)
 	}
 	writeSha(c.OptionsOwn)
 	c.deps = info.Options
@@ -729,7 +728,7 @@ func (info *Info) PackageID() Computation {
 	c.RequireLines = lines
 	c.Lines = []string{
 		hashLines(c.SettingsLines),
-		hex.EncodeToString(optHash.Sum(nil)),
+		hexSha1(optText),
 		hashLines(lines),
 	}
 	if info.PythonRequires != nil {

@@ -154,6 +154,12 @@ func hashLines(lines []string) string {
 	return string(sum[:])
 }
 
+// hexSha1 is the hex SHA-1 of b.
+func hexSha1(b []byte) string {
+	sum := sha1.Sum(b)
+	return hex.EncodeToString(sum[:])
+}
+
 // sha1Lines is hashLines as bytes, without building the joined string.
 func sha1Lines(lines []string) (out [2 * sha1.Size]byte) {
 	if len(lines) == 0 {
