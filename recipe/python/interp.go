@@ -121,10 +121,8 @@ type funcCode struct {
 	body []syntax.Stmt // nil for a lambda
 	expr syntax.Expr   // lambda body
 	// locals are the names the function binds, parameters first: a
-	// frame keeps their values in slots in this order. index finds a
-	// slot by name once there are more than slotScan of them.
-	locals    []string
-	index     map[string]int32
+	// frame keeps their values in slots in this order.
+	locals    names
 	params    []string // positional parameters: positional-only, then the others
 	globals   map[string]bool
 	nonlocals map[string]bool

@@ -56,9 +56,9 @@ func (c *funcCode) doAnalyze() {
 		w.expr(expr)
 	}
 	if len(c.globals)+len(c.nonlocals) > 0 {
-		names := c.locals
-		c.locals, c.index = nil, nil
-		for _, n := range names {
+		bound := c.locals.list
+		c.locals = names{}
+		for _, n := range bound {
 			if !c.globals[n] && !c.nonlocals[n] {
 				c.addLocal(n)
 			}
@@ -66,40 +66,13 @@ func (c *funcCode) doAnalyze() {
 	}
 }
 
-// slotScan is how many locals a lookup scans before the code keeps an
-// index of them: most functions have a handful.
-const slotScan = 8
-
 // slot returns the position of a local name, or -1.
-func (c *funcCode) slot(name string) int {
-	if c.index != nil {
-		if i, ok := c.index[name]; ok {
-			return int(i)
-		}
-		return -1
-	}
-	for i, n := range c.locals {
-		if n == name {
-			return i
-		}
-	}
-	return -1
-}
+func (c *funcCode) slot(name string) int { return c.locals.find(name) }
 
 // addLocal declares a local name (once).
 func (c *funcCode) addLocal(name string) {
-	if c.slot(name) >= 0 {
-		return
-	}
-	c.locals = append(c.locals, name)
-	switch {
-	case c.index != nil:
-		c.index[name] = int32(len(c.locals) - 1)
-	case len(c.locals) > slotScan:
-		c.index = make(map[string]int32, 2*len(c.locals))
-		for i, n := range c.locals {
-			c.index[n] = int32(i)
-		}
+	if c.locals.find(name) < 0 {
+		c.locals.add(name)
 	}
 }
 
@@ -107,7 +80,7 @@ func (c *funcCode) addLocal(name string) {
 func (c *funcCode) isLocal(name string) bool { return c.slot(name) >= 0 }
 
 // newFuncFrameVals makes the slots of a frame of code.
-func newFuncFrameVals(code *funcCode) []Value { return make([]Value, len(code.locals)) }
+func newFuncFrameVals(code *funcCode) []Value { return make([]Value, len(code.locals.list)) }
 
 // local returns the value of a name the frame's code binds (nil while
 // unbound), and whether the code binds it.

@@ -88,56 +88,24 @@ func NewModule(name string) *Module { return &Module{Name: name, Dict: NewNamesp
 func (m *Module) Set(name string, v Value) *Module { m.Dict.Set(name, v); return m }
 
 // Namespace is an insertion-ordered string-keyed map: module globals,
-// class bodies, instance attributes. Most hold a dozen names or fewer
-// (every package's instance has one), which a scan finds as quickly as
-// a map: the index by name is made only past nsScan of them, by the
-// writer, so that readers on several goroutines never write.
+// class bodies, instance attributes (every package's instance has one).
+// Readers on several goroutines never write (see names).
 type Namespace struct {
-	keys  []string
-	vals  []Value
-	index map[string]int32
+	keys names
+	vals []Value
 }
-
-const nsScan = 12
 
 // NewNamespace returns an empty namespace.
 func NewNamespace() *Namespace { return &Namespace{} }
 
 // NewNamespaceSize returns an empty namespace with room for n names.
 func NewNamespaceSize(n int) *Namespace {
-	return &Namespace{keys: make([]string, 0, n), vals: make([]Value, 0, n)}
-}
-
-func (n *Namespace) find(k string) int {
-	if n.index != nil {
-		if i, ok := n.index[k]; ok {
-			return int(i)
-		}
-		return -1
-	}
-	for i, x := range n.keys {
-		if x == k {
-			return i
-		}
-	}
-	return -1
-}
-
-// reindex makes the index by name, or drops it, for the names there are.
-func (n *Namespace) reindex() {
-	n.index = nil
-	if len(n.keys) <= nsScan {
-		return
-	}
-	n.index = make(map[string]int32, 2*len(n.keys))
-	for i, k := range n.keys {
-		n.index[k] = int32(i)
-	}
+	return &Namespace{keys: names{list: make([]string, 0, n)}, vals: make([]Value, 0, n)}
 }
 
 // Get returns a value and whether it is present.
 func (n *Namespace) Get(k string) (Value, bool) {
-	if i := n.find(k); i >= 0 {
+	if i := n.keys.find(k); i >= 0 {
 		return n.vals[i], true
 	}
 	return nil, false
@@ -145,47 +113,34 @@ func (n *Namespace) Get(k string) (Value, bool) {
 
 // Set stores a value.
 func (n *Namespace) Set(k string, v Value) {
-	if i := n.find(k); i >= 0 {
+	if i := n.keys.find(k); i >= 0 {
 		n.vals[i] = v
 		return
 	}
-	n.keys = append(n.keys, k)
+	n.keys.add(k)
 	n.vals = append(n.vals, v)
-	switch {
-	case n.index != nil:
-		n.index[k] = int32(len(n.keys) - 1)
-	case len(n.keys) > nsScan:
-		n.reindex()
-	}
 }
 
 // Delete removes a key and reports whether it was present.
 func (n *Namespace) Delete(k string) bool {
-	i := n.find(k)
+	i := n.keys.find(k)
 	if i < 0 {
 		return false
 	}
-	n.keys = append(n.keys[:i:i], n.keys[i+1:]...)
+	n.keys.removeAt(i)
 	n.vals = append(n.vals[:i:i], n.vals[i+1:]...)
-	if n.index != nil {
-		n.reindex()
-	}
 	return true
 }
 
 // Keys returns the keys in insertion order.
-func (n *Namespace) Keys() []string { return append([]string(nil), n.keys...) }
+func (n *Namespace) Keys() []string { return append([]string(nil), n.keys.list...) }
 
 // Len is the number of entries.
-func (n *Namespace) Len() int { return len(n.keys) }
+func (n *Namespace) Len() int { return len(n.keys.list) }
 
 // Copy returns a shallow copy.
 func (n *Namespace) Copy() *Namespace {
-	c := &Namespace{keys: slices.Clone(n.keys), vals: slices.Clone(n.vals)}
-	if n.index != nil {
-		c.reindex()
-	}
-	return c
+	return &Namespace{keys: n.keys.clone(), vals: slices.Clone(n.vals)}
 }
 
 // Class is a Python class: user-defined, or a host class whose methods are
