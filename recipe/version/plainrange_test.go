@@ -84,12 +84,17 @@ func TestPlainRangePart(t *testing.T) {
 }
 
 // FuzzPlainRangePart: wherever the shortcut answers, it agrees with the
-// desugaring.
+// desugaring. Inputs are kept to range-sized text: the desugaring takes
+// milliseconds on kilobytes of digits, and minimizing such an input ran
+// for the fuzzer's whole minute (seen as a stall of "0/sec" executions).
 func FuzzPlainRangePart(f *testing.F) {
 	for _, s := range []string{">=1.0 <2", "1.2", "<=0.0", "=1.2.3", ">99999999999999999999", "1 2 3"} {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, loose bool) {
+		if len(s) > 200 {
+			return
+		}
 		samePart(t, pyStrip(s), loose)
 	})
 }
