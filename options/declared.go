@@ -147,18 +147,26 @@ type PackageOptions struct {
 	log []Event
 }
 
-// optionList is a package's declared options, sorted by name: a
-// handful, which a scan finds as quickly as a map, and which are listed
-// in order without sorting (every node lists its own for its ID).
+// optionList is a package's declared options, sorted by name: found by
+// a scan in the usual handful, by halves in a long list (a recipe may
+// declare a hundred), and listed in order without sorting (every node
+// lists its own for its ID).
 type optionList []*Option
 
 func (l optionList) find(name string) int {
-	for i, o := range l {
-		if o.name == name {
-			return i
+	if len(l) <= 16 {
+		for i, o := range l {
+			if o.name == name {
+				return i
+			}
 		}
+		return -1
 	}
-	return -1
+	i, ok := slices.BinarySearchFunc(l, name, func(o *Option, name string) int { return strings.Compare(o.name, name) })
+	if !ok {
+		return -1
+	}
+	return i
 }
 
 func (l optionList) get(name string) (*Option, bool) {
@@ -170,13 +178,10 @@ func (l optionList) get(name string) (*Option, bool) {
 
 // put adds an option or replaces the one of its name.
 func (l *optionList) put(o *Option) {
-	if i := l.find(o.name); i >= 0 {
+	i, ok := slices.BinarySearchFunc(*l, o.name, func(o *Option, name string) int { return strings.Compare(o.name, name) })
+	if ok {
 		(*l)[i] = o
 		return
-	}
-	i := len(*l)
-	for i > 0 && (*l)[i-1].name > o.name {
-		i--
 	}
 	*l = slices.Insert(*l, i, o)
 }

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/rand"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -287,6 +288,44 @@ func TestFinishMatchesModel(t *testing.T) {
 		}
 		if o.Finish(nil, nil, false, &scratch) != nil {
 			t.Fatal("a snapshot made when none was asked for")
+		}
+	}
+}
+
+// Declared options are found, removed and listed alike in a short list
+// (scanned) and a long one (searched by halves).
+func TestDeclaredOptionsShortAndLong(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for _, n := range []int{3, 16, 17, 90} {
+		var defs []Definition
+		for _, i := range rng.Perm(n) {
+			defs = append(defs, Definition{Name: fmt.Sprintf("opt%03d", i), Possible: []string{"True", "False"}})
+		}
+		p := NewPackageOptions(defs)
+		model := map[string]bool{}
+		for _, d := range defs {
+			model[d.Name] = true
+		}
+		for round := range 3 * n {
+			name := fmt.Sprintf("opt%03d", rng.Intn(n+3))
+			if p.Has(name) != model[name] {
+				t.Fatalf("%d options, round %d: Has(%s) = %v", n, round, name, !model[name])
+			}
+			if _, err := p.Get(name); (err == nil) != model[name] {
+				t.Fatalf("%d options, round %d: Get(%s): %v", n, round, name, err)
+			}
+			if rng.Intn(4) == 0 {
+				p.Remove(nil, name)
+				delete(model, name)
+			}
+		}
+		var want []string
+		for k := range model {
+			want = append(want, k)
+		}
+		sort.Strings(want)
+		if got := p.Fields(); !slices.Equal(got, want) {
+			t.Fatalf("%d options: fields %v, want %v", n, got, want)
 		}
 	}
 }
