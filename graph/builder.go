@@ -246,9 +246,16 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 			return &ConflictError{Msg: conflict, Path: b.pathTo(node), Ref: req.Ref}
 		}
 	}
-	for _, n := range previous.publicClosure.nodes() {
-		n.ancestors.add(node)
-		n.ancestors.union(&node.ancestors)
+	// Conan adds node and its ancestors to the ancestors of each node of
+	// previous's closure. Ancestor sets are only asked whether they hold
+	// a key, so one union of a set holding both does the same.
+	if closure := previous.publicClosure.nodes(); len(closure) > 0 {
+		var with nodeSet
+		with.assign(&node.ancestors)
+		with.add(node)
+		for _, n := range closure {
+			n.ancestors.union(&with)
+		}
 	}
 	node.connectClosure(previous)
 	b.g.addEdge(node, previous, req)
