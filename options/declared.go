@@ -225,14 +225,9 @@ func (p *PackageOptions) Record(e Event) { p.log = append(p.log, e) }
 
 // Fields returns the option names sorted.
 func (p *PackageOptions) Fields() []string {
-	return p.sortedNames(make([]string, 0, len(p.data)))
-}
-
-// sortedNames appends the option names, sorted, to buf[:0].
-func (p *PackageOptions) sortedNames(buf []string) []string {
-	names := buf[:0]
-	for _, o := range p.data {
-		names = append(names, o.name)
+	names := make([]string, len(p.data))
+	for i, o := range p.data {
+		names[i] = o.name
 	}
 	return names
 }

@@ -507,7 +507,13 @@ type NameValue struct{ Name, Value string }
 func (s *Settings) Name() string { return s.name }
 
 // Fields returns the setting names, sorted.
-func (s *Settings) Fields() []string { return s.sortedFields(make([]string, 0, len(s.data))) }
+func (s *Settings) Fields() []string {
+	names := make([]string, len(s.data))
+	for i, f := range s.data {
+		names[i] = f.name
+	}
+	return names
+}
 
 // Has reports whether a field exists.
 func (s *Settings) Has(field string) bool { return s.data.find(field) >= 0 }
@@ -578,14 +584,6 @@ func (s *Settings) CopyValues() *Settings {
 		}
 	}
 	return c
-}
-
-// sortedFields is Fields appended to buf.
-func (s *Settings) sortedFields(buf []string) []string {
-	for _, f := range s.data {
-		buf = append(buf, f.name)
-	}
-	return buf
 }
 
 // Validate checks that every setting has a value (or may be None).
