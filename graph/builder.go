@@ -202,7 +202,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	}
 	var previous, previousClosure *Node
 	if known {
-		previous, previousClosure = node.publicDeps.get(key), node.publicClosure.get(key)
+		previous, previousClosure = node.publicDepsNow().get(key), node.publicClosure.get(key)
 	}
 	if previous == nil || ((req.BuildRequire || req.Private) && previousClosure == nil) {
 		newNode, err := b.createNewNode(node, req, contextSwitch, populateSettingsTarget)
@@ -217,7 +217,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 			newNode.publicDeps.add(newNode)
 		} else {
 			node.transitiveClosure.set(newNode)
-			newNode.publicDeps.assign(&node.publicDeps)
+			newNode.publicDeps.assign(node.publicDepsNow())
 			newNode.publicDeps.add(newNode)
 			for _, dep := range node.inverseList {
 				dep.connectClosure(newNode)

@@ -8,7 +8,7 @@ import "fmt"
 func CheckPublicDeps(g *Graph) error {
 	for _, n := range g.Nodes {
 		for _, m := range n.publicClosure.nodes() {
-			if got := n.publicDeps.get(m.key); got != m {
+			if got := n.publicDepsNow().get(m.key); got != m {
 				return fmt.Errorf("%s: public closure holds %s, public_deps holds %v", n.RefString(), m.RefString(), got)
 			}
 		}

@@ -71,8 +71,14 @@ type Node struct {
 	// Closure bookkeeping while the graph is built. Nodes are keyed by
 	// small integers the graph hands out per (name, context) and per
 	// name, so that the many lookups hash no strings.
-	key, nameKey      int32
-	publicDeps        nodeSet
+	key, nameKey int32
+	publicDeps   nodeSet
+	// depsPending are nodes connected since public_deps was last read,
+	// added to it, in order, when it is (publicDepsNow): it is read only
+	// when the node expands a requirement or hands a copy to a new
+	// dependency, and most connections come after the node's own
+	// expansion, when nothing reads it again.
+	depsPending       []*Node
 	publicClosure     *nodeDict
 	transitiveClosure *nameDict
 	// inverseList is Conan's inverse_closure, in insertion order: the
@@ -159,10 +165,20 @@ func (n *Node) connectClosure(other *Node) {
 		n.closureReplaced = true
 	}
 	n.publicClosure.add(other)
-	n.publicDeps.add(other)
+	n.depsPending = append(n.depsPending, other) // see publicDepsNow
 	if !connected {
 		other.inverseList = append(other.inverseList, n)
 	}
+}
+
+// publicDepsNow returns public_deps with every connection made so far.
+func (n *Node) publicDepsNow() *nodeSet {
+	for _, o := range n.depsPending {
+		n.publicDeps.add(o)
+	}
+	clear(n.depsPending)
+	n.depsPending = n.depsPending[:0]
+	return &n.publicDeps
 }
 
 // Edge is a requirement from Src to Dst.
