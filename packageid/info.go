@@ -37,7 +37,9 @@
 package packageid
 
 import (
+	"crypto/sha1"
 	"fmt"
+	"hash"
 	"slices"
 	"sort"
 	"strings"
@@ -691,13 +693,21 @@ func (info *Info) PackageID() Computation {
 	usedNames.Put(used)
 	c.OptionsOwn = optionLines(info.Options.Own)
 	// The options line is the sha of the own options' sha and each
-	// dependency's, one per line, gathered (on the stack unless the
-	// closure is large) and hashed at once: a graph hashes one line per
-	// package of every closure.
+	// dependency's, one per line: a graph hashes one line per package of
+	// every closure. They are gathered in a buffer on the stack and
+	// hashed a buffer at a time (a closure may hold thousands).
 	var stack [4096]byte
 	optText := stack[:0]
+	var optHash hash.Hash // once the buffer has filled
 	writeSha := func(lines []string) {
-		if len(optText) > 0 {
+		if len(optText)+1+2*sha1.Size > cap(optText) {
+			if optHash == nil {
+				optHash = sha1.New()
+			}
+			optHash.Write(optText)
+			optText = optText[:0]
+		}
+		if optHash != nil || len(optText) > 0 {
 			optText = append(optText, '\n')
 		}
 		sum := sha1Lines(lines)
@@ -728,7 +738,7 @@ func (info *Info) PackageID() Computation {
 	c.RequireLines = lines
 	c.Lines = []string{
 		hashLines(c.SettingsLines),
-		hexSha1(optText),
+		hexSha1(optHash, optText),
 		hashLines(lines),
 	}
 	if info.PythonRequires != nil {

@@ -1,6 +1,10 @@
 package packageid
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/conid/conid/options"
@@ -246,5 +250,42 @@ func TestRequirementViews(t *testing.T) {
 	cache = RequirementCache{}
 	if get(v2, "semver_direct_mode", true) == a {
 		t.Error("a view read a reset cache's old requirement")
+	}
+}
+
+// The options line hashes every dependency's line, however many: the
+// lines go to the hash a stack buffer at a time, and the result is the
+// hash of them all joined.
+func TestOptionsLineAnyClosureSize(t *testing.T) {
+	for _, n := range []int{0, 1, 97, 98, 99, 100, 101, 250} {
+		var direct []*ref.PackageRef
+		for i := range n {
+			direct = append(direct, &ref.PackageRef{Ref: ref.Ref{Name: fmt.Sprintf("p%04d", i), Version: "1.0"}, PackageID: "abc"})
+		}
+		info, err := NewInfo(gcc11, opts("shared", "True"), direct, nil, "semver_direct_mode", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range direct { // an entry for each, a third with a value
+			v := info.Options.Pkg(p.Ref.Name)
+			if i%3 == 0 {
+				v.Set("fast", options.Value{Str: "True"})
+			}
+		}
+		c := info.PackageID()
+		parts := []string{}
+		own := sha1Lines(c.OptionsOwn)
+		parts = append(parts, string(own[:]))
+		for _, d := range c.OptionsDeps() {
+			sum := sha1Lines(d.Lines)
+			parts = append(parts, string(sum[:]))
+		}
+		if len(parts) != n+1 {
+			t.Fatalf("%d dependencies: %d option lines", n, len(parts)-1)
+		}
+		sum := sha1.Sum([]byte(strings.Join(parts, "\n")))
+		if want := hex.EncodeToString(sum[:]); c.Lines[1] != want {
+			t.Errorf("%d dependencies: options line %s, joined lines hash to %s", n, c.Lines[1], want)
+		}
 	}
 }
