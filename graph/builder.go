@@ -197,7 +197,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	}
 	name := req.Ref.Name
 	key, known := b.g.lookupKey(name, context) // unknown: no node has it yet
-	if known && node.ancestors.get(key) != nil || (name == node.Name() && context == node.Context) {
+	if known && node.ancestorsNow().get(key) != nil || (name == node.Name() && context == node.Context) {
 		return &LoopError{Context: context, Ref: node.RefString(), Requires: req.Ref.String(), Path: b.pathTo(node)}
 	}
 	var previous, previousClosure *Node
@@ -248,13 +248,17 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	}
 	// Conan adds node and its ancestors to the ancestors of each node of
 	// previous's closure. Ancestor sets are only asked whether they hold
-	// a key, so one union of a set holding both does the same.
+	// a key, so a union of one set holding both does the same, and it
+	// waits until the set is read (see Node.ancestors).
 	if closure := previous.publicClosure.nodes(); len(closure) > 0 {
-		var with nodeSet
-		with.assign(&node.ancestors)
+		with := new(nodeSet)
+		with.assign(node.ancestorsNow())
 		with.add(node)
 		for _, n := range closure {
-			n.ancestors.union(&with)
+			n.ancestorsPending = append(n.ancestorsPending, with)
+			if eagerAncestors {
+				n.ancestorsNow()
+			}
 		}
 	}
 	node.connectClosure(previous)
@@ -376,7 +380,7 @@ func (b *builder) createNewNode(current *Node, req *recipe.Requirement, contextS
 	n := newNode(res.ref, c, context, res.status)
 	n.HasRef = true
 	n.Remote, n.RemoteURL, n.Manifest = res.loc.Remote, res.loc.RemoteURL, res.loc.Manifest
-	n.ancestors.assign(&current.ancestors)
+	n.ancestors.assign(current.ancestorsNow())
 	n.ancestors.add(current)
 	c.Context = context
 	b.g.addNode(n)

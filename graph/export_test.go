@@ -1,6 +1,11 @@
 package graph
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
 
 // CheckPublicDeps checks what connectClosure's shortcut relies on: for
 // every node, each node of its public closure is also what its
@@ -14,4 +19,28 @@ func CheckPublicDeps(g *Graph) error {
 		}
 	}
 	return nil
+}
+
+// SetEagerAncestors makes diamonds update ancestor sets at once.
+func SetEagerAncestors(eager bool) { eagerAncestors = eager }
+
+// AncestorKeys lists, for every node, the names and contexts its
+// ancestors hold, once every pending addition is made.
+func AncestorKeys(g *Graph) []string {
+	names := map[int32]string{}
+	for _, n := range g.Nodes {
+		names[n.key] = n.Name() + "@" + n.Context
+	}
+	var out []string
+	for _, n := range g.Nodes {
+		var keys []string
+		for _, m := range g.Nodes {
+			if n.ancestorsNow().get(m.key) != nil && !slices.Contains(keys, names[m.key]) {
+				keys = append(keys, names[m.key])
+			}
+		}
+		sort.Strings(keys)
+		out = append(out, n.RefString()+"@"+n.Context+": "+strings.Join(keys, " "))
+	}
+	return out
 }

@@ -87,7 +87,14 @@ type Node struct {
 	// closureReplaced says that a node of publicClosure was once replaced
 	// by another of the same key (private requirements can do that).
 	closureReplaced bool
-	ancestors       nodeSet
+	// ancestors are Conan's: the (name, context) keys of the nodes
+	// downstream of this one, asked only whether they hold a key, when
+	// the node expands a requirement or hands a copy to a new
+	// dependency. A diamond's additions wait in ancestorsPending (sets
+	// that nothing changes any more) until then: most come after the
+	// node's own expansion, and nothing reads them (ancestorsNow).
+	ancestors        nodeSet
+	ancestorsPending []*nodeSet
 
 	PackageID     string
 	Binary        string
@@ -169,6 +176,20 @@ func (n *Node) connectClosure(other *Node) {
 	if !connected {
 		other.inverseList = append(other.inverseList, n)
 	}
+}
+
+// eagerAncestors, set by a test, applies a diamond's ancestor additions
+// at once, as Conan does.
+var eagerAncestors bool
+
+// ancestorsNow returns the ancestors with every addition made so far.
+func (n *Node) ancestorsNow() *nodeSet {
+	for _, w := range n.ancestorsPending {
+		n.ancestors.union(w)
+	}
+	clear(n.ancestorsPending)
+	n.ancestorsPending = n.ancestorsPending[:0]
+	return &n.ancestors
 }
 
 // publicDepsNow returns public_deps with every connection made so far.
