@@ -197,12 +197,12 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	}
 	name := req.Ref.Name
 	key, known := b.g.lookupKey(name, context) // unknown: no node has it yet
-	if known && node.ancestorsNow().get(key) != nil || (name == node.Name() && context == node.Context) {
+	if known && node.ancestors.now().get(key) != nil || (name == node.Name() && context == node.Context) {
 		return &LoopError{Context: context, Ref: node.RefString(), Requires: req.Ref.String(), Path: b.pathTo(node)}
 	}
 	var previous, previousClosure *Node
 	if known {
-		previous, previousClosure = node.publicDepsNow().get(key), node.publicClosure.get(key)
+		previous, previousClosure = node.publicDeps.now().get(key), node.publicClosure.get(key)
 	}
 	if previous == nil || ((req.BuildRequire || req.Private) && previousClosure == nil) {
 		newNode, err := b.createNewNode(node, req, contextSwitch, populateSettingsTarget)
@@ -213,12 +213,14 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 		newNode.transitiveClosure.set(newNode)
 		node.connectClosure(newNode)
 		if req.Private || req.BuildRequire {
-			newNode.publicDeps.assignDict(node.publicClosure)
-			newNode.publicDeps.add(newNode)
+			deps := newNode.publicDeps.now()
+			deps.assignDict(node.publicClosure)
+			deps.add(newNode)
 		} else {
 			node.transitiveClosure.set(newNode)
-			newNode.publicDeps.assign(node.publicDepsNow())
-			newNode.publicDeps.add(newNode)
+			deps := newNode.publicDeps.now()
+			deps.assign(node.publicDeps.now())
+			deps.add(newNode)
 			for _, dep := range node.inverseList {
 				dep.connectClosure(newNode)
 			}
@@ -249,15 +251,15 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	// Conan adds node and its ancestors to the ancestors of each node of
 	// previous's closure. Ancestor sets are only asked whether they hold
 	// a key, so a union of one set holding both does the same, and it
-	// waits until the set is read (see Node.ancestors).
+	// waits until the set is read (see lazySet).
 	if closure := previous.publicClosure.nodes(); len(closure) > 0 {
 		with := new(nodeSet)
-		with.assign(node.ancestorsNow())
+		with.assign(node.ancestors.now())
 		with.add(node)
 		for _, n := range closure {
-			n.ancestorsPending = append(n.ancestorsPending, with)
+			n.ancestors.union(with)
 			if eagerAncestors {
-				n.ancestorsNow()
+				n.ancestors.now()
 			}
 		}
 	}
@@ -380,8 +382,9 @@ func (b *builder) createNewNode(current *Node, req *recipe.Requirement, contextS
 	n := newNode(res.ref, c, context, res.status)
 	n.HasRef = true
 	n.Remote, n.RemoteURL, n.Manifest = res.loc.Remote, res.loc.RemoteURL, res.loc.Manifest
-	n.ancestors.assign(current.ancestorsNow())
-	n.ancestors.add(current)
+	anc := n.ancestors.now()
+	anc.assign(current.ancestors.now())
+	anc.add(current)
 	c.Context = context
 	b.g.addNode(n)
 	b.g.addEdge(current, n, req)

@@ -13,7 +13,7 @@ import (
 func CheckPublicDeps(g *Graph) error {
 	for _, n := range g.Nodes {
 		for _, m := range n.publicClosure.nodes() {
-			if got := n.publicDepsNow().get(m.key); got != m {
+			if got := n.publicDeps.now().get(m.key); got != m {
 				return fmt.Errorf("%s: public closure holds %s, public_deps holds %v", n.RefString(), m.RefString(), got)
 			}
 		}
@@ -35,7 +35,7 @@ func AncestorKeys(g *Graph) []string {
 	for _, n := range g.Nodes {
 		var keys []string
 		for _, m := range g.Nodes {
-			if n.ancestorsNow().get(m.key) != nil && !slices.Contains(keys, names[m.key]) {
+			if n.ancestors.now().get(m.key) != nil && !slices.Contains(keys, names[m.key]) {
 				keys = append(keys, names[m.key])
 			}
 		}

@@ -71,14 +71,8 @@ type Node struct {
 	// Closure bookkeeping while the graph is built. Nodes are keyed by
 	// small integers the graph hands out per (name, context) and per
 	// name, so that the many lookups hash no strings.
-	key, nameKey int32
-	publicDeps   nodeSet
-	// depsPending are nodes connected since public_deps was last read,
-	// added to it, in order, when it is (publicDepsNow): it is read only
-	// when the node expands a requirement or hands a copy to a new
-	// dependency, and most connections come after the node's own
-	// expansion, when nothing reads it again.
-	depsPending       []*Node
+	key, nameKey      int32
+	publicDeps        lazySet // read through now(), as ancestors
 	publicClosure     *nodeDict
 	transitiveClosure *nameDict
 	// inverseList is Conan's inverse_closure, in insertion order: the
@@ -88,13 +82,8 @@ type Node struct {
 	// by another of the same key (private requirements can do that).
 	closureReplaced bool
 	// ancestors are Conan's: the (name, context) keys of the nodes
-	// downstream of this one, asked only whether they hold a key, when
-	// the node expands a requirement or hands a copy to a new
-	// dependency. A diamond's additions wait in ancestorsPending (sets
-	// that nothing changes any more) until then: most come after the
-	// node's own expansion, and nothing reads them (ancestorsNow).
-	ancestors        nodeSet
-	ancestorsPending []*nodeSet
+	// downstream of this one, asked only whether they hold a key.
+	ancestors lazySet
 
 	PackageID     string
 	Binary        string
@@ -172,7 +161,7 @@ func (n *Node) connectClosure(other *Node) {
 		n.closureReplaced = true
 	}
 	n.publicClosure.add(other)
-	n.depsPending = append(n.depsPending, other) // see publicDepsNow
+	n.publicDeps.add(other)
 	if !connected {
 		other.inverseList = append(other.inverseList, n)
 	}
@@ -181,26 +170,6 @@ func (n *Node) connectClosure(other *Node) {
 // eagerAncestors, set by a test, applies a diamond's ancestor additions
 // at once, as Conan does.
 var eagerAncestors bool
-
-// ancestorsNow returns the ancestors with every addition made so far.
-func (n *Node) ancestorsNow() *nodeSet {
-	for _, w := range n.ancestorsPending {
-		n.ancestors.union(w)
-	}
-	clear(n.ancestorsPending)
-	n.ancestorsPending = n.ancestorsPending[:0]
-	return &n.ancestors
-}
-
-// publicDepsNow returns public_deps with every connection made so far.
-func (n *Node) publicDepsNow() *nodeSet {
-	for _, o := range n.depsPending {
-		n.publicDeps.add(o)
-	}
-	clear(n.depsPending)
-	n.depsPending = n.depsPending[:0]
-	return &n.publicDeps
-}
 
 // Edge is a requirement from Src to Dst.
 type Edge struct {
@@ -480,8 +449,8 @@ func (d *nameDict) update(o *nameDict) {
 
 func newNode(r ref.Ref, c *recipe.Conanfile, context, recipeStatus string) *Node {
 	n := &Node{Ref: r, Conanfile: c, Context: context, Recipe: recipeStatus,
-		publicDeps: newNodeSet(), publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
-		ancestors: newNodeSet()}
+		publicDeps: newLazySet(), publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
+		ancestors: newLazySet()}
 	c.Dependencies = func() (py.Value, error) { return recipe.NewDependencies(dependenciesOf(n)), nil }
 	return n
 }

@@ -57,6 +57,43 @@ func hashNodeKey(k int32) uint64 { return uint64(uint32(k)) * 0x9e3779b97f4a7c15
 
 func newNodeSet() nodeSet { return nodeSet{edit: new(int)} }
 
+// lazySet is a node set read rarely and added to often: its additions,
+// single nodes (in order) or whole sets that nothing changes any more,
+// wait until it is next read (now). A graph node's public_deps and
+// ancestors are read only when the node expands a requirement or hands
+// a copy to a new dependency, and most additions come after its own
+// expansion, when nothing reads them again: inserting each at once
+// copied trie paths shared with the node's children for nothing.
+// public_deps only takes nodes, and ancestors, asked only whether they
+// hold a key, only sets: now adds the nodes first, then the sets.
+type lazySet struct {
+	set    nodeSet
+	adds   []*Node
+	unions []*nodeSet
+}
+
+func newLazySet() lazySet { return lazySet{set: newNodeSet()} }
+
+// add queues n for the set (nodeSet.add when the set is read).
+func (s *lazySet) add(n *Node) { s.adds = append(s.adds, n) }
+
+// union queues o, which must not change any more, for the set.
+func (s *lazySet) union(o *nodeSet) { s.unions = append(s.unions, o) }
+
+// now makes what waits and returns the set.
+func (s *lazySet) now() *nodeSet {
+	for _, n := range s.adds {
+		s.set.add(n)
+	}
+	for _, o := range s.unions {
+		s.set.union(o)
+	}
+	clear(s.adds)
+	clear(s.unions)
+	s.adds, s.unions = s.adds[:0], s.unions[:0]
+	return &s.set
+}
+
 func (s *nodeSet) get(k int32) *Node { return lookup(s.root, k, 0) }
 
 // has tells whether the subtrie t, at depth shift, holds key k.
