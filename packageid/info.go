@@ -368,7 +368,9 @@ func (rs *Requirements) Add(prefs []ref.PackageRef, mode string, indirect bool, 
 func (rs *Requirements) addDistinct(prefs []*ref.PackageRef, mode string, indirect bool, from string, cache *RequirementView) error {
 	rs.list = slices.Grow(rs.list, len(prefs))
 	if cache != nil && cache.c != nil {
-		t, local := cache.table(mode, from), cache.m[0]
+		// table first: it makes (or empties) the maps read next.
+		t := cache.table(mode, from)
+		local := cache.m[0]
 		if indirect {
 			local = cache.m[1]
 		}
