@@ -37,9 +37,7 @@
 package packageid
 
 import (
-	"crypto/sha1"
 	"fmt"
-	"hash"
 	"slices"
 	"sort"
 	"strings"
@@ -670,6 +668,9 @@ func optionLines(p *options.PackageValues) []string {
 	return lines
 }
 
+// optionTexts are PackageID's scratch buffers for the options line.
+var optionTexts = sync.Pool{New: func() any { return new([]byte) }}
+
 // usedNames are PackageID's scratch sets of requirement names.
 var usedNames = sync.Pool{New: func() any { return map[string]bool{} }}
 
@@ -696,20 +697,12 @@ func (info *Info) PackageID() Computation {
 	c.OptionsOwn = optionLines(info.Options.Own)
 	// The options line is the sha of the own options' sha and each
 	// dependency's, one per line: a graph hashes one line per package of
-	// every closure. They are gathered in a buffer on the stack and
-	// hashed a buffer at a time (a closure may hold thousands).
-	var stack [4096]byte
-	optText := stack[:0]
-	var optHash hash.Hash // once the buffer has filled
+	// every closure. They are gathered in a pooled buffer (a closure may
+	// hold thousands) and hashed in one call.
+	bufp := optionTexts.Get().(*[]byte)
+	optText := (*bufp)[:0]
 	writeSha := func(lines []string) {
-		if len(optText)+1+2*sha1.Size > cap(optText) {
-			if optHash == nil {
-				optHash = sha1.New()
-			}
-			optHash.Write(optText)
-			optText = optText[:0]
-		}
-		if optHash != nil || len(optText) > 0 {
+		if len(optText) > 0 {
 			optText = append(optText, '\n')
 		}
 		sum := sha1Lines(lines)
@@ -727,6 +720,9 @@ func (info *Info) PackageID() Computation {
 	for _, e := range pkgs {
 		writeSha(optionLines(e.Values))
 	}
+	optionsLine := hexSha1(optText)
+	*bufp = optText
+	optionTexts.Put(bufp)
 	lines, ok, invalid := info.Requires.HashLines()
 	if !ok {
 		c.ID = Unknown
@@ -740,7 +736,7 @@ func (info *Info) PackageID() Computation {
 	c.RequireLines = lines
 	c.Lines = []string{
 		hashLines(c.SettingsLines),
-		hexSha1(optHash, optText),
+		optionsLine,
 		hashLines(lines),
 	}
 	if info.PythonRequires != nil {

@@ -3,7 +3,6 @@ package packageid
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"hash"
 	"sort"
 	"strings"
 )
@@ -155,14 +154,10 @@ func hashLines(lines []string) string {
 	return string(sum[:])
 }
 
-// hexSha1 is the hex SHA-1 of what h holds (h may be nil) followed by b.
-func hexSha1(h hash.Hash, b []byte) string {
-	if h == nil {
-		sum := sha1.Sum(b)
-		return hex.EncodeToString(sum[:])
-	}
-	h.Write(b)
-	return hex.EncodeToString(h.Sum(nil))
+// hexSha1 is the hex SHA-1 of b.
+func hexSha1(b []byte) string {
+	sum := sha1.Sum(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // sha1Lines is hashLines as bytes, without building the joined string.
