@@ -421,6 +421,10 @@ type Options struct {
 	// lent is set once SharedValues has handed out deps itself: an entry
 	// is then replaced in a copy of the list.
 	lent bool
+	// pass marks the entries that are, unchanged, the values a consumer
+	// handed down for a package this one had none for (see passDown);
+	// their copyAt is set too. nil when there are none.
+	pass []passMark
 	// depLog records every value this package gave or passed on to a
 	// dependency, in order (Event.Option is "zlib:shared", or
 	// "*:shared" for a pattern).
@@ -452,8 +456,20 @@ func (o *Options) track(name string, v *PackageValues) *PackageValues {
 // New wraps declared options.
 func New(p *PackageOptions) *Options { return &Options{Pkg: p} }
 
+// copyPassed, set by tests, makes PropagateUpstream copy what a
+// consumer hands down for a package this one holds nothing for, as
+// passDown stands for.
+var copyPassed bool
+
+// passMark is what a consumer handed down unchanged: the consumer
+// (via) and whether this package has frozen its options since.
+type passMark struct {
+	on, frozen bool
+	via        string
+}
+
 // Dep returns (creating) the values held for a dependency (Python's
-// self.options["zlib"]).
+// self.options["zlib"]), this package's own to write.
 func (o *Options) Dep(name string) *PackageValues {
 	i := o.find(name)
 	if i < 0 {
@@ -462,15 +478,64 @@ func (o *Options) Dep(name string) *PackageValues {
 		if o.copyAt != nil {
 			o.copyAt = append(o.copyAt, false)
 		}
+		if o.pass != nil {
+			o.pass = append(o.pass, passMark{})
+		}
 		return v
 	}
-	if o.copyAt != nil && o.copyAt[i] {
-		if o.lent {
-			o.deps, o.lent = slices.Clone(o.deps), false
+	v := o.deps[i].Values
+	switch {
+	case o.copyAt != nil && o.copyAt[i]:
+		if o.pass != nil && o.pass[i].on {
+			v = o.passedValues(i)
+			o.pass[i] = passMark{}
+		} else {
+			v = v.Copy()
 		}
-		o.deps[i].Values, o.copyAt[i] = o.deps[i].Values.Copy(), false
+		o.copyAt[i] = false
+	case v.handedDown:
+		v = v.clone()
+	default:
+		return v
 	}
-	return o.deps[i].Values
+	if o.lent {
+		o.deps, o.lent = slices.Clone(o.deps), false
+	}
+	o.deps[i].Values = v
+	return v
+}
+
+// passDown gives this package, which holds nothing for name yet, the
+// values v that consumer via hands down, without copying them: the
+// entry is what PropagateUpstream would make of an empty set (each value
+// assigned, and recorded as via's), made only when something asks to
+// write to it (passedValues). v's items must be sorted, the order that
+// PropagateUpstream assigns them in.
+func (o *Options) passDown(name string, v *PackageValues, via string) {
+	if o.copyAt == nil {
+		o.copyAt = make([]bool, len(o.deps), cap(o.deps))
+	}
+	if o.pass == nil {
+		o.pass = make([]passMark, len(o.deps), cap(o.deps))
+	}
+	o.deps = appendByName(o.deps, o.index, PackageEntry{Name: name, Values: v})
+	o.copyAt = append(o.copyAt, true)
+	o.pass = append(o.pass, passMark{on: true, via: via})
+	for _, it := range v.items {
+		o.depLog = append(o.depLog, Event{Option: name + ":" + it.Name, Kind: Assigned, Value: it.Value.Str, HasVal: true, Origin: it.Value.Origin, Via: via})
+	}
+}
+
+// passedValues makes the entry at i that passDown shared this package's
+// own.
+func (o *Options) passedValues(i int) *PackageValues {
+	src, m := o.deps[i].Values, o.pass[i]
+	v := &PackageValues{items: slices.Clone(src.items), modified: make([]modEntry, len(src.items))}
+	for j, it := range src.items {
+		v.modified[j] = modEntry{it.Name, it.Value, m.via}
+	}
+	v.frozen.Store(m.frozen)
+	return o.track(o.deps[i].Name, v)
 }
 
 // DepNames returns dependency names sorted.
@@ -483,7 +548,8 @@ func (o *Options) DepNames() []string {
 	return r
 }
 
-// LookupDep returns held values for a dependency if any.
+// LookupDep returns held values for a dependency if any, to read: they
+// may be shared (Dep gives the package's own to write).
 func (o *Options) LookupDep(name string) (*PackageValues, bool) {
 	if i := o.find(name); i >= 0 {
 		return o.deps[i].Values, true
@@ -514,6 +580,7 @@ func NewDown(m map[string]*PackageValues) *Down {
 	sort.Strings(d.names)
 	for i, k := range d.names {
 		d.vals[i] = m[k]
+		d.vals[i].handedDown = true
 		d.index(i)
 	}
 	return d
@@ -553,6 +620,7 @@ func (o *Options) DepsValues() *Down {
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(o.deps[a].Name, o.deps[b].Name) })
 	for i, j := range order { // names are distinct
 		d.names[i], d.vals[i] = o.deps[j].Name, o.deps[j].Values
+		d.vals[i].handedDown = true
 		d.index(i)
 	}
 	return d
@@ -588,7 +656,7 @@ func (o *Options) SetValues(v *Values) error {
 	if err := o.Pkg.SetValues(v.Own); err != nil {
 		return err
 	}
-	o.deps, o.index, o.lent, o.copyAt = make([]PackageEntry, 0, len(v.pkgs)), nil, false, nil
+	o.deps, o.index, o.lent, o.copyAt, o.pass = make([]PackageEntry, 0, len(v.pkgs)), nil, false, nil, nil
 	for _, e := range v.pkgs {
 		d := o.track(e.Name, NewPackageValues())
 		d.Update(e.Values)
@@ -621,7 +689,11 @@ func (p *PackageOptions) copy() *PackageOptions {
 // Freeze freezes own options and held dependency values.
 func (o *Options) Freeze() {
 	o.Pkg.Freeze()
-	for _, e := range o.deps {
+	for i, e := range o.deps {
+		if o.pass != nil && o.pass[i].on {
+			o.pass[i].frozen = true // the set is the consumer's
+			continue
+		}
 		e.Values.Freeze()
 	}
 }
@@ -672,6 +744,12 @@ func (o *Options) PropagateUpstream(down *Down, downRef, ownName, ownRef string)
 		if name == ownName {
 			continue
 		}
+		// Mostly values for a package this one holds none for: its own
+		// copy would hold them all, as given by downRef.
+		if v := down.vals[i]; !copyPassed && v.Len() > 0 && o.find(name) < 0 && slices.IsSortedFunc(v.items, cmpItem) {
+			o.passDown(name, v, downRef)
+			continue
+		}
 		if err := o.Dep(name).PropagateUpstream(down.vals[i], downRef, ownRef, name); err != nil {
 			return err
 		}
@@ -716,6 +794,7 @@ type Scratch struct {
 	index map[string]int32
 	buf   []PackageEntry
 	copy  []bool
+	pass  []passMark
 	keep  []bool
 }
 
@@ -739,18 +818,26 @@ func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot boo
 	for len(copyAt) < len(merged) {
 		copyAt = append(copyAt, false)
 	}
+	passAt := append(scratch.pass[:0], o.pass...) // likewise
+	for len(passAt) < len(merged) {
+		passAt = append(passAt, passMark{})
+	}
 	for i, e := range merged {
 		index[e.Name] = int32(i)
 	}
 	set := func(name string, v *PackageValues, shared bool) {
 		if i, ok := index[name]; ok {
 			merged[i].Values = v
-			copyAt[i] = copyAt[i] || shared
+			// A replaced entry that a consumer handed down stood for
+			// this package's own copy.
+			copyAt[i] = copyAt[i] && !passAt[i].on || shared
+			passAt[i] = passMark{}
 			return
 		}
 		index[name] = int32(len(merged))
 		merged = append(merged, PackageEntry{Name: name, Values: v})
 		copyAt = append(copyAt, shared)
+		passAt = append(passAt, passMark{})
 	}
 	for _, f := range finals {
 		set(f.Name, f.Values.Own, false)
@@ -783,20 +870,25 @@ func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot boo
 			}
 		}
 	}
-	kept, anyCopy := 0, false
+	kept, anyCopy, anyPass := 0, false, false
 	for i, e := range merged { // compact in place
 		if keep[i] {
-			merged[kept], copyAt[kept] = e, copyAt[i]
+			merged[kept], copyAt[kept], passAt[kept] = e, copyAt[i], passAt[i]
 			anyCopy = anyCopy || copyAt[i]
+			anyPass = anyPass || passAt[i].on
 			kept++
 		}
 	}
-	o.deps, o.index, o.lent, o.copyAt = slices.Clone(merged[:kept]), nil, false, nil
+	o.deps, o.index, o.lent, o.copyAt, o.pass = slices.Clone(merged[:kept]), nil, false, nil, nil
 	if anyCopy {
 		o.copyAt = slices.Clone(copyAt[:kept])
 	}
+	if anyPass {
+		o.pass = slices.Clone(passAt[:kept])
+	}
 	clear(merged)
-	scratch.buf, scratch.copy, scratch.keep = merged[:0], copyAt[:0], keep[:0]
+	clear(passAt)
+	scratch.buf, scratch.copy, scratch.pass, scratch.keep = merged[:0], copyAt[:0], passAt[:0], keep[:0]
 	o.Freeze()
 	return snapshot
 }

@@ -205,6 +205,18 @@ type PackageValues struct {
 	// cleared marks the empty set that the packages of a cleared Values
 	// share; Values.Pkg gives a package its own before anything writes.
 	cleared bool
+	// handedDown is set once a Down holds the set: dependencies may then
+	// share it as what they were given (see Options.passDown), so its
+	// owner writes to a copy (Options.Dep).
+	handedDown bool
+}
+
+// clone is an exact copy for the owner to write to: values, modification
+// record, journal and freezing.
+func (p *PackageValues) clone() *PackageValues {
+	c := &PackageValues{items: slices.Clone(p.items), modified: slices.Clone(p.modified), journal: p.journal, jkey: p.jkey}
+	c.frozen.Store(p.frozen.Load())
+	return c
 }
 
 // NewPackageValues returns an empty set.

@@ -329,3 +329,120 @@ func TestDeclaredOptionsShortAndLong(t *testing.T) {
 		}
 	}
 }
+
+// Values a consumer hands down for a package this one holds nothing for
+// are shared (passDown) rather than copied: whatever either side does
+// afterwards, in any order, both end as they would with copies. The
+// script of each round runs twice, sharing and copying, and compares the
+// consumer's and the package's values, modification records, frozen
+// states, logs and errors.
+func TestPassDownIsCopy(t *testing.T) {
+	names := []string{"a", "b", "c", "d", "e"}
+	type world struct {
+		cons, pkg *Options
+		errs      []string
+		finals    []Final
+	}
+	val := func(rng *rand.Rand) Value { return V(strconv.Itoa(rng.Intn(3)), nil) }
+	run := func(seed int64, copying bool) world {
+		copyPassed = copying
+		defer func() { copyPassed = false }()
+		rng := rand.New(rand.NewSource(seed))
+		w := world{cons: decl(t), pkg: decl(t)}
+		note := func(err error) {
+			if err != nil {
+				w.errs = append(w.errs, err.Error())
+			} else {
+				w.errs = append(w.errs, "")
+			}
+		}
+		for _, n := range names {
+			if rng.Intn(2) == 0 {
+				for range 1 + rng.Intn(2) {
+					w.cons.Dep(n).Set([]string{"x", "y"}[rng.Intn(2)], val(rng))
+				}
+			}
+		}
+		for _, n := range names[:rng.Intn(3)] { // the package's own
+			w.pkg.Dep(n).Set("x", val(rng))
+		}
+		note(w.pkg.PropagateUpstream(w.cons.DepsValues(), "cons/1.0", "pkg", "pkg/1.0"))
+		for range rng.Intn(8) {
+			n := names[rng.Intn(len(names))]
+			switch rng.Intn(7) {
+			case 0: // the consumer writes after handing down
+				w.cons.Dep(n).Set("x", val(rng))
+			case 1:
+				w.pkg.Dep(n).Set("y", val(rng))
+			case 2:
+				w.pkg.Freeze()
+			case 3:
+				w.cons.Freeze()
+			case 4: // another consumer, or this one again, hands down
+				other := decl(t)
+				other.Dep(n).Set("x", val(rng))
+				note(w.pkg.PropagateUpstream(other.DepsValues(), "other/1.0", "pkg", "pkg/1.0"))
+			case 5:
+				note(w.pkg.PropagateUpstream(w.cons.DepsValues(), "cons/1.0", "pkg", "pkg/1.0"))
+			case 6: // its dependencies are final: writes go where they went
+				var finals []Final
+				for range 1 + rng.Intn(2) {
+					f := Final{Name: names[rng.Intn(len(names))], Values: NewValues()}
+					f.Values.Own.Set("x", val(rng))
+					f.Values.Pkg(names[rng.Intn(len(names))]).Set("y", val(rng))
+					finals = append(finals, f)
+				}
+				used := map[string]bool{}
+				for _, n := range names {
+					used[n] = rng.Intn(4) > 0
+				}
+				var scratch Scratch
+				w.pkg.Finish(finals, maps.Keys(used), false, &scratch)
+				w.pkg.Dep(n).Set("z", val(rng))
+				w.finals = append(w.finals, finals...)
+			}
+		}
+		return w
+	}
+	state := func(o *Options) string {
+		var b strings.Builder
+		for _, n := range o.DepNames() {
+			v := o.Dep(n) // the package's own: made if shared
+			fmt.Fprintf(&b, "%s: %v modified %v frozen %v\n", n, v.items, v.modified, v.frozen.Load())
+		}
+		for _, e := range o.DepLog() {
+			fmt.Fprintf(&b, "%+v\n", e)
+		}
+		return b.String()
+	}
+	shared := 0
+	for seed := range int64(3000) {
+		got, want := run(seed, false), run(seed, true)
+		shared += len(got.pkg.pass)
+		if g, w := fmt.Sprint(got.errs), fmt.Sprint(want.errs); g != w {
+			t.Fatalf("seed %d: errors %s, copying gives %s", seed, g, w)
+		}
+		// The consumer first: reading the package makes its own copies.
+		if g, w := state(got.cons), state(want.cons); g != w {
+			t.Fatalf("seed %d: consumer\n%s\ncopying gives\n%s", seed, g, w)
+		}
+		if g, w := state(got.pkg), state(want.pkg); g != w {
+			t.Fatalf("seed %d: package\n%s\ncopying gives\n%s", seed, g, w)
+		}
+		for i := range got.finals {
+			show := func(v *Values) string {
+				s := fmt.Sprint(v.Own.items)
+				for _, e := range v.PackagesView() {
+					s += fmt.Sprint(" ", e.Name, e.Values.items)
+				}
+				return s
+			}
+			if g, w := show(got.finals[i].Values), show(want.finals[i].Values); g != w {
+				t.Fatalf("seed %d: final %d holds %s, copying gives %s", seed, i, g, w)
+			}
+		}
+	}
+	if shared == 0 {
+		t.Fatal("nothing was shared")
+	}
+}

@@ -116,8 +116,8 @@ func (p *pyOptions) GetAttr(in *py.Interp, name string) (py.Value, bool, error) 
 	case "deps_package_values":
 		d := py.NewDict()
 		for _, n := range p.o.DepNames() {
-			v, _ := p.o.LookupDep(n)
-			d.SetStr(n, &pyPackageValues{v, p.c})
+			// Each the package's own, as recipes may write to them.
+			d.SetStr(n, &pyPackageValues{p.o.Dep(n), p.c})
 		}
 		return d, true, nil
 	case "validate":

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/conid/conid/options"
 	py "github.com/conid/conid/recipe/python"
 	"github.com/conid/conid/settings"
 )
@@ -207,5 +208,34 @@ class Pkg(ConanFile):
 	}
 	if err := c.Call("configure"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Values reached through deps_package_values are the package's own to
+// write, even those a consumer handed down and the package shares.
+func TestDepsPackageValuesAreOwn(t *testing.T) {
+	c, err := newConanfile(t, `
+from conans import ConanFile
+class Pkg(ConanFile):
+    name = "pkg"
+    def configure(self):
+        self.options.deps_package_values["zlib"].shared = True
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cons := options.New(options.NewPackageOptions(nil))
+	cons.Dep("zlib").Set("shared", options.V("False", nil))
+	if err := c.Options.PropagateUpstream(cons.DepsValues(), "cons/1.0", "pkg", "pkg/1.0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Call("configure"); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Options.Values().Dumps(); got != "zlib:shared=True" {
+		t.Errorf("package's options = %q", got)
+	}
+	if got := cons.Values().Dumps(); got != "zlib:shared=False" {
+		t.Errorf("consumer's options = %q", got)
 	}
 }
