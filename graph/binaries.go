@@ -230,7 +230,7 @@ func plainID(n *Node) bool {
 // idScratch are the sets propagateOptions and computePackageID clear and
 // reuse from one node to the next: one per goroutine.
 type idScratch struct {
-	prefs   scratch[*ref.PackageRef, struct{}]
+	prefs   ptrSet[ref.PackageRef]
 	options options.Scratch
 	finals  []options.Final
 	reqs    *packageid.RequirementView // of the resolver's reqCache
@@ -313,10 +313,9 @@ func (r *Resolver) idTransitiveReqs(n *Node, s *idScratch) (direct, indirect []*
 	// One backing array, direct then indirect: the node keeps both and
 	// its info keeps the whole as full_requires.
 	all := make([]*ref.PackageRef, 0, size)
-	seen := s.prefs.get(size)
+	s.prefs.reset(size)
 	add := func(p *ref.PackageRef) {
-		if _, ok := seen[p]; !ok {
-			seen[p] = struct{}{}
+		if s.prefs.add(p) {
 			all = append(all, p)
 		}
 	}
@@ -343,22 +342,6 @@ func (r *Resolver) idTransitiveReqs(n *Node, s *idScratch) (direct, indirect []*
 	all = all[:len(all):len(all)]
 	n.idDirectPrefs, n.idIndirectPrefs = all[:nd], all[nd:] // read only: direct extends over indirect
 	return n.idDirectPrefs, n.idIndirectPrefs
-}
-
-// scratch is a map that lives only during one call, reused by the next:
-// cleared rather than allocated for each node.
-type scratch[K comparable, V any] struct {
-	m    map[K]V
-	size int // what m was made for
-}
-
-func (s *scratch[K, V]) get(size int) map[K]V {
-	if s.m == nil || size > s.size {
-		s.m, s.size = make(map[K]V, size), size
-	} else {
-		clear(s.m)
-	}
-	return s.m
 }
 
 // canonicalPref returns the one pointer the resolver holds for a package
