@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"iter"
 	"runtime"
 	"slices"
 	"strings"
@@ -144,8 +145,9 @@ func (r *Resolver) evaluateLevel(level []*Node) error {
 				return errs[i]
 			}
 		} else {
-			r.propagateOptions(n, &r.scratch, r.mayHaveBuildRequires(n))
-			if err := r.computePackageID(n, &r.scratch); err != nil {
+			direct, indirect := r.idTransitiveReqs(n, &r.scratch)
+			r.propagateOptions(n, &r.scratch, r.mayHaveBuildRequires(n), direct, indirect)
+			if err := r.computePackageID(n, &r.scratch, direct, indirect); err != nil {
 				return err
 			}
 		}
@@ -204,8 +206,9 @@ func (r *Resolver) plainIDs(level []*Node) (done []bool, errs []error) {
 	scratch := make([]idScratch, par.Workers(len(plain), chunk))
 	par.ForEach(len(plain), chunk, func(w, k int) {
 		n := level[plain[k]]
-		r.propagateOptions(n, &scratch[w], mayBR[k])
-		errs[plain[k]] = r.computePackageID(n, &scratch[w])
+		direct, indirect := r.idTransitiveReqs(n, &scratch[w])
+		r.propagateOptions(n, &scratch[w], mayBR[k], direct, indirect)
+		errs[plain[k]] = r.computePackageID(n, &scratch[w], direct, indirect)
 	})
 	for _, i := range plain {
 		done[i] = true
@@ -237,8 +240,9 @@ type idScratch struct {
 }
 
 // propagateOptions records the final options of dependencies in a node
-// and freezes its options (Conan's _propagate_options).
-func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires bool) {
+// and freezes its options (Conan's _propagate_options). direct and
+// indirect are what its ID is computed from (idTransitiveReqs).
+func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires bool, direct, indirect []*ref.PackageRef) {
 	c := n.Conanfile
 	finals := s.finals[:0]
 	for _, e := range n.Dependencies {
@@ -248,8 +252,36 @@ func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires 
 			req.Ref = nb.Ref
 		}
 	}
-	// What stays: the dependencies and what their IDs require.
+	// What stays: the dependencies and what their IDs require. Without
+	// build requirements, and when every dependency's ID still requires
+	// all it was computed from, that is what this node's ID is computed
+	// from, without the repeats.
 	transitive := func(yield func(string) bool) {
+		for _, p := range direct {
+			if !yield(p.Ref.Name) {
+				return
+			}
+		}
+		for _, p := range indirect {
+			if !yield(p.Ref.Name) {
+				return
+			}
+		}
+	}
+	if slices.ContainsFunc(n.Dependencies, (*Edge).BuildRequire) || !depsKeepAll(n) {
+		transitive = transitiveOfDeps(n)
+	}
+	// Conan keeps the values before clear_unused for the build
+	// requirements; a node that cannot have any needs no copy of them.
+	c.BuildRequiresOpt = c.Options.Finish(finals, transitive, mayHaveBuildRequires, &s.options)
+	clear(finals)
+	s.finals = finals
+}
+
+// transitiveOfDeps yields the names of a node's dependencies and of what
+// their IDs require, with repeats.
+func transitiveOfDeps(n *Node) iter.Seq[string] {
+	return func(yield func(string) bool) {
 		for _, e := range n.Dependencies {
 			nb := e.Dst
 			if !yield(nb.Name()) {
@@ -264,11 +296,6 @@ func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires 
 			}
 		}
 	}
-	// Conan keeps the values before clear_unused for the build
-	// requirements; a node that cannot have any needs no copy of them.
-	c.BuildRequiresOpt = c.Options.Finish(finals, transitive, mayHaveBuildRequires, &s.options)
-	clear(finals)
-	s.finals = finals
 }
 
 // mayHaveBuildRequires reports whether a node could get build
@@ -380,9 +407,8 @@ func (s *idScratch) reqView(c *packageid.RequirementCache) *packageid.Requiremen
 }
 
 // computePackageID is Conan's _compute_package_id.
-func (r *Resolver) computePackageID(n *Node, s *idScratch) error {
+func (r *Resolver) computePackageID(n *Node, s *idScratch, direct, indirect []*ref.PackageRef) error {
 	c := n.Conanfile
-	direct, indirect := r.idTransitiveReqs(n, s)
 	if !r.FullTransitivePackageID && !depsKeepAll(n) {
 		type key struct {
 			r  ref.Ref

@@ -79,3 +79,20 @@ func TestPublicClosureInPublicDeps(t *testing.T) {
 		}
 	}
 }
+
+// TestUsedNamesShortcut resolves generated trees of every shape and
+// checks, on every node where propagateOptions takes its shortcut, that
+// it names what the dependencies name.
+func TestUsedNamesShortcut(t *testing.T) {
+	for _, shape := range []string{bench.ShapeLayered, bench.ShapeChain, bench.ShapeGrid, bench.ShapeWide} {
+		for _, seed := range []uint64{1, 2} {
+			taken, err := graph.CheckUsedNames(resolveGenerated(t, shape, seed, 120))
+			if err != nil {
+				t.Fatalf("%s seed %d: %v", shape, seed, err)
+			}
+			if taken == 0 {
+				t.Fatalf("%s seed %d: no node took the shortcut", shape, seed)
+			}
+		}
+	}
+}

@@ -44,3 +44,37 @@ func AncestorKeys(g *Graph) []string {
 	}
 	return out
 }
+
+// CheckUsedNames checks what propagateOptions's shortcut relies on: for
+// every node it takes it on, the names its dependencies and their IDs
+// require are the names of what its own ID is computed from. It returns
+// how many nodes took it.
+func CheckUsedNames(g *Graph) (int, error) {
+	taken := 0
+	for _, n := range g.Nodes {
+		if n.Conanfile == nil || n.Conanfile.Info == nil || slices.ContainsFunc(n.Dependencies, (*Edge).BuildRequire) || !depsKeepAll(n) {
+			continue
+		}
+		taken++
+		want := map[string]bool{}
+		for name := range transitiveOfDeps(n) {
+			want[name] = true
+		}
+		got := map[string]bool{}
+		for _, p := range n.idDirectPrefs {
+			got[p.Ref.Name] = true
+		}
+		for _, p := range n.idIndirectPrefs {
+			got[p.Ref.Name] = true
+		}
+		if len(got) != len(want) {
+			return taken, fmt.Errorf("%s: %d names from its ID's requirements, %d from its dependencies'", n.RefString(), len(got), len(want))
+		}
+		for name := range want {
+			if !got[name] {
+				return taken, fmt.Errorf("%s: %s is required by its dependencies, not by its ID", n.RefString(), name)
+			}
+		}
+	}
+	return taken, nil
+}
