@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/conid/conid/bench"
@@ -15,6 +16,14 @@ import (
 
 // resolveGenerated resolves a generated tree of a shape.
 func resolveGenerated(t *testing.T, shape string, seed uint64, packages int) *graph.Graph {
+	t.Helper()
+	g, _ := resolveGeneratedOutput(t, shape, seed, packages)
+	return g
+}
+
+// resolveGeneratedOutput is resolveGenerated with what the resolution
+// prints.
+func resolveGeneratedOutput(t *testing.T, shape string, seed uint64, packages int) (*graph.Graph, []string) {
 	t.Helper()
 	dir := t.TempDir()
 	tree, err := bench.Generate(filepath.Join(dir, "tree"), bench.GenOptions{Packages: packages, Seed: seed, Shape: shape})
@@ -34,12 +43,13 @@ func resolveGenerated(t *testing.T, shape string, seed uint64, packages int) *gr
 	if err != nil {
 		t.Fatal(err)
 	}
+	var out []string
 	res, err := engine.Resolve(engine.Params{Home: h, Cwd: tree.Dir, Target: tree.Consumer, Recipes: []string{tree.Recipes},
-		Host: profiles.Args{Profiles: []string{tree.Profile}}})
+		Host: profiles.Args{Profiles: []string{tree.Profile}}, Output: func(s string) { out = append(out, s) }})
 	if err != nil {
 		t.Fatalf("%s seed %d: %v", shape, seed, err)
 	}
-	return res.Graph
+	return res.Graph, out
 }
 
 // TestAncestorsLazyAsEager resolves generated trees of every shape with
@@ -94,5 +104,105 @@ func TestUsedNamesShortcut(t *testing.T) {
 				t.Fatalf("%s seed %d: no node took the shortcut", shape, seed)
 			}
 		}
+	}
+}
+
+// TestRangeMemo resolves generated trees of every shape with ranges
+// resolved anew each time and remembered: the same output, line by
+// line, and the same references.
+func TestRangeMemo(t *testing.T) {
+	defer graph.SetRangeMemo(true)
+	ranges := 0
+	for _, shape := range []string{bench.ShapeLayered, bench.ShapeChain, bench.ShapeGrid, bench.ShapeWide} {
+		for _, seed := range []uint64{1, 2} {
+			graph.SetRangeMemo(false)
+			g1, out1 := resolveGeneratedOutput(t, shape, seed, 150)
+			graph.SetRangeMemo(true)
+			g2, out2 := resolveGeneratedOutput(t, shape, seed, 150)
+			if !slices.Equal(out1, out2) {
+				t.Fatalf("%s seed %d: output differs:\n%s\n--- remembered:\n%s", shape, seed, strings.Join(out1, "\n"), strings.Join(out2, "\n"))
+			}
+			for _, l := range out1 {
+				if strings.Contains(l, "Version range") {
+					ranges++
+				}
+			}
+			if len(g1.Nodes) != len(g2.Nodes) {
+				t.Fatalf("%s seed %d: %d nodes, %d remembered", shape, seed, len(g1.Nodes), len(g2.Nodes))
+			}
+			for i := range g1.Nodes {
+				if a, b := g1.Nodes[i].RefString(), g2.Nodes[i].RefString(); a != b {
+					t.Fatalf("%s seed %d: node %d is %s, %s remembered", shape, seed, i, a, b)
+				}
+			}
+		}
+	}
+	if ranges < 100 {
+		t.Fatalf("only %d ranges resolved", ranges)
+	}
+}
+
+// TestRangeMemoWarnings resolves the same range, with a comma and among
+// versions that are not SemVer, for two consumers: each resolution
+// prints its warnings, remembered or not.
+func TestRangeMemoWarnings(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recipe := func(name, version string, requires ...string) {
+		text := "from conans import ConanFile\n\nclass P(ConanFile):\n    name = \"" + name + "\"\n    version = \"" + version + "\"\n"
+		for _, r := range requires {
+			text += "    requires = \"" + r + "\"\n"
+		}
+		write(filepath.Join("recipes", name, version, "_", "_", "conanfile.py"), text)
+	}
+	recipe("zlib", "1.5")
+	recipe("zlib", "1.6.x")
+	recipe("aa", "1.0", "zlib/[>1.0, <2.0]")
+	recipe("bb", "1.0", "zlib/[>1.0, <2.0]")
+	write("conanfile.txt", "[requires]\naa/1.0\nbb/1.0\n")
+	write("default", "[settings]\nos=Linux\n")
+	hdir := filepath.Join(dir, "home")
+	h, err := home.FromEnv(func(k string) string {
+		if k == "CONAN_USER_HOME" {
+			return hdir
+		}
+		return ""
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolve := func() []string {
+		var out []string
+		_, err := engine.Resolve(engine.Params{Home: h, Cwd: dir, Target: filepath.Join(dir, "conanfile.txt"), Recipes: []string{filepath.Join(dir, "recipes")},
+			Host: profiles.Args{Profiles: []string{filepath.Join(dir, "default")}}, Output: func(s string) { out = append(out, s) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	defer graph.SetRangeMemo(true)
+	graph.SetRangeMemo(false)
+	anew := resolve()
+	graph.SetRangeMemo(true)
+	remembered := resolve()
+	if !slices.Equal(anew, remembered) {
+		t.Fatalf("output differs:\n%s\n--- remembered:\n%s", strings.Join(anew, "\n"), strings.Join(remembered, "\n"))
+	}
+	warnings := 0
+	for _, l := range anew {
+		if strings.Contains(l, "WARN") || strings.Contains(l, "warn") {
+			warnings++
+		}
+	}
+	if warnings < 4 {
+		t.Fatalf("%d warnings, want two per resolution:\n%s", warnings, strings.Join(anew, "\n"))
 	}
 }

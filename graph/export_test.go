@@ -78,3 +78,6 @@ func CheckUsedNames(g *Graph) (int, error) {
 	}
 	return taken, nil
 }
+
+// SetRangeMemo turns the memo of resolved ranges on or off.
+func SetRangeMemo(on bool) { noRangeMemo = !on }

@@ -122,6 +122,7 @@ type Resolver struct {
 	buildMode   *buildMode
 	evaluated   map[ref.PackageRef][]*Node
 	rangeCache  map[string][]ref.Ref               // rangeKey -> candidates
+	rangeMemo   map[rangeMemoKey]rangeMemo         // a range resolved among candidates
 	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
 	scratch     idScratch                          // propagateOptions' and idTransitiveReqs' sets
 	reqCache    packageid.RequirementCache         // the infos' shared requirements
@@ -179,6 +180,7 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	r.buildMode = bm
 	r.evaluated = map[ref.PackageRef][]*Node{}
 	r.rangeCache = map[string][]ref.Ref{}
+	r.rangeMemo = map[rangeMemoKey]rangeMemo{}
 	r.Loader.ResolvePyRequire = r.resolvePyRequire
 	r.prefs = map[ref.PackageRef]*ref.PackageRef{}
 	r.reqCache = packageid.RequirementCache{}
@@ -400,14 +402,16 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 	}
 	if req.IsResolved() {
 		best, found, out, err := version.Satisfying([]string{req.Ref.Version}, expr)
-		r.rangeOutput = append(r.rangeOutput, out...)
+		r.noteRange(out...)
 		if err != nil {
 			return err
 		}
 		if !found || best == "" {
 			return fmt.Errorf("Version range '%s' required by '%s' not valid for downstream requirement '%s'", expr, consumer, req.Ref.String())
 		}
-		r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' valid for downstream requirement '%s'", expr, consumer, req.Ref.String()))
+		if r.Output != nil {
+			r.noteRange(fmt.Sprintf("Version range '%s' required by '%s' valid for downstream requirement '%s'", expr, consumer, req.Ref.String()))
+		}
 		return nil
 	}
 	key := rangeKey(req.Ref)
@@ -420,7 +424,15 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 		r.rangeCache[key] = cands
 	}
 	var resolved *ref.Ref
-	if len(cands) > 0 {
+	memoKey := rangeMemoKey{key, expr}
+	if m, ok := r.rangeMemo[memoKey]; ok && !noRangeMemo && len(cands) > 0 && sameRefs(m.cands, cands) {
+		// The same range among the same candidates: the same answer and
+		// output.
+		r.noteRange(m.out...)
+		if m.found {
+			resolved = &m.resolved
+		}
+	} else if len(cands) > 0 {
 		versions, byVersion := candidateVersions(cands)
 		lister, _ := r.Source.(Lister)
 		for {
@@ -456,7 +468,12 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 				rr := byVersion[best]
 				resolved = &rr
 			}
-			r.rangeOutput = append(r.rangeOutput, out...)
+			r.noteRange(out...)
+			m := rangeMemo{cands: cands, found: resolved != nil, out: out}
+			if resolved != nil {
+				m.resolved = *resolved
+			}
+			r.rangeMemo[memoKey] = m
 			break
 		}
 	}
@@ -478,9 +495,39 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 		// ranges find it there, as in Conan.
 		delete(r.rangeCache, key)
 	}
-	r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("Version range '%s' required by '%s' resolved to '%s' in %s", expr, consumer, resolved.String(), origin))
+	if r.Output != nil {
+		r.noteRange(fmt.Sprintf("Version range '%s' required by '%s' resolved to '%s' in %s", expr, consumer, resolved.String(), origin))
+	}
 	req.Ref = resolved.NoRevision()
 	return nil
+}
+
+// noteRange keeps lines for the "Version ranges solved" output, when
+// there is output.
+func (r *Resolver) noteRange(lines ...string) {
+	if r.Output != nil {
+		r.rangeOutput = append(r.rangeOutput, lines...)
+	}
+}
+
+// noRangeMemo, set by tests, resolves every range anew.
+var noRangeMemo bool
+
+// rangeMemoKey and rangeMemo remember how a range resolved among a
+// name's candidates (the range cache's list, which pruning shortens
+// and a new search replaces).
+type rangeMemoKey struct{ key, expr string }
+
+type rangeMemo struct {
+	cands    []ref.Ref
+	found    bool
+	resolved ref.Ref
+	out      []string
+}
+
+// sameRefs reports whether a and b are the same slice.
+func sameRefs(a, b []ref.Ref) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // rangeKey keys the range cache: names are searched without case, users
@@ -499,7 +546,7 @@ type remoteFound struct {
 func (r *Resolver) resolveRemote(want ref.Ref, expr string) (*ref.Ref, string, error) {
 	rs, ok := r.Source.(RemoteSearcher)
 	if !ok {
-		r.rangeOutput = append(r.rangeOutput, "%s versions not found in remotes")
+		r.noteRange("%s versions not found in remotes")
 		return nil, "", nil
 	}
 	pattern := want.Name + "/*"
@@ -513,9 +560,9 @@ func (r *Resolver) resolveRemote(want ref.Ref, expr string) (*ref.Ref, string, e
 			return nil, "", err
 		}
 		if len(refs) > 0 {
-			r.rangeOutput = append(r.rangeOutput, fmt.Sprintf("%s versions found in '%s' remote", pattern, remote))
+			r.noteRange(fmt.Sprintf("%s versions found in '%s' remote", pattern, remote))
 		} else {
-			r.rangeOutput = append(r.rangeOutput, "%s versions not found in remotes")
+			r.noteRange("%s versions not found in remotes")
 		}
 		found = remoteFound{refs: refs, remote: remote}
 		if r.remoteFound == nil {
@@ -535,7 +582,7 @@ func (r *Resolver) resolveRemote(want ref.Ref, expr string) (*ref.Ref, string, e
 		byVersion[c.Version] = c.NoRevision()
 	}
 	best, ok, out, err := version.Satisfying(versions, expr)
-	r.rangeOutput = append(r.rangeOutput, out...)
+	r.noteRange(out...)
 	if err != nil {
 		return nil, "", err
 	}
