@@ -107,8 +107,18 @@ func (p *parser) parseNamedExpression() Expr {
 
 // parseExpression parses a conditional expression or a lambda.
 func (p *parser) parseExpression() Expr {
-	if p.kind() == kwLambda {
+	switch p.kind() {
+	case kwLambda:
 		return p.parseLambda()
+	case tString, tNumber, kwNone, kwTrue, kwFalse:
+		// Mostly a literal alone (a dict's key or value, an argument):
+		// the atom, without descending through every precedence level.
+		if endsExpr(p.peek()) {
+			pos := p.pos()
+			e := p.parseAtom()
+			p.lastPos, p.lastExpr = pos, e
+			return e
+		}
 	}
 	p.enter()
 	pos := p.pos()
@@ -127,6 +137,15 @@ func (p *parser) parseExpression() Expr {
 	p.leave()
 	p.lastPos, p.lastExpr = pos, e
 	return e
+}
+
+// endsExpr reports whether a token cannot continue an expression.
+func endsExpr(k tokKind) bool {
+	switch k {
+	case tComma, tRpar, tRsqb, tRbrace, tColon, tEqual, tNewline, tSemi, tEOF:
+		return true
+	}
+	return false
 }
 
 func (p *parser) parseLambda() Expr {
