@@ -37,6 +37,7 @@
 package packageid
 
 import (
+	"crypto/sha1"
 	"fmt"
 	"slices"
 	"sort"
@@ -668,6 +669,32 @@ func optionLines(p *options.PackageValues) []string {
 	return lines
 }
 
+// emptyDepsLine is the options line of a package with own options' sha
+// own and n dependencies without option lines.
+func emptyDepsLine(own [2 * sha1.Size]byte, n int) string {
+	k := emptyDepsKey{own, n}
+	if v, ok := emptyDepsLines.Load(k); ok {
+		return v.(string)
+	}
+	text := make([]byte, 0, (n+1)*(2*sha1.Size+1))
+	text = append(text, own[:]...)
+	for range n {
+		text = append(append(text, '\n'), sha1Empty...)
+	}
+	line := hexSha1(text)
+	emptyDepsLines.Store(k, line)
+	return line
+}
+
+type emptyDepsKey struct {
+	own [2 * sha1.Size]byte
+	n   int
+}
+
+// emptyDepsLines remembers emptyDepsLine: packages share a handful of
+// own option sets and closure sizes.
+var emptyDepsLines sync.Map
+
 // optionTexts are PackageID's scratch buffers for the options line.
 var optionTexts = sync.Pool{New: func() any { return new([]byte) }}
 
@@ -697,32 +724,31 @@ func (info *Info) PackageID() Computation {
 	c.OptionsOwn = optionLines(info.Options.Own)
 	// The options line is the sha of the own options' sha and each
 	// dependency's, one per line: a graph hashes one line per package of
-	// every closure. They are gathered in a pooled buffer (a closure may
-	// hold thousands) and hashed in one call.
-	bufp := optionTexts.Get().(*[]byte)
-	optText := (*bufp)[:0]
-	writeSha := func(lines []string) {
-		if len(optText) > 0 {
-			optText = append(optText, '\n')
-		}
-		sum := sha1Lines(lines)
-		optText = append(optText, sum[:]...)
-	}
-	writeSha(c.OptionsOwn)
+	// every closure.
+	own := sha1Lines(c.OptionsOwn)
 	c.deps = info.Options
-	// Dependencies' lines are hashed in name order; when none has any
-	// (cleared values, the default), the order changes nothing and no
-	// sorted copy is made.
+	var optionsLine string
 	pkgs := info.Options.PackagesView()
-	if slices.ContainsFunc(pkgs, func(e options.PackageEntry) bool { return hasOptionLines(e.Values) }) {
+	if !slices.ContainsFunc(pkgs, func(e options.PackageEntry) bool { return hasOptionLines(e.Values) }) {
+		// No dependency has a line (cleared values, the default): the
+		// text is the own sha and the empty sha n times, and its sha
+		// is remembered for the next package with the same.
+		optionsLine = emptyDepsLine(own, len(pkgs))
+	} else {
+		// Dependencies' lines are hashed in name order, gathered in a
+		// pooled buffer (a closure may hold thousands) and hashed in
+		// one call.
 		pkgs = info.Options.Packages()
+		bufp := optionTexts.Get().(*[]byte)
+		optText := append((*bufp)[:0], own[:]...)
+		for _, e := range pkgs {
+			sum := sha1Lines(optionLines(e.Values))
+			optText = append(append(optText, '\n'), sum[:]...)
+		}
+		optionsLine = hexSha1(optText)
+		*bufp = optText
+		optionTexts.Put(bufp)
 	}
-	for _, e := range pkgs {
-		writeSha(optionLines(e.Values))
-	}
-	optionsLine := hexSha1(optText)
-	*bufp = optText
-	optionTexts.Put(bufp)
 	lines, ok, invalid := info.Requires.HashLines()
 	if !ok {
 		c.ID = Unknown

@@ -253,11 +253,12 @@ func TestRequirementViews(t *testing.T) {
 	}
 }
 
-// The options line hashes every dependency's line, however many: the
-// lines go to the hash a stack buffer at a time, and the result is the
-// hash of them all joined.
+// The options line hashes every dependency's line, however many, with
+// values or without (then remembered by own options and count, asked
+// twice here), and the result is the hash of them all joined.
 func TestOptionsLineAnyClosureSize(t *testing.T) {
-	for _, n := range []int{0, 1, 97, 98, 99, 100, 101, 250} {
+	for _, tc := range []struct{ n, every int }{{0, 3}, {1, 3}, {97, 3}, {101, 3}, {250, 3}, {1, 0}, {2, 0}, {97, 0}, {97, 0}, {250, 0}, {250, 0}, {3, 7}} {
+		n := tc.n
 		var direct []*ref.PackageRef
 		for i := range n {
 			direct = append(direct, &ref.PackageRef{Ref: ref.Ref{Name: fmt.Sprintf("p%04d", i), Version: "1.0"}, PackageID: "abc"})
@@ -266,9 +267,9 @@ func TestOptionsLineAnyClosureSize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, p := range direct { // an entry for each, a third with a value
+		for i, p := range direct { // an entry for each, some with a value
 			v := info.Options.Pkg(p.Ref.Name)
-			if i%3 == 0 {
+			if tc.every > 0 && i%tc.every == 0 {
 				v.Set("fast", options.Value{Str: "True"})
 			}
 		}
