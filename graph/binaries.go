@@ -193,7 +193,7 @@ func (r *Resolver) plainIDs(level []*Node) (done []bool, errs []error) {
 		// so that the goroutines only read the map.
 		for _, e := range n.Dependencies {
 			if !e.BuildRequire() {
-				r.canonicalPref(e.Dst.Pref())
+				r.canonicalPrefOf(e.Dst)
 			}
 		}
 	}
@@ -348,7 +348,7 @@ func (r *Resolver) idTransitiveReqs(n *Node, s *idScratch) (direct, indirect []*
 	}
 	for _, e := range n.Dependencies {
 		if !e.BuildRequire() {
-			add(r.canonicalPref(e.Dst.Pref()))
+			add(r.canonicalPrefOf(e.Dst))
 		}
 	}
 	nd := len(all)
@@ -369,6 +369,20 @@ func (r *Resolver) idTransitiveReqs(n *Node, s *idScratch) (direct, indirect []*
 	all = all[:len(all):len(all)]
 	n.idDirectPrefs, n.idIndirectPrefs = all[:nd], all[nd:] // read only: direct extends over indirect
 	return n.idDirectPrefs, n.idIndirectPrefs
+}
+
+// canonicalPrefOf is canonicalPref of n's package reference, kept on n
+// while its reference stays the same: dependants ask for it once per
+// edge, and hashing a reference's seven strings showed in profiles. The
+// first ask for a node is made where only one goroutine works (plainIDs
+// makes them before the work is shared out); later ones only read.
+func (r *Resolver) canonicalPrefOf(n *Node) *ref.PackageRef {
+	if c := n.canonPref; c != nil && c.PackageID == n.PackageID && c.Revision == n.Prev && c.Ref == n.Ref {
+		return c
+	}
+	c := r.canonicalPref(n.Pref())
+	n.canonPref = c
+	return c
 }
 
 // canonicalPref returns the one pointer the resolver holds for a package

@@ -93,6 +93,7 @@ type Node struct {
 	ShouldBuild   bool
 	binaryNonSkip string
 
+	canonPref       *ref.PackageRef // see canonicalPrefOf
 	idDirectPrefs   []*ref.PackageRef
 	idIndirectPrefs []*ref.PackageRef
 
