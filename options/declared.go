@@ -729,11 +729,13 @@ func (o *Options) PropagateUpstream(down *Down, downRef, ownName, ownRef string)
 	if err := o.Pkg.PropagateUpstream(merged, downRef, ownRef, patternNames); err != nil {
 		return err
 	}
-	if len(o.deps) == 0 && o.index == nil && len(down.names) > scanMax {
+	if len(down.names) > 2 {
 		// Mostly a new package receiving its consumer's values: room for
 		// them, and for their record, at once.
+		if len(o.deps) == 0 && o.index == nil && len(down.names) > scanMax {
+			o.index = make(map[string]int32, len(down.names))
+		}
 		o.deps = slices.Grow(o.deps, len(down.names))
-		o.index = make(map[string]int32, len(down.names))
 		n := 0
 		for _, v := range down.vals {
 			n += v.Len()
