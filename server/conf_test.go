@@ -176,6 +176,28 @@ func TestGlobSearch(t *testing.T) {
 	}
 }
 
+// A case-insensitive pattern whose ranges would have regexp fold a
+// hundred thousand runes each is refused, quickly; wide ranges that hold
+// every rune with a case, and case-sensitive ones, are not.
+func TestGlobFoldBudget(t *testing.T) {
+	wide := strings.Repeat("[a-\U0010FFFF]", 50)
+	start := time.Now()
+	if _, err := globRegexp(wide, true); err == nil {
+		t.Fatal("a pattern of 50 ranges from 'a' to the last rune compiled without case")
+	}
+	if d := time.Since(start); d > 50*time.Millisecond {
+		t.Errorf("refusing it took %v", d)
+	}
+	for _, p := range []string{"[a-\U0010FFFF]", strings.Repeat("[\x00-\U0010FFFF]", 50), "[A-Za-z0-9_]*/[0-9].*"} {
+		if _, err := globRegexp(p, true); err != nil {
+			t.Errorf("%q: %v", p, err)
+		}
+	}
+	if _, err := globRegexp(wide, false); err != nil {
+		t.Errorf("case-sensitive: %v", err)
+	}
+}
+
 func TestCustomAuthenticators(t *testing.T) {
 	dir := t.TempDir()
 	hash, _ := bcrypt.GenerateFromPassword([]byte("s3cret"), bcrypt.MinCost)
