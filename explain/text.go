@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"text/tabwriter"
 )
 
@@ -115,11 +116,11 @@ func writeSteps(w io.Writer, steps []*Step, rel func(string) string) {
 	}
 }
 
-var pathInText = regexp.MustCompile(`/[^\s():"]+`)
+var pathInText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/[^\s():"]+`) })
 
 // relAll shortens every absolute path in s.
 func relAll(s string, rel func(string) string) string {
-	return pathInText.ReplaceAllStringFunc(s, rel)
+	return pathInText().ReplaceAllStringFunc(s, rel)
 }
 
 func relativizer(cwd string) func(string) string {

@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/conid/conid/internal/fsread"
 	"github.com/conid/conid/internal/pyini"
@@ -121,7 +122,7 @@ func confValue(s *pyini.Section, key string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	v := interpolation.ReplaceAllStringFunc(o.Value, func(m string) string {
+	v := interpolation().ReplaceAllStringFunc(o.Value, func(m string) string {
 		if m == "%%" {
 			return "%"
 		}
@@ -150,7 +151,7 @@ func (h *Home) confPath(p string) string {
 	return p
 }
 
-var interpolation = regexp.MustCompile(`%%|%\([^)]+\)s`)
+var interpolation = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%%|%\([^)]+\)s`) })
 
 func truthy(s string) bool {
 	switch strings.ToLower(strings.TrimSpace(s)) {
@@ -194,7 +195,7 @@ func (h *Home) SetConfig(entries map[string]string) error {
 		v := entries[k]
 		// Python's ConfigParser refuses a value that is not valid
 		// interpolation syntax; Conan then doubles every "%".
-		if strings.Contains(interpolation.ReplaceAllString(v, ""), "%") {
+		if strings.Contains(interpolation().ReplaceAllString(v, ""), "%") {
 			v = strings.ReplaceAll(v, "%", "%%")
 		}
 		f.Add(sec).Set(key, v)

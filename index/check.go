@@ -156,7 +156,7 @@ func checkOne(st *store.Store, dir *store.Dir, loader *recipe.Loader, name strin
 	return res
 }
 
-var constructRe = regexp.MustCompile(`unsupported construct: (.*)$`)
+var constructRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`unsupported construct: (.*)$`) })
 
 func classify(err error) (Status, string, string) {
 	msg := err.Error()
@@ -172,17 +172,17 @@ func classify(err error) (Status, string, string) {
 	case errors.As(err, &me), errors.As(err, &re):
 		return Missing, "", msg
 	}
-	if m := constructRe.FindStringSubmatch(msg); m != nil {
+	if m := constructRe().FindStringSubmatch(msg); m != nil {
 		return Unsupported, normalizeConstruct(m[1]), msg
 	}
 	return Other, "", msg
 }
 
-var quoted = regexp.MustCompile(`"[^"]*"|'[^']*'`)
+var quoted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"[^"]*"|'[^']*'`) })
 
 // normalizeConstruct drops argument values so constructs count together.
 func normalizeConstruct(s string) string {
-	s = quoted.ReplaceAllString(s, "…")
+	s = quoted().ReplaceAllString(s, "…")
 	if i := strings.Index(s, " ("); i > 0 && strings.HasPrefix(s, "call to") {
 		s = s[:i]
 	}

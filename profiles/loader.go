@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -327,7 +328,7 @@ func (p *profileParser) applyVars(file string) error {
 // sections is Conan's ConfigParser result: the lines of each section.
 type sections map[string][]srcLine
 
-var sectionPattern = regexp.MustCompile(`^\[([a-z_]{2,50})]`)
+var sectionPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[([a-z_]{2,50})]`) })
 
 var allowedSections = map[string]bool{
 	"build_requires": true, "tool_requires": true, "settings": true, "env": true,
@@ -345,7 +346,7 @@ func parseSections(lines []srcLine, file string) (sections, error) {
 			continue
 		}
 		if line[0] == '[' {
-			m := sectionPattern.FindStringSubmatch(line)
+			m := sectionPattern().FindStringSubmatch(line)
 			if m == nil {
 				return nil, errAt(o, "ConfigParser: Bad syntax '%s'", line)
 			}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/conid/conid/internal/fsread"
 )
@@ -57,7 +58,7 @@ func ReadTxt(path string) (*TxtFile, error) {
 	return ParseTxt(path, string(b))
 }
 
-var sectionRe = regexp.MustCompile(`^\[([a-z_]{2,50})]`)
+var sectionRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\[([a-z_]{2,50})]`) })
 
 // ParseTxt parses a conanfile.txt with Conan's section parser: comments
 // start a line with '#' or follow " #"; unknown sections are errors.
@@ -71,7 +72,7 @@ func ParseTxt(path string, text string) (*TxtFile, error) {
 			continue
 		}
 		if line[0] == '[' {
-			m := sectionRe.FindStringSubmatch(line)
+			m := sectionRe().FindStringSubmatch(line)
 			if m == nil {
 				return nil, &TxtError{path, i + 1, fmt.Sprintf("ConfigParser: Bad syntax '%s'", line)}
 			}

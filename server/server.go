@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/conid/conid/protocol"
@@ -516,7 +517,7 @@ func (s *Server) dispatchV2(w http.ResponseWriter, r *request) error {
 	return methodNotAllowed(r.Request)
 }
 
-var sha1RE = regexp.MustCompile(`^[0-9a-fA-F]{40}$`)
+var sha1RE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-fA-F]{40}$`) })
 
 // upload stores a request body with put, bounded by max_upload_size and
 // checked against Content-Length and X-Checksum-Sha1.
@@ -526,7 +527,7 @@ func (s *Server) upload(r *request, put func(io.Reader, int64, string) error) er
 		return &badRequest{413, fmt.Sprintf("file of %d bytes is larger than max_upload_size %d", r.ContentLength, s.cfg.MaxUploadSize)}
 	}
 	sum := r.Header.Get(protocol.HeaderChecksumSha1)
-	if sum != "" && !sha1RE.MatchString(sum) {
+	if sum != "" && !sha1RE().MatchString(sum) {
 		s.metrics.uploadFail.WithLabelValues("bad_checksum").Inc()
 		return &badRequest{400, fmt.Sprintf("invalid %s header %q", protocol.HeaderChecksumSha1, sum)}
 	}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Kind is the Python type PyYAML gives a plain scalar.
@@ -26,10 +27,16 @@ const (
 
 // YAML 1.1 resolvers as PyYAML's SafeLoader applies them to plain scalars.
 var (
-	reBool  = regexp.MustCompile(`^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$`)
-	reInt   = regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
-	reFloat = regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
-	reNull  = regexp.MustCompile(`^(?:~|null|Null|NULL|)$`)
+	reBool = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$`)
+	})
+	reInt = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
+	})
+	reFloat = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+	})
+	reNull = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:~|null|Null|NULL|)$`) })
 )
 
 // Plain returns Python's str() of the value PyYAML's safe_load gives
@@ -44,19 +51,19 @@ func Plain(s string) string {
 // str() of its value.
 func Resolve(s string) (Kind, string) {
 	switch {
-	case reNull.MatchString(s):
+	case reNull().MatchString(s):
 		return Null, "None"
-	case reBool.MatchString(s):
+	case reBool().MatchString(s):
 		switch strings.ToLower(s) {
 		case "yes", "true", "on":
 			return Bool, "True"
 		}
 		return Bool, "False"
-	case reInt.MatchString(s):
+	case reInt().MatchString(s):
 		if v, ok := yamlInt(s); ok {
 			return Int, v
 		}
-	case reFloat.MatchString(s):
+	case reFloat().MatchString(s):
 		if v, ok := yamlFloat(s); ok {
 			return Float, v
 		}
