@@ -423,8 +423,10 @@ type Options struct {
 	lent bool
 	// pass marks the entries that are, unchanged, the values a consumer
 	// handed down for a package this one had none for (see passDown);
-	// their copyAt is set too. nil when there are none.
+	// their copyAt is set too. nil when there are none. vias are the
+	// consumers the marks name.
 	pass []passMark
+	vias []string
 	// depLog records every value this package gave or passed on to a
 	// dependency, in order (Event.Option is "zlib:shared", or
 	// "*:shared" for a pattern).
@@ -461,12 +463,16 @@ func New(p *PackageOptions) *Options { return &Options{Pkg: p} }
 // passDown stands for.
 var copyPassed bool
 
-// passMark is what a consumer handed down unchanged: the consumer
-// (via) and whether this package has frozen its options since.
-type passMark struct {
-	on, frozen bool
-	via        string
-}
+// passMark says whether an entry is what a consumer handed down
+// unchanged: 0 if not, else the consumer's place in Options.vias plus
+// one, and whether the package has frozen its options since. A byte: a
+// package keeps one per entry of its closure, which may hold thousands.
+type passMark uint8
+
+const passFrozen passMark = 0x80
+
+func (m passMark) on() bool     { return m != 0 }
+func (m passMark) frozen() bool { return m&passFrozen != 0 }
 
 // Dep returns (creating) the values held for a dependency (Python's
 // self.options["zlib"]), this package's own to write.
@@ -479,16 +485,16 @@ func (o *Options) Dep(name string) *PackageValues {
 			o.copyAt = append(o.copyAt, false)
 		}
 		if o.pass != nil {
-			o.pass = append(o.pass, passMark{})
+			o.pass = append(o.pass, 0)
 		}
 		return v
 	}
 	v := o.deps[i].Values
 	switch {
 	case o.copyAt != nil && o.copyAt[i]:
-		if o.pass != nil && o.pass[i].on {
+		if o.pass != nil && o.pass[i].on() {
 			v = o.passedValues(i)
-			o.pass[i] = passMark{}
+			o.pass[i] = 0
 		} else {
 			v = v.Copy()
 		}
@@ -510,8 +516,17 @@ func (o *Options) Dep(name string) *PackageValues {
 // entry is what PropagateUpstream would make of an empty set (each value
 // assigned, and recorded as via's), made only when something asks to
 // write to it (passedValues). v's items must be sorted, the order that
-// PropagateUpstream assigns them in.
-func (o *Options) passDown(name string, v *PackageValues, via string) {
+// PropagateUpstream assigns them in. It reports false, having done
+// nothing, when the package has had too many consumers to mark another.
+func (o *Options) passDown(name string, v *PackageValues, via string) bool {
+	k := slices.Index(o.vias, via)
+	if k < 0 {
+		if len(o.vias) == int(passFrozen-1) {
+			return false
+		}
+		k = len(o.vias)
+		o.vias = append(o.vias, via)
+	}
 	if o.copyAt == nil {
 		o.copyAt = make([]bool, len(o.deps), cap(o.deps))
 	}
@@ -520,21 +535,23 @@ func (o *Options) passDown(name string, v *PackageValues, via string) {
 	}
 	o.deps = appendByName(o.deps, o.index, PackageEntry{Name: name, Values: v})
 	o.copyAt = append(o.copyAt, true)
-	o.pass = append(o.pass, passMark{on: true, via: via})
+	o.pass = append(o.pass, passMark(k+1))
 	for _, it := range v.items {
 		o.depLog = append(o.depLog, Event{Option: name + ":" + it.Name, Kind: Assigned, Value: it.Value.Str, HasVal: true, Origin: it.Value.Origin, Via: via})
 	}
+	return true
 }
 
 // passedValues makes the entry at i that passDown shared this package's
 // own.
 func (o *Options) passedValues(i int) *PackageValues {
 	src, m := o.deps[i].Values, o.pass[i]
+	via := o.vias[m&^passFrozen-1]
 	v := &PackageValues{items: slices.Clone(src.items), modified: make([]modEntry, len(src.items))}
 	for j, it := range src.items {
-		v.modified[j] = modEntry{it.Name, it.Value, m.via}
+		v.modified[j] = modEntry{it.Name, it.Value, via}
 	}
-	v.frozen.Store(m.frozen)
+	v.frozen.Store(m.frozen())
 	return o.track(o.deps[i].Name, v)
 }
 
@@ -690,8 +707,8 @@ func (p *PackageOptions) copy() *PackageOptions {
 func (o *Options) Freeze() {
 	o.Pkg.Freeze()
 	for i, e := range o.deps {
-		if o.pass != nil && o.pass[i].on {
-			o.pass[i].frozen = true // the set is the consumer's
+		if o.pass != nil && o.pass[i].on() {
+			o.pass[i] |= passFrozen // the set is the consumer's
 			continue
 		}
 		e.Values.Freeze()
@@ -748,8 +765,7 @@ func (o *Options) PropagateUpstream(down *Down, downRef, ownName, ownRef string)
 		}
 		// Mostly values for a package this one holds none for: its own
 		// copy would hold them all, as given by downRef.
-		if v := down.vals[i]; !copyPassed && v.Len() > 0 && o.find(name) < 0 && slices.IsSortedFunc(v.items, cmpItem) {
-			o.passDown(name, v, downRef)
+		if v := down.vals[i]; !copyPassed && v.Len() > 0 && o.find(name) < 0 && slices.IsSortedFunc(v.items, cmpItem) && o.passDown(name, v, downRef) {
 			continue
 		}
 		if err := o.Dep(name).PropagateUpstream(down.vals[i], downRef, ownRef, name); err != nil {
@@ -822,7 +838,7 @@ func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot boo
 	}
 	passAt := append(scratch.pass[:0], o.pass...) // likewise
 	for len(passAt) < len(merged) {
-		passAt = append(passAt, passMark{})
+		passAt = append(passAt, 0)
 	}
 	for i, e := range merged {
 		index[e.Name] = int32(i)
@@ -832,14 +848,14 @@ func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot boo
 			merged[i].Values = v
 			// A replaced entry that a consumer handed down stood for
 			// this package's own copy.
-			copyAt[i] = copyAt[i] && !passAt[i].on || shared
-			passAt[i] = passMark{}
+			copyAt[i] = copyAt[i] && !passAt[i].on() || shared
+			passAt[i] = 0
 			return
 		}
 		index[name] = int32(len(merged))
 		merged = append(merged, PackageEntry{Name: name, Values: v})
 		copyAt = append(copyAt, shared)
-		passAt = append(passAt, passMark{})
+		passAt = append(passAt, 0)
 	}
 	for _, f := range finals {
 		set(f.Name, f.Values.Own, false)
@@ -877,7 +893,7 @@ func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot boo
 		if keep[i] {
 			merged[kept], copyAt[kept], passAt[kept] = e, copyAt[i], passAt[i]
 			anyCopy = anyCopy || copyAt[i]
-			anyPass = anyPass || passAt[i].on
+			anyPass = anyPass || passAt[i].on()
 			kept++
 		}
 	}
@@ -889,7 +905,6 @@ func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot boo
 		o.pass = slices.Clone(passAt[:kept])
 	}
 	clear(merged)
-	clear(passAt)
 	scratch.buf, scratch.copy, scratch.pass, scratch.keep = merged[:0], copyAt[:0], passAt[:0], keep[:0]
 	o.Freeze()
 	return snapshot

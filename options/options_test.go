@@ -446,3 +446,39 @@ func TestPassDownIsCopy(t *testing.T) {
 		t.Fatal("nothing was shared")
 	}
 }
+
+// A package handed values down by more consumers than a mark can name
+// copies what the rest hand down, as if not shared.
+func TestPassDownManyConsumers(t *testing.T) {
+	run := func(copying bool) (*Options, int) {
+		copyPassed = copying
+		defer func() { copyPassed = false }()
+		pkg := decl(t)
+		for i := range 140 {
+			cons := decl(t)
+			cons.Dep(fmt.Sprintf("dep%03d", i)).Set("x", V(strconv.Itoa(i%3), nil))
+			if err := pkg.PropagateUpstream(cons.DepsValues(), fmt.Sprintf("cons%03d/1.0", i), "pkg", "pkg/1.0"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		shared := 0
+		for _, m := range pkg.pass {
+			if m.on() {
+				shared++
+			}
+		}
+		pkg.Freeze()
+		return pkg, shared
+	}
+	got, shared := run(false)
+	want, _ := run(true)
+	if shared != int(passFrozen-1) {
+		t.Errorf("%d entries shared, want %d", shared, passFrozen-1)
+	}
+	for _, n := range want.DepNames() {
+		g, w := got.Dep(n), want.Dep(n)
+		if fmt.Sprint(g.items, g.modified, g.frozen.Load()) != fmt.Sprint(w.items, w.modified, w.frozen.Load()) {
+			t.Fatalf("%s: %v %v, copying gives %v %v", n, g.items, g.modified, w.items, w.modified)
+		}
+	}
+}
