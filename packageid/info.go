@@ -676,12 +676,14 @@ func emptyDepsLine(own [2 * sha1.Size]byte, n int) string {
 	if v, ok := emptyDepsLines.Load(k); ok {
 		return v.(string)
 	}
-	text := make([]byte, 0, (n+1)*(2*sha1.Size+1))
-	text = append(text, own[:]...)
+	bufp := optionTexts.Get().(*[]byte) // a graph's chain misses once per length
+	text := append((*bufp)[:0], own[:]...)
 	for range n {
 		text = append(append(text, '\n'), sha1Empty...)
 	}
 	line := hexSha1(text)
+	*bufp = text
+	optionTexts.Put(bufp)
 	emptyDepsLines.Store(k, line)
 	return line
 }
