@@ -30,6 +30,19 @@ func resolveGeneratedOutput(t *testing.T, shape string, seed uint64, packages in
 	if err != nil {
 		t.Fatal(err)
 	}
+	h := testHome(t, dir)
+	var out []string
+	res, err := engine.Resolve(engine.Params{Home: h, Cwd: tree.Dir, Target: tree.Consumer, Recipes: []string{tree.Recipes},
+		Host: profiles.Args{Profiles: []string{tree.Profile}}, Output: func(s string) { out = append(out, s) }})
+	if err != nil {
+		t.Fatalf("%s seed %d: %v", shape, seed, err)
+	}
+	return res.Graph, out
+}
+
+// testHome is an empty Conan home in dir/home.
+func testHome(t *testing.T, dir string) *home.Home {
+	t.Helper()
 	hdir := filepath.Join(dir, "home")
 	if err := os.MkdirAll(hdir, 0o755); err != nil {
 		t.Fatal(err)
@@ -43,13 +56,7 @@ func resolveGeneratedOutput(t *testing.T, shape string, seed uint64, packages in
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	res, err := engine.Resolve(engine.Params{Home: h, Cwd: tree.Dir, Target: tree.Consumer, Recipes: []string{tree.Recipes},
-		Host: profiles.Args{Profiles: []string{tree.Profile}}, Output: func(s string) { out = append(out, s) }})
-	if err != nil {
-		t.Fatalf("%s seed %d: %v", shape, seed, err)
-	}
-	return res.Graph, out
+	return h
 }
 
 // TestAncestorsLazyAsEager resolves generated trees of every shape with
@@ -169,16 +176,7 @@ func TestRangeMemoWarnings(t *testing.T) {
 	recipe("bb", "1.0", "zlib/[>1.0, <2.0]")
 	write("conanfile.txt", "[requires]\naa/1.0\nbb/1.0\n")
 	write("default", "[settings]\nos=Linux\n")
-	hdir := filepath.Join(dir, "home")
-	h, err := home.FromEnv(func(k string) string {
-		if k == "CONAN_USER_HOME" {
-			return hdir
-		}
-		return ""
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := testHome(t, dir)
 	resolve := func() []string {
 		var out []string
 		_, err := engine.Resolve(engine.Params{Home: h, Cwd: dir, Target: filepath.Join(dir, "conanfile.txt"), Recipes: []string{filepath.Join(dir, "recipes")},
