@@ -150,8 +150,9 @@ func TestRangeMemo(t *testing.T) {
 }
 
 // TestRangeMemoWarnings resolves the same range, with a comma and among
-// versions that are not SemVer, for two consumers: each resolution
-// prints its warnings, remembered or not.
+// versions that are not SemVer and a listed one without a recipe, for
+// two consumers: each resolution prints its warnings and picks the same,
+// remembered or not.
 func TestRangeMemoWarnings(t *testing.T) {
 	dir := t.TempDir()
 	write := func(rel, text string) {
@@ -172,6 +173,10 @@ func TestRangeMemoWarnings(t *testing.T) {
 	}
 	recipe("zlib", "1.5")
 	recipe("zlib", "1.6.x")
+	// Listed, but no recipe there: the best match, pruned on a closer look.
+	if err := os.MkdirAll(filepath.Join(dir, "recipes", "zlib", "1.8", "_", "_"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	recipe("aa", "1.0", "zlib/[>1.0, <2.0]")
 	recipe("bb", "1.0", "zlib/[>1.0, <2.0]")
 	write("conanfile.txt", "[requires]\naa/1.0\nbb/1.0\n")
