@@ -703,15 +703,21 @@ func (p *PackageOptions) copy() *PackageOptions {
 	return c
 }
 
-// Freeze freezes own options and held dependency values.
+// Freeze freezes own options and held dependency values. The sets it
+// shares are left to their owners: a dependency's final values, which
+// the dependency froze when it finished, and what a consumer handed
+// down, which the consumer freezes (the entry notes that this package
+// froze since, for the copy Dep makes).
 func (o *Options) Freeze() {
 	o.Pkg.Freeze()
 	for i, e := range o.deps {
-		if o.pass != nil && o.pass[i].on() {
-			o.pass[i] |= passFrozen // the set is the consumer's
-			continue
+		switch {
+		case o.pass != nil && o.pass[i].on():
+			o.pass[i] |= passFrozen
+		case o.copyAt != nil && o.copyAt[i]:
+		default:
+			e.Values.Freeze()
 		}
-		e.Values.Freeze()
 	}
 }
 

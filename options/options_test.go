@@ -2,6 +2,7 @@ package options
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"math/rand"
 	"slices"
@@ -480,5 +481,32 @@ func TestPassDownManyConsumers(t *testing.T) {
 		if fmt.Sprint(g.items, g.modified, g.frozen.Load()) != fmt.Sprint(w.items, w.modified, w.frozen.Load()) {
 			t.Fatalf("%s: %v %v, copying gives %v %v", n, g.items, g.modified, w.items, w.modified)
 		}
+	}
+}
+
+// Finishing a package freezes only the value sets it owns: not its
+// dependencies' final ones, nor what a consumer handed down to one of
+// them, which stays the consumer's to change until it finishes.
+func TestFinishFreezesOnlyOwnSets(t *testing.T) {
+	cons, dep, pkg := decl(t), decl(t), decl(t)
+	cons.Dep("zlib").Set("shared", V("True", nil))
+	if err := dep.PropagateUpstream(cons.DepsValues(), "cons/1.0", "dep", "dep/1.0"); err != nil {
+		t.Fatal(err)
+	}
+	var scratch Scratch
+	used := func(names ...string) iter.Seq[string] { return slices.Values(names) }
+	dep.Finish(nil, used("zlib"), false, &scratch)
+	pkg.Finish([]Final{{Name: "dep", Values: dep.SharedValues()}}, used("dep", "zlib"), false, &scratch)
+	// The consumer, not finished, is handed a different value again.
+	other := decl(t)
+	other.Dep("zlib").Set("shared", V("False", nil))
+	if err := cons.PropagateUpstream(other.DepsValues(), "other/1.0", "cons", "cons/1.0"); err != nil {
+		t.Fatalf("the consumer's values were frozen by a package that shares them: %v", err)
+	}
+	if v, _ := cons.Dep("zlib").Get("shared"); v.Str != "False" {
+		t.Errorf("consumer's zlib:shared = %s", v.Str)
+	}
+	if v, _ := dep.Dep("zlib").Get("shared"); v.Str != "True" {
+		t.Errorf("the dependency's zlib:shared = %s, want what it was handed then", v.Str)
 	}
 }
