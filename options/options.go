@@ -531,6 +531,14 @@ func (v *Values) Pkg(name string) *PackageValues {
 	if v.pkgs[i].Values.cleared {
 		v.ownList()
 		v.pkgs[i].Values = NewPackageValues() // its own, to write
+	} else if v.borrowed {
+		// A package's final values (Options.SharedValues) share their
+		// sets with the package, its dependencies and its consumers: a
+		// write (info.full_options in package_id()) goes to copies.
+		v.ownList()
+		for j := range v.pkgs {
+			v.pkgs[j].Values = v.pkgs[j].Values.Copy()
+		}
 	}
 	return v.pkgs[i].Values
 }

@@ -510,3 +510,22 @@ func TestFinishFreezesOnlyOwnSets(t *testing.T) {
 		t.Errorf("the dependency's zlib:shared = %s, want what it was handed then", v.Str)
 	}
 }
+
+// Writing to a package's final values (info.full_options) changes copies:
+// the package's own sets, which its consumers share, stay as they are.
+func TestSharedValuesWriteCopies(t *testing.T) {
+	o := decl(t)
+	o.Dep("zlib").Set("shared", V("True", nil))
+	o.Dep("bzip2").Set("shared", V("True", nil))
+	full := o.SharedValues()
+	full.Pkg("zlib").Set("shared", V("False", nil))
+	if v, _ := o.Dep("zlib").Get("shared"); v.Str != "True" {
+		t.Errorf("the package's zlib:shared = %s after a write to its final values", v.Str)
+	}
+	if v, _ := full.Pkg("zlib").Get("shared"); v.Str != "False" {
+		t.Errorf("final values' zlib:shared = %s", v.Str)
+	}
+	if v, _ := full.Pkg("bzip2").Get("shared"); v.Str != "True" {
+		t.Errorf("final values' bzip2:shared = %s", v.Str)
+	}
+}
