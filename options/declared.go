@@ -877,6 +877,7 @@ func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot boo
 			v := newValuesFor(len(all))
 			v.pkgs = append(v.pkgs, all...)
 			v.Own = NewPackageValues()
+			v.borrowed = true // the sets are this package's and others'
 			return v
 		}
 	}

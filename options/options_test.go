@@ -528,4 +528,11 @@ func TestSharedValuesWriteCopies(t *testing.T) {
 	if v, _ := full.Pkg("bzip2").Get("shared"); v.Str != "True" {
 		t.Errorf("final values' bzip2:shared = %s", v.Str)
 	}
+	// So does writing to what Finish keeps for the build requirements.
+	var scratch Scratch
+	snap := o.Finish(nil, slices.Values([]string{"zlib", "bzip2"}), true, &scratch)()
+	snap.Pkg("bzip2").Set("shared", V("False", nil))
+	if v, _ := o.Dep("bzip2").Get("shared"); v.Str != "True" {
+		t.Errorf("the package's bzip2:shared = %s after a write to its snapshot", v.Str)
+	}
 }
