@@ -673,7 +673,7 @@ func (o *Options) SetValues(v *Values) error {
 	if err := o.Pkg.SetValues(v.Own); err != nil {
 		return err
 	}
-	o.deps, o.index, o.lent, o.copyAt, o.pass = make([]PackageEntry, 0, len(v.pkgs)), nil, false, nil, nil
+	o.deps, o.index, o.lent, o.copyAt, o.pass, o.vias = make([]PackageEntry, 0, len(v.pkgs)), nil, false, nil, nil, nil
 	for _, e := range v.pkgs {
 		d := o.track(e.Name, NewPackageValues())
 		d.Update(e.Values)

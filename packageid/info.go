@@ -676,15 +676,24 @@ func emptyDepsLine(own [2 * sha1.Size]byte, n int) string {
 	if v, ok := emptyDepsLines.Load(k); ok {
 		return v.(string)
 	}
-	bufp := optionTexts.Get().(*[]byte) // a graph's chain misses once per length
+	line := optionsLineOf(own, n, func(int) [2 * sha1.Size]byte { return sha1EmptyHex })
+	emptyDepsLines.Store(k, line)
+	return line
+}
+
+// optionsLineOf is the hex sha of own and the n dependency shas dep
+// gives, one per line, joined in a pooled buffer: a closure may hold
+// thousands, and a chain of them misses emptyDepsLines once per length.
+func optionsLineOf(own [2 * sha1.Size]byte, n int, dep func(i int) [2 * sha1.Size]byte) string {
+	bufp := optionTexts.Get().(*[]byte)
 	text := append((*bufp)[:0], own[:]...)
-	for range n {
-		text = append(append(text, '\n'), sha1Empty...)
+	for i := range n {
+		sum := dep(i)
+		text = append(append(text, '\n'), sum[:]...)
 	}
 	line := hexSha1(text)
 	*bufp = text
 	optionTexts.Put(bufp)
-	emptyDepsLines.Store(k, line)
 	return line
 }
 
@@ -692,6 +701,9 @@ type emptyDepsKey struct {
 	own [2 * sha1.Size]byte
 	n   int
 }
+
+// sha1EmptyHex is sha1Empty as sha1Lines gives it.
+var sha1EmptyHex = sha1Lines(nil)
 
 // emptyDepsLines remembers emptyDepsLine: packages share a handful of
 // own option sets and closure sizes.
@@ -737,19 +749,11 @@ func (info *Info) PackageID() Computation {
 		// is remembered for the next package with the same.
 		optionsLine = emptyDepsLine(own, len(pkgs))
 	} else {
-		// Dependencies' lines are hashed in name order, gathered in a
-		// pooled buffer (a closure may hold thousands) and hashed in
-		// one call.
+		// Dependencies' lines are hashed in name order.
 		pkgs = info.Options.Packages()
-		bufp := optionTexts.Get().(*[]byte)
-		optText := append((*bufp)[:0], own[:]...)
-		for _, e := range pkgs {
-			sum := sha1Lines(optionLines(e.Values))
-			optText = append(append(optText, '\n'), sum[:]...)
-		}
-		optionsLine = hexSha1(optText)
-		*bufp = optText
-		optionTexts.Put(bufp)
+		optionsLine = optionsLineOf(own, len(pkgs), func(i int) [2 * sha1.Size]byte {
+			return sha1Lines(optionLines(pkgs[i].Values))
+		})
 	}
 	lines, ok, invalid := info.Requires.HashLines()
 	if !ok {
