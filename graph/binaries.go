@@ -189,8 +189,9 @@ func (r *Resolver) plainIDs(level []*Node) (done []bool, errs []error) {
 		plain = append(plain, i)
 		// It reads class attributes, which is Python: here, in order.
 		mayBR = append(mayBR, r.mayHaveBuildRequires(n))
-		// The resolver's one pointer per package reference is made here,
-		// so that the goroutines only read the map.
+		// The resolver's one pointer per package reference is made here
+		// and kept on the dependency, so that the goroutines only read
+		// the map and the nodes.
 		for _, e := range n.Dependencies {
 			if !e.BuildRequire() {
 				r.canonicalPrefOf(e.Dst)
