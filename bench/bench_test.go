@@ -31,7 +31,7 @@ func params(tb testing.TB, t *Tree) engine.Params {
 		tb.Fatal(err)
 	}
 	return engine.Params{Home: h, Cwd: t.Dir, Target: t.Consumer, Recipes: []string{t.Recipes},
-		Host: profiles.Args{Profiles: []string{t.Profile}}}
+		Host: profiles.Args{Profiles: []string{t.Profile}}, NoOptionLog: true} // as conid bench run
 }
 
 func genTree(tb testing.TB, n int) *Tree {

@@ -51,6 +51,9 @@ type Params struct {
 	Timings *graph.Timings
 	// Progress, when set, is called with the count of recipes evaluated.
 	Progress func(recipes int)
+	// NoOptionLog leaves out the record of where option values came
+	// from, for a caller that explains none (explain.Build reads it).
+	NoOptionLog bool
 }
 
 // Result is a resolved graph and the profiles it used.
@@ -136,6 +139,7 @@ func Resolve(p Params) (*Result, error) {
 	}
 	loader := recipe.NewLoader()
 	loader.Output = p.Output
+	loader.NoOptionLog = p.NoOptionLog
 	r := &graph.Resolver{
 		Source:                  src,
 		Loader:                  loader,

@@ -145,6 +145,8 @@ type PackageOptions struct {
 	// Ref names the package in events and messages.
 	Ref string
 	log []Event
+	// unlogged says that nothing is recorded in log (see Options.Unlogged).
+	unlogged bool
 }
 
 // optionList is a package's declared options, sorted by name: found by
@@ -221,7 +223,11 @@ func NewPackageOptions(defs []Definition) *PackageOptions {
 func (p *PackageOptions) Log() []Event { return p.log }
 
 // Record appends an event (used by the graph for events it detects).
-func (p *PackageOptions) Record(e Event) { p.log = append(p.log, e) }
+func (p *PackageOptions) Record(e Event) {
+	if !p.unlogged {
+		p.log = append(p.log, e)
+	}
+}
 
 // Fields returns the option names sorted.
 func (p *PackageOptions) Fields() []string {
@@ -266,11 +272,11 @@ func (p *PackageOptions) Set(name string, v Value) error {
 		return err
 	}
 	if err := o.check(v.Str); err != nil {
-		p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Reason: err.Error()})
+		p.Record(Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Reason: err.Error()})
 		return err
 	}
 	o.value = &v
-	p.log = append(p.log, Event{Option: name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin})
+	p.Record(Event{Option: name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin})
 	return nil
 }
 
@@ -280,7 +286,7 @@ func (p *PackageOptions) Del(name string, origin *Origin) error {
 		return err
 	}
 	p.data.del(name)
-	p.log = append(p.log, Event{Option: name, Kind: Removed, Origin: origin})
+	p.Record(Event{Option: name, Kind: Removed, Origin: origin})
 	return nil
 }
 
@@ -288,7 +294,7 @@ func (p *PackageOptions) Del(name string, origin *Origin) error {
 func (p *PackageOptions) Remove(origin *Origin, names ...string) {
 	for _, n := range names {
 		if p.data.del(n) {
-			p.log = append(p.log, Event{Option: n, Kind: Removed, Origin: origin})
+			p.Record(Event{Option: n, Kind: Removed, Origin: origin})
 		}
 	}
 }
@@ -296,7 +302,7 @@ func (p *PackageOptions) Remove(origin *Origin, names ...string) {
 // Clear removes every option.
 func (p *PackageOptions) Clear(origin *Origin) {
 	for _, n := range p.Fields() {
-		p.log = append(p.log, Event{Option: n, Kind: Removed, Origin: origin})
+		p.Record(Event{Option: n, Kind: Removed, Origin: origin})
 	}
 	p.data = nil
 }
@@ -343,7 +349,7 @@ func (p *PackageOptions) InitializePatterns(vals *PackageValues) error {
 				return err
 			}
 		} else {
-			p.log = append(p.log, Event{Option: it.Name, Kind: Ignored, Value: it.Value.Str, HasVal: true, Origin: it.Value.Origin, Reason: "the package has no such option"})
+			p.Record(Event{Option: it.Name, Kind: Ignored, Value: it.Value.Str, HasVal: true, Origin: it.Value.Origin, Reason: "the package has no such option"})
 		}
 	}
 	return nil
@@ -362,7 +368,7 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 	for _, it := range vals.Sorted() {
 		name, v := it.Name, it.Value
 		if o, ok := p.data.get(name); ok && o.value != nil && o.value.Str == v.Str {
-			p.log = append(p.log, Event{Option: name, Kind: Unchanged, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
+			p.Record(Event{Option: name, Kind: Unchanged, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
 			continue
 		}
 		if p.frozen {
@@ -371,24 +377,24 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 				cur = o.String()
 			}
 			err := errorf("%s tried to change %s option %s to %s\nbut it was already defined as %s", downRef, ownRef, name, v.Str, cur)
-			p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
+			p.Record(Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
 			return err
 		}
 		if m, ok := p.modified[name]; ok {
 			err := errorf("%s tried to change %s option %s to %s\nbut it was already assigned to %s by %s", downRef, ownRef, name, v.Str, m.value.Str, m.ref)
-			p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
+			p.Record(Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
 			return err
 		}
 		o, exists := p.data.get(name)
 		if patternNames[name] && !exists {
-			p.log = append(p.log, Event{Option: name, Kind: Ignored, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: "the package has no such option"})
+			p.Record(Event{Option: name, Kind: Ignored, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: "the package has no such option"})
 			continue
 		}
 		if !exists {
 			return notExist(name, p.unsortedFields())
 		}
 		if err := o.check(v.Str); err != nil {
-			p.log = append(p.log, Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
+			p.Record(Event{Option: name, Kind: Rejected, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef, Reason: err.Error()})
 			return err
 		}
 		vv := v
@@ -397,7 +403,7 @@ func (p *PackageOptions) PropagateUpstream(vals *PackageValues, downRef, ownRef 
 			p.modified = map[string]modEntry{}
 		}
 		p.modified[name] = modEntry{name, v, downRef}
-		p.log = append(p.log, Event{Option: name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
+		p.Record(Event{Option: name, Kind: Assigned, Value: v.Str, HasVal: true, Origin: v.Origin, Via: downRef})
 	}
 	return nil
 }
@@ -431,6 +437,8 @@ type Options struct {
 	// dependency, in order (Event.Option is "zlib:shared", or
 	// "*:shared" for a pattern).
 	depLog []Event
+	// unlogged: nothing is recorded in depLog or Pkg's log (Unlogged).
+	unlogged bool
 }
 
 // find returns the position of a dependency's values, or -1.
@@ -451,8 +459,19 @@ func (o *Options) DepLog() []Event { return o.depLog }
 
 // track makes v journal its assignments into the dependency log.
 func (o *Options) track(name string, v *PackageValues) *PackageValues {
-	v.journal, v.jkey = &o.depLog, name
+	if !o.unlogged {
+		v.journal, v.jkey = &o.depLog, name
+	}
 	return v
+}
+
+// Unlogged stops recording where values came from: Pkg.Log and DepLog
+// stay as they are from now on. Only explanations read them, and a
+// graph's records are 3% of its memory (an event per value each
+// package gives, receives or passes on).
+func (o *Options) Unlogged() {
+	o.unlogged = true
+	o.Pkg.unlogged = true
 }
 
 // New wraps declared options.
@@ -536,8 +555,10 @@ func (o *Options) passDown(name string, v *PackageValues, via string) bool {
 	o.deps = appendByName(o.deps, o.index, PackageEntry{Name: name, Values: v})
 	o.copyAt = append(o.copyAt, true)
 	o.pass = append(o.pass, passMark(k+1))
-	for _, it := range v.items {
-		o.depLog = append(o.depLog, Event{Option: name + ":" + it.Name, Kind: Assigned, Value: it.Value.Str, HasVal: true, Origin: it.Value.Origin, Via: via})
+	if !o.unlogged {
+		for _, it := range v.items {
+			o.depLog = append(o.depLog, Event{Option: name + ":" + it.Name, Kind: Assigned, Value: it.Value.Str, HasVal: true, Origin: it.Value.Origin, Via: via})
+		}
 	}
 	return true
 }
@@ -685,6 +706,7 @@ func (o *Options) SetValues(v *Values) error {
 // Copy returns a deep copy (the log is shared up to this point).
 func (o *Options) Copy() *Options {
 	c := New(o.Pkg.copy())
+	c.unlogged = o.unlogged
 	c.deps = make([]PackageEntry, len(o.deps))
 	for i, e := range o.deps {
 		c.deps[i] = PackageEntry{Name: e.Name, Values: e.Values.Copy()}
@@ -693,7 +715,7 @@ func (o *Options) Copy() *Options {
 }
 
 func (p *PackageOptions) copy() *PackageOptions {
-	c := &PackageOptions{data: make(optionList, len(p.data)), order: p.order, Ref: p.Ref, log: append([]Event(nil), p.log...)}
+	c := &PackageOptions{data: make(optionList, len(p.data)), order: p.order, Ref: p.Ref, log: append([]Event(nil), p.log...), unlogged: p.unlogged}
 	all := make([]Option, len(p.data))
 	for i, o := range p.data {
 		all[i] = *o
@@ -759,11 +781,13 @@ func (o *Options) PropagateUpstream(down *Down, downRef, ownName, ownRef string)
 			o.index = make(map[string]int32, len(down.names))
 		}
 		o.deps = slices.Grow(o.deps, len(down.names))
-		n := 0
-		for _, v := range down.vals {
-			n += v.Len()
+		if !o.unlogged {
+			n := 0
+			for _, v := range down.vals {
+				n += v.Len()
+			}
+			o.depLog = slices.Grow(o.depLog, n)
 		}
-		o.depLog = slices.Grow(o.depLog, n)
 	}
 	for i, name := range down.names {
 		if name == ownName {

@@ -345,11 +345,21 @@ func TestPassDownIsCopy(t *testing.T) {
 		finals    []Final
 	}
 	val := func(rng *rand.Rand) Value { return V(strconv.Itoa(rng.Intn(3)), nil) }
+	// An unlogged world records nothing past what decl did and must
+	// otherwise end the same.
+	var unlogged bool
+	newOpts := func() *Options {
+		o := decl(t)
+		if unlogged {
+			o.Unlogged()
+		}
+		return o
+	}
 	run := func(seed int64, copying bool) world {
 		copyPassed = copying
 		defer func() { copyPassed = false }()
 		rng := rand.New(rand.NewSource(seed))
-		w := world{cons: decl(t), pkg: decl(t)}
+		w := world{cons: newOpts(), pkg: newOpts()}
 		note := func(err error) {
 			if err != nil {
 				w.errs = append(w.errs, err.Error())
@@ -380,7 +390,7 @@ func TestPassDownIsCopy(t *testing.T) {
 			case 3:
 				w.cons.Freeze()
 			case 4: // another consumer, or this one again, hands down
-				other := decl(t)
+				other := newOpts()
 				other.Dep(n).Set("x", val(rng))
 				note(w.pkg.PropagateUpstream(other.DepsValues(), "other/1.0", "pkg", "pkg/1.0"))
 			case 5:
@@ -405,17 +415,21 @@ func TestPassDownIsCopy(t *testing.T) {
 		}
 		return w
 	}
+	withLogs := true
 	state := func(o *Options) string {
 		var b strings.Builder
 		for _, n := range o.DepNames() {
 			v := o.Dep(n) // the package's own: made if shared
 			fmt.Fprintf(&b, "%s: %v modified %v frozen %v\n", n, v.items, v.modified, v.frozen.Load())
 		}
-		for _, e := range o.DepLog() {
-			fmt.Fprintf(&b, "%+v\n", e)
+		if withLogs {
+			for _, e := range o.DepLog() {
+				fmt.Fprintf(&b, "%+v\n", e)
+			}
 		}
 		return b.String()
 	}
+	declLog := len(decl(t).Pkg.Log())
 	shared := 0
 	for seed := range int64(3000) {
 		got, want := run(seed, false), run(seed, true)
@@ -445,6 +459,25 @@ func TestPassDownIsCopy(t *testing.T) {
 	}
 	if shared == 0 {
 		t.Fatal("nothing was shared")
+	}
+	// Unlogged: the same values, modification records, freezing and
+	// errors, and no events.
+	for seed := range int64(1000) {
+		unlogged, withLogs = false, false
+		want := run(seed, false)
+		unlogged = true
+		got := run(seed, seed%2 == 0)
+		if g, w := fmt.Sprint(got.errs), fmt.Sprint(want.errs); g != w {
+			t.Fatalf("seed %d: errors %s, logged %s", seed, g, w)
+		}
+		for _, o := range []*Options{got.cons, got.pkg} {
+			if n := len(o.DepLog()) + len(o.Pkg.Log()); n != declLog {
+				t.Fatalf("seed %d: unlogged options hold %d events, %d before Unlogged", seed, n, declLog)
+			}
+		}
+		if g, w := state(got.cons)+state(got.pkg), state(want.cons)+state(want.pkg); g != w {
+			t.Fatalf("seed %d: unlogged\n%s\nlogged\n%s", seed, g, w)
+		}
 	}
 }
 
@@ -534,5 +567,40 @@ func TestSharedValuesWriteCopies(t *testing.T) {
 	snap.Pkg("bzip2").Set("shared", V("False", nil))
 	if v, _ := o.Dep("bzip2").Get("shared"); v.Str != "True" {
 		t.Errorf("the package's bzip2:shared = %s after a write to its snapshot", v.Str)
+	}
+}
+
+// Unlogged options record nothing about their own options either, and
+// a copy stays unlogged.
+func TestUnloggedOwnOptions(t *testing.T) {
+	for _, unlogged := range []bool{false, true} {
+		o := decl(t)
+		if unlogged {
+			o.Unlogged()
+		}
+		before := len(o.Pkg.Log())
+		cons := decl(t)
+		cons.Dep("pkg").Set("shared", V("True", nil))
+		if err := o.PropagateUpstream(cons.DepsValues(), "cons/1.0", "pkg", "pkg/1.0"); err != nil {
+			t.Fatal(err)
+		}
+		if err := o.Pkg.Set("fPIC", V("False", nil)); err != nil {
+			t.Fatal(err)
+		}
+		o.Pkg.Set("fPIC", V("bad", nil))
+		o.Pkg.Record(Event{Option: "x", Kind: Ignored})
+		c := o.Copy()
+		c.Pkg.Remove(nil, "fPIC")
+		c.Pkg.Clear(nil)
+		got := len(o.Pkg.Log()) - before + len(c.Pkg.Log()) - before
+		if unlogged && got != 0 {
+			t.Fatalf("unlogged options recorded %d events: %+v %+v", got, o.Pkg.Log(), c.Pkg.Log())
+		}
+		if !unlogged && got < 6 {
+			t.Fatalf("logged options recorded only %d events", got)
+		}
+		if v := fmt.Sprint(o.Pkg.Values().Sorted()); v != "[{fPIC {False unknown}} {shared {True unknown}}]" {
+			t.Fatalf("values %s", v)
+		}
 	}
 }

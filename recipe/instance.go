@@ -234,6 +234,9 @@ func (c *Conanfile) createOptions() (*options.Options, error) {
 	po := options.NewPackageOptions(defs)
 	po.Ref = c.refName()
 	o := options.New(po)
+	if c.Loader.NoOptionLog {
+		o.Unlogged()
+	}
 	dv, _, err := c.Attr("default_options")
 	if err != nil {
 		return nil, err

@@ -63,6 +63,10 @@ type Loader struct {
 	// has them stops as unsupported.
 	ResolvePyRequire PyRequireResolver
 
+	// NoOptionLog leaves out the record of where each option value came
+	// from (options.Options.Unlogged), which only explanations read.
+	NoOptionLog bool
+
 	cache   map[string]*Recipe
 	loading map[string]bool // python_requires being loaded, for loops
 	// pyReqObjs are the python_requires' recipe instances, by reference.

@@ -152,6 +152,7 @@ func cmdBenchRun(args []string, e *env) error {
 	}
 	done := progress(e, quiet, "recipes", &p.Progress)
 	var res *bench.Result
+	p.NoOptionLog = true // as info: nothing is explained
 	run := func() { res, err = bench.Run(p) }
 	var inputs []fsread.Entry
 	if key != "" {

@@ -105,3 +105,23 @@ func TestHTMLGraphInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// The page info --graph FILE.html writes says where option values came
+// from, although info records none for its other outputs (NoOptionLog).
+func TestHTMLGraphKeepsProvenance(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "app.html")
+	r := runConid(t, "../../examples", t.TempDir(), []string{"info", "app/conanfile.py", "--recipes", "recipes",
+		"-pr", "profiles/linux-gcc12", "-o", "zlib:shared=True", "--graph", out, "-n", "id"})
+	if r.code != 0 {
+		t.Fatalf("info failed: %s", r.stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, via := range []string{`"via":"app/1.0"`, `"via":"spdlog/1.12.0"`, `"via":"openssl/3.1.4"`} {
+		if !strings.Contains(string(page), via) {
+			t.Errorf("the page does not hold %s", via)
+		}
+	}
+}

@@ -35,6 +35,7 @@ func cmdInfo(args []string, e *env) error {
 	}
 	p.BuildModes = buildModes(g.fs, "dry-build", dryBuild)
 	p.Output = func(line string) { io.WriteString(stderr, line+"\n") }
+	p.NoOptionLog = !isHTML(dotOut)
 	res, err := engine.Resolve(p)
 	if err != nil {
 		return err
@@ -70,9 +71,16 @@ func cmdInfo(args []string, e *env) error {
 	return nil
 }
 
+// isHTML reports whether --graph asks for an HTML page, which explains
+// the graph.
+func isHTML(path string) bool {
+	path = strings.ToLower(path)
+	return strings.HasSuffix(path, ".html") || strings.HasSuffix(path, ".htm")
+}
+
 // writeGraphFile writes --graph: an HTML page for FILE.html, else DOT.
 func writeGraphFile(e *env, path string, res *engine.Result) error {
-	if !strings.HasSuffix(strings.ToLower(path), ".html") && !strings.HasSuffix(strings.ToLower(path), ".htm") {
+	if !isHTML(path) {
 		return e.writeFile(path, []byte(res.Graph.DOT()))
 	}
 	var b strings.Builder

@@ -52,6 +52,7 @@ func cmdLockCreate(args []string, e *env) error {
 	}
 	p.BuildModes = buildModes(g.fs, "build", build)
 	p.Output = func(line string) { io.WriteString(stderr, line+"\n") }
+	p.NoOptionLog = true
 	res, err := engine.Resolve(p)
 	if err != nil {
 		return err
