@@ -120,6 +120,14 @@ func (b *buildMode) allowed(c *recipe.Conanfile) bool {
 // nodes (Conan's GraphBinariesAnalyzer.evaluate_graph).
 func (r *Resolver) evaluateGraph(g *Graph, subset []*Node, root *Node) error {
 	defer r.Timings.span(r.Timings.ids(), time.Now())
+	// Maps keyed by package reference (nine strings) grow dearly: a
+	// rehash moves every key. Most nodes have one each.
+	if len(r.evaluated) == 0 {
+		r.evaluated = make(map[ref.PackageRef][]*Node, len(subset))
+	}
+	if len(r.prefs) == 0 {
+		r.prefs = make(map[ref.PackageRef]*ref.PackageRef, len(subset))
+	}
 	for _, level := range levels(subset, true) {
 		if err := r.evaluateLevel(level); err != nil {
 			return err
@@ -204,7 +212,15 @@ func (r *Resolver) plainIDs(level []*Node) (done []bool, errs []error) {
 	done = make([]bool, len(level))
 	errs = make([]error, len(level))
 	const chunk = 8
-	scratch := make([]idScratch, par.Workers(len(plain), chunk))
+	// The goroutines' sets and requirement views outlive the level: a
+	// view made anew would look up again, in the shared table, every
+	// requirement of the closures it meets (the levels of a layered
+	// graph share most of them), and the sets would grow again. Worker w
+	// of the next level runs after this level's have returned.
+	for len(r.parScratch) < par.Workers(len(plain), chunk) {
+		r.parScratch = append(r.parScratch, idScratch{})
+	}
+	scratch := r.parScratch
 	par.ForEach(len(plain), chunk, func(w, k int) {
 		n := level[plain[k]]
 		direct, indirect := r.idTransitiveReqs(n, &scratch[w])

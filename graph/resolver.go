@@ -125,6 +125,7 @@ type Resolver struct {
 	rangeMemo   map[rangeMemoKey]rangeMemo         // a range resolved among candidates
 	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
 	scratch     idScratch                          // propagateOptions' and idTransitiveReqs' sets
+	parScratch  []idScratch                        // plainIDs' goroutines' own, level after level
 	reqCache    packageid.RequirementCache         // the infos' shared requirements
 	remoteFound map[string]remoteFound
 }
