@@ -24,6 +24,9 @@ func (b *builder) expandNode(node *Node, downReqs recipe.Downstream, downRef str
 	if err != nil {
 		return err
 	}
+	// Its dependencies, expanded below, are done with newReqs when this
+	// returns: downReqs is again the newest version.
+	defer newReqs.Release()
 	for _, req := range node.Conanfile.Requires.Values() {
 		if req.Override {
 			continue

@@ -81,6 +81,9 @@ func (g *Graph) DOT() string {
 // the root is required by some node, every edge points to a node of the
 // graph, and every non-consumer node has a package ID.
 func (g *Graph) Validate() error {
+	if g.unreleased != 0 {
+		return fmt.Errorf("expansion left %d downstream requirement changes unreleased", g.unreleased)
+	}
 	in := map[*Node]bool{}
 	for _, n := range g.Nodes {
 		in[n] = true

@@ -192,6 +192,9 @@ type Graph struct {
 	aliased map[ref.Ref]ref.Ref
 	keys    map[nodeKey]int32 // node keys handed out
 	names   map[string]int32  // name keys handed out
+	// unreleased counts the downstream requirement changes that
+	// expansion left in place (Validate): each node releases its own.
+	unreleased int
 }
 
 func newGraph() *Graph {

@@ -261,6 +261,7 @@ func (b *builder) extendBuildRequires(n *Node, list []brItem) ([]*Node, error) {
 			return nil, err
 		}
 	}
+	b.g.unreleased += newReqs.Pending()
 	newNodes := append([]*Node(nil), b.g.Nodes[before:]...)
 	isNew := map[*Node]bool{}
 	for _, x := range newNodes {

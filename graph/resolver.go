@@ -206,9 +206,11 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	}
 	// On an error while expanding, the graph built so far is returned
 	// with it, so that explain can show what led there.
-	if err := b.expandNode(root, recipe.NoDownstream(), "", nil); err != nil {
+	down := recipe.NoDownstream()
+	if err := b.expandNode(root, down, "", nil); err != nil {
 		return g, err
 	}
+	g.unreleased += down.Pending()
 	if err := r.recurseBuildRequires(g, b, r.Host.BuildRequires, g.Nodes, nil); err != nil {
 		return g, err
 	}

@@ -177,28 +177,61 @@ type Warning string
 // Downstream are the requirements that flow from consumers towards
 // their dependencies (Conan's new_reqs): every consumer's requirements,
 // merged down the graph so that a consumer can override the version a
-// dependency asks for. Every node receives them; they are a persistent
-// map so that handing them on costs nothing however many there are (a
-// consumer that requires 10,000 packages passes all of them to every
-// node below it). Conan iterates them in order only to build messages
-// for the ones that match, which Update does from the requirements it
-// holds, so no order is kept.
+// dependency asks for. Every node receives them, and a consumer that
+// requires 10,000 packages passes all of them to every node below it, so
+// that the versions of one expansion share one map (see downScope):
+// Update makes a version from the newest, and Release undoes it when the
+// node it was made for is expanded. Conan iterates them in order only to
+// build messages for the ones that match, which Update does from the
+// requirements it holds, so no order is kept.
 type Downstream struct {
-	m *downMap
+	s *downScope
+	// base and top are the length of the scope's log before and after
+	// this version's changes.
+	base, top int
 }
 
 // NoDownstream is what the root receives.
-func NoDownstream() Downstream { return Downstream{&downMap{}} }
+func NoDownstream() Downstream { return Downstream{s: newDownScope()} }
+
+// newest reports whether no later version's changes are in the map.
+func (d Downstream) newest() bool { return d.top == len(d.s.log) }
 
 // Get returns the downstream requirement on a package name.
-func (d Downstream) Get(name string) (*Requirement, bool) { return d.m.get(name) }
+func (d Downstream) Get(name string) (*Requirement, bool) {
+	if d.s == nil {
+		return nil, false
+	}
+	r := d.s.at(d.top, name)
+	return r, r != nil
+}
 
 // Len is the number of requirements.
 func (d Downstream) Len() int {
-	if d.m == nil {
+	switch {
+	case d.s == nil:
+		return 0
+	case d.newest():
+		return d.s.size
+	}
+	return d.s.snapshot(d.top).size
+}
+
+// Pending is how many changes newer versions still hold in the map: 0
+// once every version made from this one is released.
+func (d Downstream) Pending() int {
+	if d.s == nil {
 		return 0
 	}
-	return d.m.size
+	return len(d.s.log) - d.top
+}
+
+// Release undoes this version's changes (and any later version's still
+// there): its node is expanded, and nothing reads it any more.
+func (d Downstream) Release() {
+	if d.s != nil {
+		d.s.undo(d.base)
+	}
 }
 
 // Update applies requirements coming from downstream (down) to rs, as
@@ -207,13 +240,22 @@ func (d Downstream) Len() int {
 // messages ("" for a consumer). It returns what to pass further upstream
 // and the override warnings.
 func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string, errorOnOverride bool) (Downstream, []Warning, error) {
-	var newReqs downMap
-	if down.m != nil {
-		newReqs = *down.m
+	s := down.s
+	switch {
+	case s == nil:
+		s = newDownScope()
+	case !down.newest():
+		// Made from a version below the newest: on a copy of it, so that
+		// the newer ones stay as they are.
+		s = s.snapshot(down.top)
 	}
-	edit := new(int) // this update's changes copy each shared path once
+	base := len(s.log)
+	// What down holds for the package's own name, before it is removed
+	// from the new version.
+	var ownDown *Requirement
 	if ownName != "" {
-		newReqs.remove(edit, ownName)
+		ownDown = s.m[ownName]
+		s.remove(ownName)
 	}
 	var warns []Warning
 	for _, name := range rs.names {
@@ -221,7 +263,12 @@ func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string,
 		if req.Private {
 			continue
 		}
-		if other, ok := down.m.get(name); ok {
+		// down's requirement: the names before this one were other names.
+		other := s.m[name]
+		if name == ownName {
+			other = ownDown
+		}
+		if other != nil {
 			if other.Ref != req.Ref {
 				d := downRef
 				if d == "" {
@@ -229,6 +276,7 @@ func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string,
 				}
 				msg := fmt.Sprintf("%s: requirement %s overridden by %s to %s ", noneStr(ownRef), req.Ref.String(), d, other.Ref.String())
 				if errorOnOverride && !other.Override {
+					s.undo(base)
 					return Downstream{}, nil, &OverrideError{Msg: msg}
 				}
 				warns = append(warns, Warning(msg))
@@ -240,9 +288,9 @@ func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string,
 				}
 			}
 		}
-		newReqs.set(edit, name, req)
+		s.set(name, req)
 	}
-	return Downstream{&newReqs}, warns, nil
+	return Downstream{s: s, base: base, top: len(s.log)}, warns, nil
 }
 
 func noneStr(s string) string {
