@@ -251,6 +251,7 @@ func plainID(n *Node) bool {
 // reuse from one node to the next: one per goroutine.
 type idScratch struct {
 	prefs   ptrSet[ref.PackageRef]
+	all     []*ref.PackageRef // idTransitiveReqs' list
 	options options.Scratch
 	finals  []options.Final
 	reqs    *packageid.RequirementView // of the resolver's reqCache
@@ -354,9 +355,10 @@ func (r *Resolver) idTransitiveReqs(n *Node, s *idScratch) (direct, indirect []*
 	for _, e := range n.Dependencies {
 		size = max(size, len(n.Dependencies)+len(e.Dst.idDirectPrefs)+len(e.Dst.idIndirectPrefs))
 	}
-	// One backing array, direct then indirect: the node keeps both and
-	// its info keeps the whole as full_requires.
-	all := make([]*ref.PackageRef, 0, size)
+	// Gathered in the scratch list, then one backing array of the size
+	// found, direct then indirect: the node keeps both and its info
+	// keeps the whole as full_requires.
+	all := s.all[:0]
 	s.prefs.reset(size)
 	add := func(p *ref.PackageRef) {
 		if s.prefs.add(p) {
@@ -380,10 +382,8 @@ func (r *Resolver) idTransitiveReqs(n *Node, s *idScratch) (direct, indirect []*
 			add(p)
 		}
 	}
-	if cap(all) > len(all)+len(all)/4 {
-		all = slices.Clone(all) // keep no more than is used
-	}
-	all = all[:len(all):len(all)]
+	s.all = all
+	all = append(make([]*ref.PackageRef, 0, len(all)), all...)
 	n.idDirectPrefs, n.idIndirectPrefs = all[:nd], all[nd:] // read only: direct extends over indirect
 	return n.idDirectPrefs, n.idIndirectPrefs
 }
