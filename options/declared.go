@@ -694,8 +694,8 @@ func (o *Options) SetValues(v *Values) error {
 	if err := o.Pkg.SetValues(v.Own); err != nil {
 		return err
 	}
-	o.deps, o.index, o.lent, o.copyAt, o.pass, o.vias = make([]PackageEntry, 0, len(v.pkgs)), nil, false, nil, nil, nil
-	for _, e := range v.pkgs {
+	o.deps, o.index, o.lent, o.copyAt, o.pass, o.vias = make([]PackageEntry, 0, v.Len()), nil, false, nil, nil, nil
+	for _, e := range v.entries() {
 		d := o.track(e.Name, NewPackageValues())
 		d.Update(e.Values)
 		o.deps = appendByName(o.deps, o.index, PackageEntry{Name: e.Name, Values: d})
@@ -823,7 +823,7 @@ func (o *Options) InitializeUpstream(user *Values, name string) error {
 	if err := o.Pkg.SetValues(user.Own); err != nil {
 		return err
 	}
-	for _, e := range user.pkgs {
+	for _, e := range user.entries() {
 		o.Dep(e.Name).Update(e.Values)
 	}
 	return nil
@@ -889,7 +889,7 @@ func (o *Options) Finish(finals []Final, used iter.Seq[string], keepSnapshot boo
 	}
 	for _, f := range finals {
 		set(f.Name, f.Values.Own, false)
-		for _, e := range f.Values.pkgs {
+		for _, e := range f.Values.entries() {
 			// Final values of a dependency's dependencies are not
 			// written again; share them until something asks to (Dep).
 			set(e.Name, e.Values, true)

@@ -416,7 +416,29 @@ type Values struct {
 	// borrowed marks pkgs as another's list (see Options.SharedValues):
 	// copied before an entry changes in place.
 	borrowed bool
+	// cleared, when not nil, stands for pkgs (then empty): an entry per
+	// package it names, each with one shared empty set (CopyCleared).
+	// Most IDs only count them, so the list is made when something
+	// asks for the entries (entries).
+	cleared []PackageEntry
 }
+
+// entries makes the list cleared stands for, and returns the list.
+func (v *Values) entries() []PackageEntry {
+	if v.cleared != nil {
+		empty := &PackageValues{cleared: true}
+		pkgs := make([]PackageEntry, len(v.cleared))
+		for i, e := range v.cleared {
+			pkgs[i] = PackageEntry{Name: e.Name, Values: empty}
+		}
+		v.pkgs, v.cleared = pkgs, nil
+	}
+	return v.pkgs
+}
+
+// ClearedLen is the number of packages when every one still holds the
+// empty set CopyCleared gave it, untouched (ok false: some may not).
+func (v *Values) ClearedLen() (n int, ok bool) { return len(v.cleared), v.cleared != nil }
 
 // PackageEntry is one package's values in Values.
 type PackageEntry struct {
@@ -438,11 +460,11 @@ func newValuesFor(n int) *Values {
 }
 
 // find returns the position of a package, or -1.
-func (v *Values) find(name string) int { return findByName(v.pkgs, &v.index, name) }
+func (v *Values) find(name string) int { return findByName(v.entries(), &v.index, name) }
 
 // add appends a package known to be missing.
 func (v *Values) add(name string, p *PackageValues) {
-	v.pkgs = appendByName(v.pkgs, v.index, PackageEntry{Name: name, Values: p})
+	v.pkgs = appendByName(v.entries(), v.index, PackageEntry{Name: name, Values: p})
 }
 
 // named are the entries of the lists by name that Values and Options
@@ -544,7 +566,7 @@ func (v *Values) Pkg(name string) *PackageValues {
 }
 
 // Len is the number of packages with values.
-func (v *Values) Len() int { return len(v.pkgs) }
+func (v *Values) Len() int { return len(v.pkgs) + len(v.cleared) }
 
 // Lookup returns the values for a package name if present (to read).
 func (v *Values) Lookup(name string) (*PackageValues, bool) {
@@ -585,8 +607,8 @@ func (v *Values) PopPkg(name string) *PackageValues {
 
 // PkgNames returns the package names sorted.
 func (v *Values) PkgNames() []string {
-	r := make([]string, len(v.pkgs))
-	for i, e := range v.pkgs {
+	r := make([]string, v.Len())
+	for i, e := range v.entries() {
 		r[i] = e.Name
 	}
 	sort.Strings(r)
@@ -595,12 +617,12 @@ func (v *Values) PkgNames() []string {
 
 // PackagesView is the packages in first-seen order, for reading only:
 // the caller must neither keep nor change it.
-func (v *Values) PackagesView() []PackageEntry { return v.pkgs }
+func (v *Values) PackagesView() []PackageEntry { return v.entries() }
 
 // Packages returns the packages and their values sorted by name (the
 // values to read, not to change).
 func (v *Values) Packages() []PackageEntry {
-	r := slices.Clone(v.pkgs)
+	r := slices.Clone(v.entries())
 	slices.SortFunc(r, func(a, b PackageEntry) int { return strings.Compare(a.Name, b.Name) })
 	return r
 }
@@ -608,13 +630,16 @@ func (v *Values) Packages() []PackageEntry {
 // Update copies other into v, value by value.
 func (v *Values) Update(other *Values) {
 	v.Own.Update(other.Own)
-	for _, e := range other.pkgs {
+	for _, e := range other.entries() {
 		v.Pkg(e.Name).Update(e.Values)
 	}
 }
 
 // Copy returns a deep copy.
 func (v *Values) Copy() *Values {
+	if v.cleared != nil {
+		return &Values{Own: v.Own.Copy(), cleared: v.cleared}
+	}
 	c := newValuesFor(len(v.pkgs))
 	c.Own = v.Own.Copy()
 	for _, e := range v.pkgs {
@@ -625,15 +650,21 @@ func (v *Values) Copy() *Values {
 
 // CopyCleared is Copy with every package's values emptied (Conan's
 // clear_indirect), without copying them: the packages share one empty
-// value set until Pkg asks for one to change.
+// value set until Pkg asks for one to change, and the list of them is
+// v's until something asks for it (see cleared). v's list must not
+// change any more (a package's final values do not).
 func (v *Values) CopyCleared() *Values {
-	c := newValuesFor(len(v.pkgs))
-	c.Own = v.Own.Copy()
-	empty := &PackageValues{cleared: true}
-	for _, e := range v.pkgs {
-		c.pkgs = append(c.pkgs, PackageEntry{Name: e.Name, Values: empty})
+	names := v.cleared
+	if names == nil {
+		names = v.pkgs[:len(v.pkgs):len(v.pkgs)]
+		if names == nil {
+			names = []PackageEntry{}
+		}
+		// The copy reads the names in v's list: v copies its list before
+		// it changes an entry in place.
+		v.borrowed = true
 	}
-	return c
+	return &Values{Own: v.Own.Copy(), cleared: names}
 }
 
 // ScopeOptions moves own values under a package name (for "conan install
@@ -658,6 +689,19 @@ func (v *Values) ClearUnscoped() { v.Own.Clear() }
 
 // FilterUsed keeps only the named packages.
 func (v *Values) FilterUsed(names map[string]bool) {
+	if v.cleared != nil {
+		all := true
+		for _, e := range v.cleared {
+			if !names[e.Name] {
+				all = false
+				break
+			}
+		}
+		if all { // the usual case: nothing to drop, nothing to make
+			return
+		}
+	}
+	v.entries()
 	v.ownList()
 	kept := v.pkgs[:0]
 	for _, e := range v.pkgs {
@@ -674,7 +718,7 @@ func (v *Values) FilterUsed(names map[string]bool) {
 // Clear drops everything.
 func (v *Values) Clear() {
 	v.Own.Clear()
-	v.pkgs, v.index = nil, nil
+	v.pkgs, v.index, v.cleared = nil, nil, nil
 }
 
 // Dumps is Conan's text form: one "key=value" line each, own values then
@@ -711,7 +755,7 @@ func (v *Values) Equal(o *Values) bool {
 	if !v.Own.Equal(o.Own) {
 		return false
 	}
-	for _, e := range v.pkgs {
+	for _, e := range v.entries() {
 		op, ok := o.Lookup(e.Name)
 		if !ok {
 			op = NewPackageValues()

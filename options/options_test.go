@@ -604,3 +604,78 @@ func TestUnloggedOwnOptions(t *testing.T) {
 		}
 	}
 }
+
+// CopyCleared's list, made only when asked for, behaves as the list made
+// at once: random reads and writes of the copy, and writes to the values
+// it was copied from (which must not reach the copy), against a copy
+// whose list is made at once.
+func TestCopyClearedLazy(t *testing.T) {
+	names := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"}
+	for seed := range int64(2000) {
+		world := func(eager bool) string {
+			rng := rand.New(rand.NewSource(seed))
+			src := NewValues()
+			src.Own.Set("x", V("1", nil))
+			for _, n := range names[:rng.Intn(len(names))] {
+				src.Pkg(n).Set("o", V(strconv.Itoa(rng.Intn(3)), nil))
+			}
+			if rng.Intn(2) == 0 {
+				src = &Values{Own: src.Own, pkgs: src.pkgs, borrowed: true} // as SharedValues
+			}
+			c := src.CopyCleared()
+			if eager {
+				c.entries()
+			}
+			var log strings.Builder
+			for range rng.Intn(6) {
+				n := names[rng.Intn(len(names))]
+				switch rng.Intn(12) {
+				case 0:
+					c.Pkg(n).Set("o", V("9", nil))
+				case 1:
+					v, ok := c.Lookup(n)
+					fmt.Fprintf(&log, "lookup %s %v %v\n", n, ok, v != nil && v.Len() > 0)
+				case 2:
+					used := map[string]bool{}
+					for _, m := range names {
+						used[m] = rng.Intn(5) > 0
+					}
+					c.FilterUsed(used)
+				case 3:
+					all := map[string]bool{}
+					for _, m := range names {
+						all[m] = true
+					}
+					c.FilterUsed(all)
+				case 4:
+					fmt.Fprintf(&log, "pop %s %v\n", n, c.PopPkg(n) != nil)
+				case 5:
+					c.SetPkg(n, NewPackageValues())
+				case 6:
+					fmt.Fprintf(&log, "names %v\n", c.PkgNames())
+				case 7:
+					c = c.Copy()
+				case 8: // the source changes: never the copy
+					src.Pkg(n).Set("o", V("7", nil))
+				case 9:
+					used := map[string]bool{n: true}
+					src.FilterUsed(used)
+				case 10:
+					o := NewValues()
+					o.Update(c)
+					fmt.Fprintf(&log, "update %q\n", o.Dumps())
+				case 11:
+					fmt.Fprintf(&log, "equal %v\n", c.Equal(src))
+				}
+				fmt.Fprintf(&log, "len %d dumps %q\n", c.Len(), c.Dumps())
+			}
+			for _, e := range c.PackagesView() {
+				fmt.Fprintf(&log, "%s:%v ", e.Name, e.Values.items)
+			}
+			return log.String()
+		}
+		if got, want := world(false), world(true); got != want {
+			t.Fatalf("seed %d: lazy\n%s\nmade at once\n%s", seed, got, want)
+		}
+	}
+}

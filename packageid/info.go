@@ -742,8 +742,10 @@ func (info *Info) PackageID() Computation {
 	own := sha1Lines(c.OptionsOwn)
 	c.deps = info.Options
 	var optionsLine string
-	pkgs := info.Options.PackagesView()
-	if !slices.ContainsFunc(pkgs, func(e options.PackageEntry) bool { return hasOptionLines(e.Values) }) {
+	if n, ok := info.Options.ClearedLen(); ok {
+		// Every dependency still holds the cleared set (the default).
+		optionsLine = emptyDepsLine(own, n)
+	} else if pkgs := info.Options.PackagesView(); !slices.ContainsFunc(pkgs, func(e options.PackageEntry) bool { return hasOptionLines(e.Values) }) {
 		// No dependency has a line (cleared values, the default): the
 		// text is the own sha and the empty sha n times, and its sha
 		// is remembered for the next package with the same.
