@@ -205,7 +205,10 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	}
 	var previous, previousClosure *Node
 	if known {
-		previous, previousClosure = node.publicDeps.now().get(key), node.publicClosure.get(key)
+		previous, previousClosure = node.publicDep(key), node.publicClosure.get(key)
+		if node.shadowDeps != nil && node.shadowDeps[key] != previous && shadowMismatch == nil {
+			shadowMismatch = fmt.Errorf("%s: public_deps holds %v for %s, publicDep %v", node.RefString(), node.shadowDeps[key], name, previous)
+		}
 	}
 	if previous == nil || ((req.BuildRequire || req.Private) && previousClosure == nil) {
 		newNode, err := b.createNewNode(node, req, contextSwitch, populateSettingsTarget)
@@ -215,15 +218,13 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 		newNode.publicClosure.add(newNode)
 		newNode.transitiveClosure.set(newNode)
 		node.connectClosure(newNode)
-		if req.Private || req.BuildRequire {
-			deps := newNode.publicDeps.now()
-			deps.assignDict(node.publicClosure)
-			deps.add(newNode)
-		} else {
+		// newNode's public_deps: node's (its public closure only, below
+		// a private or build requirement), then newNode, which its own
+		// public closure holds.
+		newNode.depsBase = newDepsLink(node, req.Private || req.BuildRequire)
+		shadowNew(newNode, node, req.Private || req.BuildRequire)
+		if !req.Private && !req.BuildRequire {
 			node.transitiveClosure.set(newNode)
-			deps := newNode.publicDeps.now()
-			deps.assign(node.publicDeps.now())
-			deps.add(newNode)
 			for _, dep := range node.inverseList {
 				dep.connectClosure(newNode)
 			}

@@ -82,16 +82,22 @@ func TestAncestorsLazyAsEager(t *testing.T) {
 	}
 }
 
-// TestPublicClosureInPublicDeps resolves generated trees of every shape
-// (with build and private requirements, ranges and diamonds) and checks
-// that every node's public_deps agrees with its public closure, which
-// lets connectClosure answer a repeated connection from the closure alone.
-func TestPublicClosureInPublicDeps(t *testing.T) {
+// TestPublicDepsAsConan resolves generated trees of every shape (with
+// build and private requirements, ranges and diamonds; chains deeper than
+// a node's public_deps links go before they are merged) with nodes also
+// keeping public_deps as Conan copies them, and checks publicDep against
+// those on every lookup and, at the end, for every key on every node
+// (and that it agrees with the public closure, which lets connectClosure
+// answer a repeated connection from the closure alone).
+func TestPublicDepsAsConan(t *testing.T) {
+	defer graph.SetShadowPublicDeps(false)
 	for _, shape := range []string{bench.ShapeLayered, bench.ShapeChain, bench.ShapeGrid, bench.ShapeWide} {
 		for _, seed := range []uint64{1, 2, 3} {
+			graph.SetShadowPublicDeps(true)
 			g := resolveGenerated(t, shape, seed, 120)
-			if err := graph.CheckPublicDeps(g); err != nil {
-				t.Errorf("%s seed %d: %v", shape, seed, err)
+			lookups, err := graph.CheckPublicDeps(g)
+			if lookups != nil || err != nil {
+				t.Errorf("%s seed %d: %v %v", shape, seed, lookups, err)
 			}
 		}
 	}

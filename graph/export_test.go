@@ -7,18 +7,36 @@ import (
 	"strings"
 )
 
-// CheckPublicDeps checks what connectClosure's shortcut relies on: for
-// every node, each node of its public closure is also what its
-// public_deps holds under that key.
-func CheckPublicDeps(g *Graph) error {
+// SetShadowPublicDeps makes nodes keep public_deps as Conan copies them
+// too, to check publicDep against.
+func SetShadowPublicDeps(on bool) { shadowPublicDeps, shadowMismatch = on, nil }
+
+// CheckPublicDeps checks publicDep against the public_deps Conan copies
+// (SetShadowPublicDeps must have been on while g was resolved): every
+// lookup the builder made, and every key of the graph on every node at
+// the end. It also checks what connectClosure's shortcut relies on: each
+// node of a public closure is what public_deps holds under its key.
+func CheckPublicDeps(g *Graph) (lookups error, err error) {
+	keys := map[int32]bool{}
 	for _, n := range g.Nodes {
+		keys[n.key] = true
+	}
+	for _, n := range g.Nodes {
+		if n.shadowDeps == nil {
+			return shadowMismatch, fmt.Errorf("%s: no public_deps copied", n.RefString())
+		}
+		for k := range keys {
+			if got, want := n.publicDep(k), n.shadowDeps[k]; got != want {
+				return shadowMismatch, fmt.Errorf("%s: public_deps holds %v under key %d, publicDep %v", n.RefString(), want, k, got)
+			}
+		}
 		for _, m := range n.publicClosure.nodes() {
-			if got := n.publicDeps.now().get(m.key); got != m {
-				return fmt.Errorf("%s: public closure holds %s, public_deps holds %v", n.RefString(), m.RefString(), got)
+			if got := n.publicDep(m.key); got != m {
+				return shadowMismatch, fmt.Errorf("%s: public closure holds %s, public_deps holds %v", n.RefString(), m.RefString(), got)
 			}
 		}
 	}
-	return nil
+	return shadowMismatch, nil
 }
 
 // SetEagerAncestors makes diamonds update ancestor sets at once.

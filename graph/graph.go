@@ -71,8 +71,13 @@ type Node struct {
 	// Closure bookkeeping while the graph is built. Nodes are keyed by
 	// small integers the graph hands out per (name, context) and per
 	// name, so that the many lookups hash no strings.
-	key, nameKey      int32
-	publicDeps        lazySet // read through now(), as ancestors
+	key, nameKey int32
+	// depsBase is what Conan's public_deps held when the node was made
+	// (see publicDep): its own public closure holds the rest.
+	depsBase *depsLink
+	// shadowDeps is public_deps copied as Conan copies it, kept only
+	// under shadowPublicDeps (a test) to check publicDep against.
+	shadowDeps        map[int32]*Node
 	publicClosure     *nodeDict
 	transitiveClosure *nameDict
 	// inverseList is Conan's inverse_closure, in insertion order: the
@@ -139,6 +144,93 @@ func (n *Node) InverseNeighbors() []*Node {
 	return out
 }
 
+// depsLink is part of a node's public_deps: a snapshot of a consumer's
+// public closure, and the part below that consumer's own (next). Conan
+// gives every new node a copy of its consumer's public_deps (of its
+// public closure below a private or build requirement) and adds to it
+// what it adds to the node's public closure. So a node's public_deps are
+// its public closure, then its consumer's public closure as it was when
+// the node was made, then that consumer's own links: the nearest holds a
+// key's value. A link is a few words where a copy, even a persistent
+// one, grew with the graph (a tenth of what a 10,000-package graph
+// held).
+type depsLink struct {
+	snap  dictSnap
+	next  *depsLink
+	depth int // links from here to the end
+}
+
+// shadowPublicDeps, set by a test, makes nodes keep public_deps as Conan
+// does too (Node.shadowDeps); shadowMismatch records the first lookup
+// that publicDep answered otherwise.
+var (
+	shadowPublicDeps bool
+	shadowMismatch   error
+)
+
+// shadowNew gives n the public_deps Conan copies for it: consumer's (its
+// public closure only, if closureOnly), then n.
+func shadowNew(n, consumer *Node, closureOnly bool) {
+	if !shadowPublicDeps {
+		return
+	}
+	n.shadowDeps = map[int32]*Node{}
+	if closureOnly || consumer.shadowDeps == nil {
+		for _, x := range consumer.publicClosure.nodes() {
+			n.shadowDeps[x.key] = x
+		}
+	} else {
+		for k, x := range consumer.shadowDeps {
+			n.shadowDeps[k] = x
+		}
+	}
+	n.shadowDeps[n.key] = n
+}
+
+// maxDepsChain bounds the links a lookup walks: a longer chain (a deep
+// graph) is merged into one link.
+const maxDepsChain = 24
+
+// newDepsLink is the public_deps a node made by consumer receives, past
+// its own public closure: the consumer's (with its links unless
+// closureOnly, for a private or build requirement).
+func newDepsLink(consumer *Node, closureOnly bool) *depsLink {
+	l := &depsLink{snap: consumer.publicClosure.snapshot(), depth: 1}
+	if !closureOnly && consumer.depsBase != nil {
+		l.next, l.depth = consumer.depsBase, consumer.depsBase.depth+1
+	}
+	if l.depth <= maxDepsChain {
+		return l
+	}
+	// One dict of the whole chain, the farthest first so that a nearer
+	// link's value replaces it.
+	var chain []*depsLink
+	for c := l; c != nil; c = c.next {
+		chain = append(chain, c)
+	}
+	flat := newNodeDict()
+	for i := len(chain) - 1; i >= 0; i-- {
+		s := chain[i].snap
+		for j, k := range s.keys {
+			flat.put(k, s.vals[j])
+		}
+	}
+	return &depsLink{snap: flat.snapshot(), depth: 1}
+}
+
+// publicDep is Conan's node.public_deps.get(key).
+func (n *Node) publicDep(k int32) *Node {
+	if x := n.publicClosure.get(k); x != nil {
+		return x
+	}
+	for l := n.depsBase; l != nil; l = l.next {
+		if x := l.snap.get(k); x != nil {
+			return x
+		}
+	}
+	return nil
+}
+
 // connectClosure keeps closures consistent when n starts depending on other.
 func (n *Node) connectClosure(other *Node) {
 	prev := n.publicClosure.get(other.key)
@@ -161,8 +253,10 @@ func (n *Node) connectClosure(other *Node) {
 	if prev != nil && prev != other {
 		n.closureReplaced = true
 	}
-	n.publicClosure.add(other)
-	n.publicDeps.add(other)
+	n.publicClosure.add(other) // and so to public_deps (publicDep)
+	if n.shadowDeps != nil {
+		n.shadowDeps[other.key] = other
+	}
 	if !connected {
 		other.inverseList = append(other.inverseList, n)
 	}
@@ -299,6 +393,48 @@ type keyDict struct {
 	// slots hold position+1 of an entry (0: empty); a power of two at
 	// most half full, nil while a scan of keys is as quick.
 	slots []int32
+	// snapped says that a dictSnap reads the slices: an entry's value is
+	// then replaced in a copy of vals.
+	snapped bool
+}
+
+// dictSnap is a keyDict as it was when snapshot was called: its entries
+// then. The dict only appends entries, fills empty slots and makes new
+// tables, and replaces a value in a copy once snapped, so the slices
+// the snapshot holds keep what it read. A slot that names a later entry
+// is passed over: it was empty, and so it lies after every entry of the
+// snapshot on a probe.
+type dictSnap struct {
+	keys  []int32
+	vals  []*Node
+	slots []int32
+}
+
+func (d *keyDict) snapshot() dictSnap {
+	d.snapped = true
+	n := len(d.keys)
+	return dictSnap{d.keys[:n:n], d.vals[:n:n], d.slots}
+}
+
+func (s *dictSnap) get(k int32) *Node {
+	if s.slots == nil {
+		for i, x := range s.keys {
+			if x == k {
+				return s.vals[i]
+			}
+		}
+		return nil
+	}
+	mask := uint32(len(s.slots) - 1)
+	for h := hashSlot(k, mask); ; h++ {
+		p := s.slots[h&mask]
+		if p == 0 {
+			return nil
+		}
+		if int(p) <= len(s.keys) && s.keys[p-1] == k {
+			return s.vals[p-1]
+		}
+	}
 }
 
 // dictScan is how many entries a keyDict scans before it keeps slots.
@@ -333,6 +469,9 @@ func hashSlot(k int32, mask uint32) uint32 {
 
 func (d *keyDict) put(k int32, n *Node) {
 	if i := d.find(k); i >= 0 {
+		if d.snapped && d.vals[i] != n {
+			d.vals, d.snapped = slices.Clone(d.vals), false
+		}
 		d.vals[i] = n
 		return
 	}
@@ -453,7 +592,7 @@ func (d *nameDict) update(o *nameDict) {
 
 func newNode(r ref.Ref, c *recipe.Conanfile, context, recipeStatus string) *Node {
 	n := &Node{Ref: r, Conanfile: c, Context: context, Recipe: recipeStatus,
-		publicDeps: newLazySet(), publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
+		publicClosure: newNodeDict(), transitiveClosure: newNameDict(),
 		ancestors: newLazySet()}
 	c.Dependencies = func() (py.Value, error) { return recipe.NewDependencies(dependenciesOf(n)), nil }
 	return n

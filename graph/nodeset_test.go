@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"testing"
 
@@ -189,4 +190,99 @@ func TestNodeSetUnionShares(t *testing.T) {
 	}
 	check("s", &s, func(i int) bool { return i < 2000 || i >= 3000 })
 	check("o", &o, func(i int) bool { return i >= 40 && i < 3000 })
+}
+
+// A keyDict's snapshots keep the entries it had when taken, whatever the
+// dict does after: appends, new tables, values replaced (and sortBy on a
+// nodeDict). Checked against map copies.
+func TestDictSnapshots(t *testing.T) {
+	nodes := make([]*Node, 200)
+	for i := range nodes {
+		nodes[i] = &Node{key: int32(i % 90)} // keys repeat: replacements
+	}
+	for seed := uint64(1); seed <= 200; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 3))
+		d := newNodeDict()
+		want := map[int32]*Node{}
+		type snap struct {
+			s    dictSnap
+			want map[int32]*Node
+		}
+		var snaps []snap
+		for step := range 300 {
+			switch r := rng.IntN(20); {
+			case r == 0:
+				snaps = append(snaps, snap{d.snapshot(), maps.Clone(want)})
+			case r == 1 && step%50 == 0:
+				d.sortBy(func(x *Node) int { return int(x.key % 3) })
+			default:
+				n := nodes[rng.IntN(len(nodes))]
+				d.add(n)
+				want[n.key] = n
+			}
+		}
+		snaps = append(snaps, snap{d.snapshot(), maps.Clone(want)})
+		for i, s := range snaps {
+			for k := int32(0); k < 95; k++ {
+				if got := s.s.get(k); got != s.want[k] {
+					t.Fatalf("seed %d: snapshot %d holds %v under %d, want %v", seed, i, got, k, s.want[k])
+				}
+			}
+		}
+	}
+}
+
+// A node's public_deps made of links (newDepsLink, publicDep) against
+// maps copied as Conan copies public_deps: random trees of consumers,
+// each adding random nodes (keys repeat, so that nearer values replace
+// farther ones) before and after making a dependency, some of them
+// private; deep enough that chains are merged.
+func TestDepsLinks(t *testing.T) {
+	pool := make([]*Node, 300)
+	for i := range pool {
+		pool[i] = &Node{key: int32(i % 60)}
+	}
+	for seed := uint64(1); seed <= 300; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 5))
+		type made struct {
+			n    *Node
+			want map[int32]*Node // public_deps as Conan keeps it
+		}
+		root := &Node{key: 1000, publicClosure: newNodeDict()}
+		root.publicClosure.add(root)
+		all := []made{{root, map[int32]*Node{1000: root}}}
+		connect := func(m made, x *Node) {
+			m.n.publicClosure.add(x)
+			m.want[x.key] = x
+		}
+		for range 120 {
+			// a consumer among the newest, so that chains grow deep
+			c := all[max(0, len(all)-1-rng.IntN(min(len(all), 4)))]
+			for range rng.IntN(3) {
+				connect(c, pool[rng.IntN(len(pool))])
+			}
+			closureOnly := rng.IntN(6) == 0
+			n := &Node{key: int32(1001 + len(all)), publicClosure: newNodeDict()}
+			n.publicClosure.add(n)
+			connect(c, n)
+			n.depsBase = newDepsLink(c.n, closureOnly)
+			want := map[int32]*Node{}
+			if closureOnly {
+				for _, x := range c.n.publicClosure.nodes() {
+					want[x.key] = x
+				}
+			} else {
+				maps.Copy(want, c.want)
+			}
+			want[n.key] = n
+			all = append(all, made{n, want})
+		}
+		for _, m := range all {
+			for k := int32(0); k < int32(1001+len(all)); k++ {
+				if got := m.n.publicDep(k); got != m.want[k] {
+					t.Fatalf("seed %d: node %d: publicDep(%d) = %v, want %v", seed, m.n.key, k, got, m.want[k])
+				}
+			}
+		}
+	}
 }

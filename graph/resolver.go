@@ -198,7 +198,9 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	b := &builder{r: r, g: g}
 	g.addNode(root)
 	root.publicClosure.add(root)
-	root.publicDeps.add(root)
+	if shadowPublicDeps {
+		root.shadowDeps = map[int32]*Node{root.key: root}
+	}
 	root.transitiveClosure.set(root)
 	if r.Build != nil {
 		root.Conanfile.SettingsBuild = r.Build.Settings.Copy()
