@@ -131,6 +131,10 @@ type Item struct {
 	ownKeys bool
 	defs    map[string]*fieldsDef // definitions of each key's sub-settings
 	subs    []subEntry            // materialised sub-settings (mostly of one key)
+	// subsShared says that subs's settings are another item's too (a
+	// copy of settings that are only read, see CopyConstrained): copied
+	// before one is handed out to be changed (sub).
+	subsShared bool
 }
 
 type subEntry struct {
@@ -180,6 +184,13 @@ func newItem(def *itemDef, name string) *Item {
 
 // sub returns the materialised sub-settings of key (which must exist).
 func (it *Item) sub(key string) *Settings {
+	if it.subsShared {
+		subs := make([]subEntry, len(it.subs))
+		for i, e := range it.subs {
+			subs[i] = subEntry{e.key, e.s.Copy()}
+		}
+		it.subs, it.subsShared = subs, false
+	}
 	if s, ok := it.materialised(key); ok {
 		return s
 	}
@@ -340,6 +351,16 @@ func (it *Item) child(field string) (*Settings, error) {
 	return it.sub(it.value), nil
 }
 
+// childToRead is child for reading only: sub-settings not materialised
+// are fresh from their definition, not stored, and shared ones are not
+// copied.
+func (it *Item) childToRead(field string) (*Settings, error) {
+	if it.isDict && it.hasValue && it.hasKey(it.value) {
+		return it.peek(it.value), nil
+	}
+	return it.child(field) // its error
+}
+
 // Child returns the sub-settings of the current value, as Python's
 // attribute access on a setting reaches them (compiler.get_safe(...)).
 func (it *Item) Child() (*Settings, error) { return it.child("") }
@@ -426,15 +447,28 @@ func (it *Item) copy() *Item {
 }
 
 // copyTo makes *c a deep copy of it (lists and keys shared until either
-// changes them).
+// changes them; sub-settings that it shares, shared on).
 func (it *Item) copyTo(c *Item) {
 	*c = *it
 	c.ownList, c.ownKeys = false, false
-	if it.subs != nil {
+	switch {
+	case it.subsShared:
+		c.subs = it.subs[:len(it.subs):len(it.subs)]
+	case it.subs != nil:
 		c.subs = make([]subEntry, len(it.subs))
 		for i, e := range it.subs {
 			c.subs[i] = subEntry{e.key, e.s.Copy()}
 		}
+	}
+}
+
+// copyOfRead is copyTo for an item that is only read from now on: the
+// copy shares its sub-settings until it hands one out to be changed.
+func (it *Item) copyOfRead(c *Item) {
+	*c = *it
+	c.ownList, c.ownKeys = false, false
+	if len(it.subs) > 0 {
+		c.subs, c.subsShared = it.subs[:len(it.subs):len(it.subs)], true
 	}
 }
 
@@ -451,7 +485,7 @@ func (it *Item) copyValues() *Item {
 		for i, k := range c.keys {
 			subs[i] = subEntry{k, it.peek(k).CopyValues()}
 		}
-		c.subs = subs
+		c.subs, c.subsShared = subs, false
 	}
 	return c
 }
@@ -654,7 +688,7 @@ func (s *Settings) GetSafe(path string) (string, bool) {
 		return "", false
 	}
 	for _, p := range parts[1:] {
-		c, err := it.child(p)
+		c, err := it.childToRead(p)
 		if err != nil {
 			return "", false
 		}
@@ -716,7 +750,7 @@ func (s *Settings) CopyConstrained(c *Constraint) (*Settings, error) {
 	for _, f := range s.data {
 		if c.names(f.name) {
 			items = append(items, Item{})
-			f.item.copyTo(&items[len(items)-1])
+			f.item.copyOfRead(&items[len(items)-1])
 			cp.data = append(cp.data, fieldEntry{f.name, &items[len(items)-1]})
 		}
 	}

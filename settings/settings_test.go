@@ -381,3 +381,90 @@ func TestCopyConstrainedIsCopyThenConstrain(t *testing.T) {
 		}
 	}
 }
+
+// Copies CopyConstrained makes share the source's sub-settings until one
+// is handed out to change: random writes through every path that reaches
+// sub-settings, on the copies and on copies of them, must change only
+// the settings written, as with deep copies; and reading (GetSafe,
+// ValuesList) copies nothing.
+func TestCopyConstrainedSharesSubsUntilWritten(t *testing.T) {
+	src := Default().New()
+	set(t, src, "os", "Linux", "arch", "x86_64", "compiler", "gcc", "compiler.version", "11",
+		"compiler.libcxx", "libstdc++11", "build_type", "Release")
+	before := dumped(src)
+	cons := &Constraint{Fields: []FieldConstraint{{Name: "os", Keep: true}, {Name: "arch", Keep: true}, {Name: "compiler", Keep: true}, {Name: "build_type", Keep: true}}}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := range 500 {
+		var shared, deep []*Settings
+		for range 4 {
+			s, err := src.CopyConstrained(cons)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := src.Copy()
+			if err := d.Constrain(cons); err != nil {
+				t.Fatal(err)
+			}
+			shared, deep = append(shared, s), append(deep, d)
+		}
+		if _, ok := shared[0].GetSafe("compiler.libcxx"); !ok || !shared[0].data[shared[0].data.find("compiler")].item.subsShared {
+			t.Fatal("GetSafe copied the shared sub-settings, or found nothing")
+		}
+		for range 6 {
+			i := rng.IntN(len(shared))
+			write := func(s *Settings) error {
+				it, _ := s.Field("compiler")
+				switch rng.IntN(6) {
+				case 0:
+					return it.SetField("version", []string{"11", "12", "13"}[rng.IntN(3)])
+				case 1:
+					it.DelField("libcxx")
+				case 2:
+					c, err := it.Child()
+					if err != nil {
+						return err
+					}
+					return c.Set("cppstd", "17")
+				case 3:
+					sub, err := it.Sub("clang")
+					if err != nil {
+						return err
+					}
+					return sub.Set("version", "14")
+				case 4:
+					return s.RmSafe("compiler.threads")
+				case 5:
+					return s.UpdateValues([]NameValue{{"compiler.version", "12"}})
+				}
+				return nil
+			}
+			if rng.IntN(4) == 0 { // a copy of a copy joins in
+				shared, deep = append(shared, shared[i].Copy()), append(deep, deep[i].Copy())
+				i = len(shared) - 1
+			}
+			seed := rng.Uint64()
+			rng = rand.New(rand.NewPCG(seed, 1))
+			e1 := write(shared[i])
+			rng = rand.New(rand.NewPCG(seed, 1))
+			e2 := write(deep[i])
+			if fmt.Sprint(e1) != fmt.Sprint(e2) {
+				t.Fatalf("round %d: error %v, deep copies %v", round, e1, e2)
+			}
+			for j := range shared {
+				if g, w := dumped(shared[j]), dumped(deep[j]); g != w {
+					t.Fatalf("round %d: copy %d\n%s\ndeep copies:\n%s", round, j, g, w)
+				}
+				for _, k := range []string{"compiler.version", "compiler.libcxx", "compiler.cppstd"} {
+					g, gok := shared[j].GetSafe(k)
+					w, wok := deep[j].GetSafe(k)
+					if g != w || gok != wok {
+						t.Fatalf("round %d: copy %d %s = %q, deep copies %q", round, j, k, g, w)
+					}
+				}
+			}
+		}
+		if dumped(src) != before {
+			t.Fatalf("round %d: the source changed", round)
+		}
+	}
+}
