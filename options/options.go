@@ -529,9 +529,8 @@ func ParseValues(entries []Entry) *Values {
 			o = &oc
 		}
 		val := Value{Str: e.Value, Origin: o}
-		tokens := strings.Split(key, ":")
-		if len(tokens) == 2 {
-			pkg, opt := tokens[0], tokens[1]
+		if strings.Count(key, ":") == 1 {
+			pkg, opt, _ := strings.Cut(key, ":")
 			pkg = strings.TrimSuffix(pkg, "/*")
 			v.Pkg(strings.TrimSpace(pkg)).Set(opt, val)
 			continue

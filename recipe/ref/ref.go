@@ -155,14 +155,14 @@ func splitPair(s, sep string) (a, b string, ok bool, err error) {
 	if s == "" || s == sep {
 		return "", "", true, nil
 	}
-	if !strings.Contains(s, sep) {
+	a, b, ok = strings.Cut(s, sep)
+	if !ok {
 		return "", "", false, nil
 	}
-	parts := strings.Split(s, sep)
-	if len(parts) != 2 {
+	if strings.Contains(b, sep) {
 		return "", "", false, fmt.Errorf("The reference has too many '%s'", sep)
 	}
-	return parts[0], parts[1], true, nil
+	return a, b, true, nil
 }
 
 func noneize(s string) string {
