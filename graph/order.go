@@ -1,8 +1,8 @@
 package graph
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 
 	"github.com/conid/conid/packageid"
 	"github.com/conid/conid/recipe/ref"
@@ -23,7 +23,8 @@ func nodeCmp(a, b *Node) int {
 	case bNil:
 		return 1
 	}
-	if refEqual(a.Ref, b.Ref) {
+	c := packageid.RefCompare(a.Ref, b.Ref)
+	if c == 0 { // refEqual
 		return 0
 	}
 	if a.Ref.Revision == "" && b.Ref.Revision != "" {
@@ -38,7 +39,7 @@ func nodeCmp(a, b *Node) int {
 	if b.Recipe == RecipeConsumer || b.Recipe == RecipeVirtual {
 		return -1
 	}
-	if packageid.RefCompare(a.Ref, b.Ref) < 0 {
+	if c < 0 {
 		return -1
 	}
 	return 1
@@ -59,7 +60,7 @@ func refEqual(a, b ref.Ref) bool {
 // wide one.
 func levels(subset []*Node, direct bool) [][]*Node {
 	order := append([]*Node(nil), subset...)
-	sort.SliceStable(order, func(i, j int) bool { return order[i].seq < order[j].seq })
+	slices.SortStableFunc(order, func(a, b *Node) int { return cmp.Compare(a.seq, b.seq) })
 	at := positions(order)
 	// A node waits on the far ends of its waits edges (its dependencies,
 	// or with direct false its dependants); leveling a node releases the
@@ -97,7 +98,7 @@ func levels(subset []*Node, direct bool) [][]*Node {
 				}
 			}
 		}
-		sort.SliceStable(level, func(i, j int) bool { return nodeLess(level[i], level[j]) })
+		slices.SortStableFunc(level, nodeCmp)
 		result = append(result, level)
 		done += len(level)
 		cur = next
@@ -111,7 +112,7 @@ func levels(subset []*Node, direct bool) [][]*Node {
 				level = append(level, n)
 			}
 		}
-		sort.SliceStable(level, func(i, j int) bool { return nodeLess(level[i], level[j]) })
+		slices.SortStableFunc(level, nodeCmp)
 		result = append(result, level)
 	}
 	return result
