@@ -257,9 +257,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	// a key, so a union of one set holding both does the same, and it
 	// waits until the set is read (see lazySet).
 	if closure := previous.publicClosure.nodes(); len(closure) > 0 {
-		with := new(nodeSet)
-		with.assign(node.ancestors.now())
-		with.add(node)
+		with := node.ancestorsAndSelf()
 		for _, n := range closure {
 			n.ancestors.union(with)
 			if eagerAncestors {

@@ -89,6 +89,10 @@ type Node struct {
 	// ancestors are Conan's: the (name, context) keys of the nodes
 	// downstream of this one, asked only whether they hold a key.
 	ancestors lazySet
+	// ancWith is the node and its ancestors as one set, for the nodes
+	// its diamonds reach, while its ancestors have had ancWithAt changes.
+	ancWith   *nodeSet
+	ancWithAt uint32
 
 	PackageID     string
 	Binary        string
@@ -231,6 +235,20 @@ func (n *Node) publicDep(k int32) *Node {
 	return nil
 }
 
+// ancestorsAndSelf is n and its ancestors as one set, which must not
+// change: the same set again while n's ancestors stay the same (they do
+// while n expands, as nothing it reaches has n in a public closure), so
+// that a node's diamonds share it and a closure node queues it once.
+func (n *Node) ancestorsAndSelf() *nodeSet {
+	if n.ancWith == nil || n.ancWithAt != n.ancestors.changes || eagerAncestors {
+		with := new(nodeSet)
+		with.assign(n.ancestors.now())
+		with.add(n)
+		n.ancWith, n.ancWithAt = with, n.ancestors.changes
+	}
+	return n.ancWith
+}
+
 // connectClosure keeps closures consistent when n starts depending on other.
 func (n *Node) connectClosure(other *Node) {
 	prev := n.publicClosure.get(other.key)
@@ -263,7 +281,7 @@ func (n *Node) connectClosure(other *Node) {
 }
 
 // eagerAncestors, set by a test, applies a diamond's ancestor additions
-// at once, as Conan does.
+// at once, as Conan does, each made anew.
 var eagerAncestors bool
 
 // Edge is a requirement from Src to Dst.

@@ -59,26 +59,39 @@ func newNodeSet() nodeSet { return nodeSet{edit: new(int)} }
 
 // lazySet is a node set read rarely and added to often: its additions,
 // single nodes (in order) or whole sets that nothing changes any more,
-// wait until it is next read (now). A graph node's public_deps and
-// ancestors are read only when the node expands a requirement or hands
-// a copy to a new dependency, and most additions come after its own
-// expansion, when nothing reads them again: inserting each at once
-// copied trie paths shared with the node's children for nothing.
-// public_deps only takes nodes, and ancestors, asked only whether they
-// hold a key, only sets: now adds the nodes first, then the sets.
+// wait until it is next read (now). A graph node's ancestors are read
+// only when the node expands a requirement or hands a copy to a new
+// dependency, and most additions come after its own expansion, when
+// nothing reads them again: inserting each at once copied trie paths
+// shared with the node's children for nothing. Ancestors, asked only
+// whether they hold a key, take nodes and sets in any order: now adds
+// the nodes first, then the sets.
 type lazySet struct {
 	set    nodeSet
 	adds   []*Node
 	unions []*nodeSet
+	// changes counts the additions made or queued, so that a set made
+	// from this one can be known to be still the same (Node.ancWith).
+	changes uint32
 }
 
 func newLazySet() lazySet { return lazySet{set: newNodeSet()} }
 
 // add queues n for the set (nodeSet.add when the set is read).
-func (s *lazySet) add(n *Node) { s.adds = append(s.adds, n) }
+func (s *lazySet) add(n *Node) {
+	s.adds = append(s.adds, n)
+	s.changes++
+}
 
-// union queues o, which must not change any more, for the set.
-func (s *lazySet) union(o *nodeSet) { s.unions = append(s.unions, o) }
+// union queues o, which must not change any more, for the set; o again,
+// right after o, adds nothing.
+func (s *lazySet) union(o *nodeSet) {
+	if k := len(s.unions); k > 0 && s.unions[k-1] == o {
+		return
+	}
+	s.unions = append(s.unions, o)
+	s.changes++
+}
 
 // now makes what waits and returns the set.
 func (s *lazySet) now() *nodeSet {

@@ -286,3 +286,35 @@ func TestDepsLinks(t *testing.T) {
 		}
 	}
 }
+
+// ancestorsAndSelf gives the same set while the ancestors stay the same,
+// and a new one, holding what was added, once they change.
+func TestAncestorsAndSelf(t *testing.T) {
+	mk := func(k int32) *Node { return &Node{key: k, ancestors: newLazySet()} }
+	n, a, b := mk(1), mk(2), mk(3)
+	n.ancestors.add(a)
+	first := n.ancestorsAndSelf()
+	if first.get(1) != n || first.get(2) != a || n.ancestorsAndSelf() != first {
+		t.Fatal("not n and its ancestors, or not the same set twice")
+	}
+	other := newNodeSet()
+	other.add(b)
+	n.ancestors.union(&other)
+	second := n.ancestorsAndSelf()
+	if second == first || second.get(3) != b || second.get(2) != a || first.get(3) != nil {
+		t.Fatal("a stale set after the ancestors changed, or the first set changed")
+	}
+	n.ancestors.union(&other)
+	n.ancestors.union(&other) // right after itself: queued once
+	if len(n.ancestors.unions) != 1 {
+		t.Fatalf("%d unions queued", len(n.ancestors.unions))
+	}
+	if n.ancestorsAndSelf() == second {
+		t.Fatal("a stale set after a union")
+	}
+	third := n.ancestorsAndSelf()
+	n.ancestors.add(b)
+	if n.ancestorsAndSelf() == third {
+		t.Fatal("a stale set after an addition")
+	}
+}
