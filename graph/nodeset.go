@@ -155,14 +155,6 @@ func (s *nodeSet) assign(o *nodeSet) {
 	s.root, s.size, s.edit = o.root, o.size, new(int)
 }
 
-// assignDict makes s hold the nodes of an ordered dict.
-func (s *nodeSet) assignDict(d *nodeDict) {
-	*s = newNodeSet()
-	for _, n := range d.vals {
-		s.add(n)
-	}
-}
-
 // union adds every node of o that s does not hold yet. Sets made from
 // one another share subtrees, so it merges the two tries level by level:
 // a subtree they share is skipped whole, and one that s lacks is shared
