@@ -207,12 +207,12 @@ func classAttrLines(mod *syntax.Module, class string) map[string]int {
 			case *syntax.Assign:
 				for _, t := range a.Targets {
 					if n, ok := t.(*syntax.Name); ok {
-						lines[n.ID] = a.Position().Line
+						lines[n.ID] = int(a.Position().Line)
 					}
 				}
 			case *syntax.AnnAssign:
 				if n, ok := a.Target.(*syntax.Name); ok {
-					lines[n.ID] = a.Position().Line
+					lines[n.ID] = int(a.Position().Line)
 				}
 			}
 		}

@@ -217,5 +217,5 @@ func (in *Interp) CurrentLine() (string, int) {
 		return "", 0
 	}
 	f := in.stack[len(in.stack)-1]
-	return f.file, f.line
+	return f.file, int(f.line)
 }

@@ -150,7 +150,7 @@ type frame struct {
 	outer  *frame     // enclosing function frame, for closures
 	module *Module
 	file   string
-	line   int
+	line   int32
 	name   string
 	retval Value
 	fn     *Function
@@ -217,7 +217,7 @@ func (in *Interp) step(f *frame, n syntax.Node) error {
 func (in *Interp) annotate(err error) error {
 	if e, ok := err.(*Exception); ok && e.Traceback == nil {
 		for _, f := range in.stack {
-			e.Traceback = append(e.Traceback, Frame{File: f.file, Line: f.line, Function: f.name})
+			e.Traceback = append(e.Traceback, Frame{File: f.file, Line: int(f.line), Function: f.name})
 		}
 		if e.Traceback == nil {
 			e.Traceback = []Frame{}

@@ -16,7 +16,7 @@ import "math/big"
 // Pos is a position in a source file. Line is 1-based; Col is the 1-based
 // column in bytes. The zero Pos means "unknown".
 type Pos struct {
-	Line, Col int
+	Line, Col int32
 }
 
 // Node is any node of the tree.

@@ -93,9 +93,9 @@ func (d *dumper) end(n Node) {
 		}
 		pos := n.Position()
 		d.s("lineno=")
-		d.int(pos.Line)
+		d.int(int(pos.Line))
 		d.s(", col_offset=")
-		d.int(pos.Col - 1)
+		d.int(int(pos.Col) - 1)
 	}
 	d.s(")")
 }

@@ -75,7 +75,7 @@ func prepareSource(filename string, src []byte) ([]byte, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line := 1 + bytes.Count(src[:i], []byte{'\n'})
 		col := i - (bytes.LastIndexByte(src[:i], '\n') + 1) + 1
-		return nil, &Error{Filename: filename, Pos: Pos{line, col}, Msg: "source code cannot contain null bytes"}
+		return nil, &Error{Filename: filename, Pos: Pos{int32(line), int32(col)}, Msg: "source code cannot contain null bytes"}
 	}
 	if enc := codingCookie(src); enc != "" {
 		switch normalizeEncoding(enc) {
@@ -248,7 +248,7 @@ func (p *parser) fill() {
 
 func (p *parser) tok() *token          { return &p.toks[p.i] }
 func (p *parser) kind() tokKind        { return p.toks[p.i].kind }
-func (p *parser) pos() Pos             { t := &p.toks[p.i]; return Pos{int(t.line), int(t.col)} }
+func (p *parser) pos() Pos             { t := &p.toks[p.i]; return Pos{t.line, t.col} }
 func (p *parser) text(t *token) []byte { return p.src[t.off:t.end] }
 
 func (p *parser) advance() {
@@ -304,8 +304,8 @@ func (p *parser) failAt(pos Pos, format string, args ...any) {
 	if len(args) > 0 {
 		format = fmt.Sprintf(format, args...)
 	}
-	if p.errPrefix != "" && pos.Line == p.errLine {
-		pos.Col -= p.errColShift
+	if p.errPrefix != "" && int(pos.Line) == p.errLine {
+		pos.Col -= int32(p.errColShift)
 	}
 	msg := p.errPrefix + format
 	panic(bailout{err: &Error{Filename: p.filename, Pos: pos, Msg: msg}, hard: format != "invalid syntax"})
@@ -524,7 +524,7 @@ func (p *parser) isMatchStmt() bool {
 
 // parseBlock parses the body of a compound statement after its ':'. what
 // and line describe the statement for the error on a missing block.
-func (p *parser) parseBlock(what string, line int) []Stmt {
+func (p *parser) parseBlock(what string, line int32) []Stmt {
 	if !p.got(tNewline) {
 		return p.parseSimpleStmts(nil)
 	}

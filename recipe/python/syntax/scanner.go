@@ -75,7 +75,7 @@ func (s *scanner) fail(line, col int, format string, args ...any) {
 		if len(args) > 0 {
 			format = fmt.Sprintf(format, args...)
 		}
-		s.err = &Error{Filename: s.filename, Pos: Pos{line, col}, Msg: s.errPrefix + format}
+		s.err = &Error{Filename: s.filename, Pos: Pos{int32(line), int32(col)}, Msg: s.errPrefix + format}
 	}
 }
 
@@ -102,7 +102,7 @@ func (s *scanner) scanRest(lastLine int) *Error {
 	case errRaised:
 		return s.err
 	case errUnclosed:
-		if s.err.Pos.Line < lastLine {
+		if int(s.err.Pos.Line) < lastLine {
 			return s.err
 		}
 	}

@@ -238,4 +238,4 @@ type token struct {
 	off, end          int32 // byte range in the source
 }
 
-func (t *token) pos() Pos { return Pos{int(t.line), int(t.col)} }
+func (t *token) pos() Pos { return Pos{t.line, t.col} }
