@@ -206,8 +206,10 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	var previous, previousClosure *Node
 	if known {
 		previous, previousClosure = node.publicDep(key), node.publicClosure.get(key)
-		if node.shadowDeps != nil && node.shadowDeps[key] != previous && shadowMismatch == nil {
-			shadowMismatch = fmt.Errorf("%s: public_deps holds %v for %s, publicDep %v", node.RefString(), node.shadowDeps[key], name, previous)
+		if shadowPublicDeps {
+			if m := shadowDeps[node]; m != nil && m[key] != previous && shadowMismatch == nil {
+				shadowMismatch = fmt.Errorf("%s: public_deps holds %v for %s, publicDep %v", node.RefString(), m[key], name, previous)
+			}
 		}
 	}
 	if previous == nil || ((req.BuildRequire || req.Private) && previousClosure == nil) {

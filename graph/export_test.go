@@ -9,7 +9,9 @@ import (
 
 // SetShadowPublicDeps makes nodes keep public_deps as Conan copies them
 // too, to check publicDep against.
-func SetShadowPublicDeps(on bool) { shadowPublicDeps, shadowMismatch = on, nil }
+func SetShadowPublicDeps(on bool) {
+	shadowPublicDeps, shadowDeps, shadowMismatch = on, map[*Node]map[int32]*Node{}, nil
+}
 
 // CheckPublicDeps checks publicDep against the public_deps Conan copies
 // (SetShadowPublicDeps must have been on while g was resolved): every
@@ -22,11 +24,12 @@ func CheckPublicDeps(g *Graph) (lookups error, err error) {
 		keys[n.key] = true
 	}
 	for _, n := range g.Nodes {
-		if n.shadowDeps == nil {
+		m := shadowDeps[n]
+		if m == nil {
 			return shadowMismatch, fmt.Errorf("%s: no public_deps copied", n.RefString())
 		}
 		for k := range keys {
-			if got, want := n.publicDep(k), n.shadowDeps[k]; got != want {
+			if got, want := n.publicDep(k), m[k]; got != want {
 				return shadowMismatch, fmt.Errorf("%s: public_deps holds %v under key %d, publicDep %v", n.RefString(), want, k, got)
 			}
 		}

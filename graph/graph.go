@@ -50,13 +50,17 @@ const (
 
 // Node is one package in one context.
 type Node struct {
-	ID        string
-	Ref       ref.Ref // Name is "" for a consumer without name and the virtual root
-	HasRef    bool    // a consumer conanfile.py has a (maybe empty) reference
-	Conanfile *recipe.Conanfile
-	Context   string
-	Recipe    string // RecipeConsumer, RecipeVirtual, RecipeCache...
-	Path      string // consumer file
+	ID     string
+	Ref    ref.Ref // Name is "" for a consumer without name and the virtual root
+	HasRef bool    // a consumer conanfile.py has a (maybe empty) reference
+	// (Two fields documented below, kept here to fill the space before
+	// the next pointer: a node is 768 bytes, and 776 took 896.)
+	closureReplaced bool
+	ancWithAt       uint32
+	Conanfile       *recipe.Conanfile
+	Context         string
+	Recipe          string // RecipeConsumer, RecipeVirtual, RecipeCache...
+	Path            string // consumer file
 	// Remote the recipe came from (also for a recipe in the cache that
 	// was downloaded before), and its URL.
 	Remote, RemoteURL string
@@ -74,25 +78,23 @@ type Node struct {
 	key, nameKey int32
 	// depsBase is what Conan's public_deps held when the node was made
 	// (see publicDep): its own public closure holds the rest.
-	depsBase *depsLink
-	// shadowDeps is public_deps copied as Conan copies it, kept only
-	// under shadowPublicDeps (a test) to check publicDep against.
-	shadowDeps        map[int32]*Node
+	depsBase          *depsLink
 	publicClosure     *nodeDict
 	transitiveClosure *nameDict
 	// inverseList is Conan's inverse_closure, in insertion order: the
 	// nodes connected to this one. A node appears once (connectClosure).
 	inverseList []*Node
-	// closureReplaced says that a node of publicClosure was once replaced
-	// by another of the same key (private requirements can do that).
-	closureReplaced bool
+	// closureReplaced (above) says that a node of publicClosure was once
+	// replaced by another of the same key (private requirements can do
+	// that).
+	//
 	// ancestors are Conan's: the (name, context) keys of the nodes
 	// downstream of this one, asked only whether they hold a key.
 	ancestors lazySet
 	// ancWith is the node and its ancestors as one set, for the nodes
-	// its diamonds reach, while its ancestors have had ancWithAt changes.
-	ancWith   *nodeSet
-	ancWithAt uint32
+	// its diamonds reach, while its ancestors have had ancWithAt (above)
+	// changes.
+	ancWith *nodeSet
 
 	PackageID     string
 	Binary        string
@@ -165,10 +167,11 @@ type depsLink struct {
 }
 
 // shadowPublicDeps, set by a test, makes nodes keep public_deps as Conan
-// does too (Node.shadowDeps); shadowMismatch records the first lookup
+// does too (shadowDeps, by node); shadowMismatch records the first lookup
 // that publicDep answered otherwise.
 var (
 	shadowPublicDeps bool
+	shadowDeps       map[*Node]map[int32]*Node
 	shadowMismatch   error
 )
 
@@ -178,17 +181,18 @@ func shadowNew(n, consumer *Node, closureOnly bool) {
 	if !shadowPublicDeps {
 		return
 	}
-	n.shadowDeps = map[int32]*Node{}
-	if closureOnly || consumer.shadowDeps == nil {
+	m := map[int32]*Node{}
+	if closureOnly || shadowDeps[consumer] == nil {
 		for _, x := range consumer.publicClosure.nodes() {
-			n.shadowDeps[x.key] = x
+			m[x.key] = x
 		}
 	} else {
-		for k, x := range consumer.shadowDeps {
-			n.shadowDeps[k] = x
+		for k, x := range shadowDeps[consumer] {
+			m[k] = x
 		}
 	}
-	n.shadowDeps[n.key] = n
+	m[n.key] = n
+	shadowDeps[n] = m
 }
 
 // maxDepsChain bounds the links a lookup walks: a longer chain (a deep
@@ -272,8 +276,10 @@ func (n *Node) connectClosure(other *Node) {
 		n.closureReplaced = true
 	}
 	n.publicClosure.add(other) // and so to public_deps (publicDep)
-	if n.shadowDeps != nil {
-		n.shadowDeps[other.key] = other
+	if shadowPublicDeps {
+		if m := shadowDeps[n]; m != nil {
+			m[other.key] = other
+		}
 	}
 	if !connected {
 		other.inverseList = append(other.inverseList, n)

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/conid/conid/recipe/ref"
 )
@@ -316,5 +317,14 @@ func TestAncestorsAndSelf(t *testing.T) {
 	n.ancestors.add(b)
 	if n.ancestorsAndSelf() == third {
 		t.Fatal("a stale set after an addition")
+	}
+}
+
+// A graph holds one Node per package: at 768 bytes it takes Go's
+// 768-byte size class, one more field of 8 bytes took 896. Keep it there
+// (or make room) when adding fields.
+func TestNodeSize(t *testing.T) {
+	if s := unsafe.Sizeof(Node{}); s > 768 {
+		t.Fatalf("Node is %d bytes: past 768, Go allocates 896 for each", s)
 	}
 }

@@ -199,7 +199,7 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	g.addNode(root)
 	root.publicClosure.add(root)
 	if shadowPublicDeps {
-		root.shadowDeps = map[int32]*Node{root.key: root}
+		shadowDeps[root] = map[int32]*Node{root.key: root}
 	}
 	root.transitiveClosure.set(root)
 	if r.Build != nil {
