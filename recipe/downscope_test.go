@@ -3,6 +3,7 @@ package recipe
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/conid/conid/recipe/ref"
@@ -17,8 +18,8 @@ func naiveUpdate(rs *Requirements, down map[string]*Requirement, ownName, ownRef
 	}
 	delete(out, ownName)
 	var warns []Warning
-	for _, name := range rs.names {
-		req := rs.m[name]
+	for i, name := range rs.names {
+		req := rs.reqs[i]
 		if req.Private {
 			continue
 		}
@@ -153,5 +154,58 @@ func TestDownstreamOverrideError(t *testing.T) {
 	}
 	if _, ok := d.Get("bzip2"); ok {
 		t.Fatal("bzip2 left behind")
+	}
+}
+
+// Requirements against an ordered map kept by hand: random puts, pops,
+// overrides and copies, past the count from which lookups go through an
+// index, so that both ways of finding a name are exercised.
+func TestRequirementsOrderedMap(t *testing.T) {
+	names := make([]string, 40)
+	for i := range names {
+		names[i] = fmt.Sprintf("p%02d", i)
+	}
+	for seed := uint64(1); seed <= 200; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 11))
+		rs := NewRequirements()
+		var order []string
+		want := map[string]*Requirement{}
+		for range 200 {
+			n := names[rng.IntN(len(names))]
+			switch rng.IntN(5) {
+			case 0:
+				rs.Pop(n)
+				if _, ok := want[n]; ok {
+					delete(want, n)
+					order = slices.DeleteFunc(order, func(x string) bool { return x == n })
+				}
+			case 1:
+				rs = rs.Copy()
+			default:
+				r := &Requirement{Ref: ref.Ref{Name: n, Version: fmt.Sprint(rng.IntN(3))}}
+				rs.Put(n, r)
+				if _, ok := want[n]; !ok {
+					order = append(order, n)
+				}
+				want[n] = r
+			}
+			if !slices.Equal(rs.Names(), order) || rs.Len() != len(order) {
+				t.Fatalf("seed %d: names %v, want %v", seed, rs.Names(), order)
+			}
+			for _, n := range names {
+				got, ok := rs.Get(n)
+				if w, wok := want[n]; ok != wok || got != w {
+					t.Fatalf("seed %d: Get(%s) = %v %v, want %v %v", seed, n, got, ok, w, wok)
+				}
+			}
+			for i, r := range rs.Values() {
+				if r != want[order[i]] {
+					t.Fatalf("seed %d: Values()[%d] is not %s's", seed, i, order[i])
+				}
+			}
+			if c := rs.Copy(); !c.Equal(rs) || !rs.Equal(c) {
+				t.Fatalf("seed %d: a copy differs", seed)
+			}
+		}
 	}
 }

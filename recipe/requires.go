@@ -2,6 +2,7 @@ package recipe
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/conid/conid/recipe/ref"
@@ -54,68 +55,90 @@ func (r *Requirement) String() string {
 }
 
 // Requirements are a recipe's requirements by package name, in order
-// (Conan's Requirements).
+// (Conan's Requirements). A recipe has a handful, found by a scan; a
+// consumer may have thousands, found through an index by name made on
+// the first lookup past reqScan of them. (Every node holds two sets,
+// and a Go map was most of their size.)
 type Requirements struct {
 	names []string
-	m     map[string]*Requirement
+	reqs  []*Requirement // names[i]'s
+	index map[string]int32
 }
 
+const reqScan = 16
+
 // NewRequirements returns an empty set.
-func NewRequirements() *Requirements { return &Requirements{m: map[string]*Requirement{}} }
+func NewRequirements() *Requirements { return &Requirements{} }
+
+// find returns the position of name, or -1.
+func (rs *Requirements) find(name string) int {
+	if rs.index == nil && len(rs.names) > reqScan {
+		rs.index = make(map[string]int32, len(rs.names))
+		for i, n := range rs.names {
+			rs.index[n] = int32(i)
+		}
+	}
+	if rs.index != nil {
+		if i, ok := rs.index[name]; ok {
+			return int(i)
+		}
+		return -1
+	}
+	for i, n := range rs.names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
 
 // Len is the number of requirements.
 func (rs *Requirements) Len() int { return len(rs.names) }
 
 // Get returns a requirement by package name.
 func (rs *Requirements) Get(name string) (*Requirement, bool) {
-	r, ok := rs.m[name]
-	return r, ok
+	if i := rs.find(name); i >= 0 {
+		return rs.reqs[i], true
+	}
+	return nil, false
 }
 
 // Names returns package names in order.
 func (rs *Requirements) Names() []string { return append([]string(nil), rs.names...) }
 
 // Values returns requirements in order.
-func (rs *Requirements) Values() []*Requirement {
-	out := make([]*Requirement, len(rs.names))
-	for i, n := range rs.names {
-		out[i] = rs.m[n]
-	}
-	return out
-}
+func (rs *Requirements) Values() []*Requirement { return append([]*Requirement(nil), rs.reqs...) }
 
 // Put sets a requirement by its package name (keeping its position when
 // replaced).
 func (rs *Requirements) Put(name string, r *Requirement) {
-	if _, ok := rs.m[name]; !ok {
-		rs.names = append(rs.names, name)
+	if i := rs.find(name); i >= 0 {
+		rs.reqs[i] = r
+		return
 	}
-	rs.m[name] = r
+	if rs.index != nil {
+		rs.index[name] = int32(len(rs.names))
+	}
+	rs.names = append(rs.names, name)
+	rs.reqs = append(rs.reqs, r)
 }
 
 // Pop removes a requirement by name.
 func (rs *Requirements) Pop(name string) {
-	if _, ok := rs.m[name]; !ok {
+	i := rs.find(name)
+	if i < 0 {
 		return
 	}
-	delete(rs.m, name)
-	for i, n := range rs.names {
-		if n == name {
-			rs.names = append(rs.names[:i:i], rs.names[i+1:]...)
-			break
-		}
-	}
+	rs.names = append(rs.names[:i:i], rs.names[i+1:]...)
+	rs.reqs = append(rs.reqs[:i:i], rs.reqs[i+1:]...)
+	rs.index = nil
 }
 
 // Copy is Conan's shallow copy: a new ordered map sharing the
 // *Requirement values, so range resolution done through one is seen by
 // the other.
 func (rs *Requirements) Copy() *Requirements {
-	c := &Requirements{names: append([]string(nil), rs.names...), m: make(map[string]*Requirement, len(rs.m))}
-	for k, v := range rs.m {
-		c.m[k] = v
-	}
-	return c
+	return &Requirements{names: slices.Clone(rs.names), reqs: slices.Clone(rs.reqs)}
 }
 
 // Equal compares two sets by name and by Requirement.Same, in order.
@@ -124,7 +147,7 @@ func (rs *Requirements) Equal(o *Requirements) bool {
 		return false
 	}
 	for i, n := range rs.names {
-		if o.names[i] != n || !rs.m[n].Same(o.m[n]) {
+		if o.names[i] != n || !rs.reqs[i].Same(o.reqs[i]) {
 			return false
 		}
 	}
@@ -144,9 +167,10 @@ func (rs *Requirements) Add(text string, private, override bool, file string, li
 // an error unless the existing one was an override.
 func (rs *Requirements) AddRef(r ref.Ref, private, override bool, file string, line int) error {
 	n := &Requirement{Ref: r, RangeRef: r, Private: private, Override: override, File: file, Line: line}
-	if old, ok := rs.m[r.Name]; ok && !old.Same(n) {
+	if i := rs.find(r.Name); i >= 0 && !rs.reqs[i].Same(n) {
+		old := rs.reqs[i]
 		if old.Override {
-			rs.m[r.Name] = &Requirement{Ref: old.Ref, RangeRef: old.Ref, Private: private, Override: override, File: file, Line: line}
+			rs.reqs[i] = &Requirement{Ref: old.Ref, RangeRef: old.Ref, Private: private, Override: override, File: file, Line: line}
 			return nil
 		}
 		return &DuplicateError{Old: old.String(), New: n.String()}
@@ -164,8 +188,8 @@ func (e *DuplicateError) Error() string {
 
 // Override is Conan's Requirements.override (for --require-override).
 func (rs *Requirements) Override(r ref.Ref) {
-	if _, ok := rs.m[r.Name]; ok {
-		rs.m[r.Name] = &Requirement{Ref: r, RangeRef: r}
+	if i := rs.find(r.Name); i >= 0 {
+		rs.reqs[i] = &Requirement{Ref: r, RangeRef: r}
 		return
 	}
 	rs.Put(r.Name, &Requirement{Ref: r, RangeRef: r, Override: true})
@@ -258,8 +282,8 @@ func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string,
 		s.remove(ownName)
 	}
 	var warns []Warning
-	for _, name := range rs.names {
-		req := rs.m[name]
+	for i, name := range rs.names {
+		req := rs.reqs[i]
 		if req.Private {
 			continue
 		}
