@@ -27,10 +27,13 @@ func newDownScope() *downScope { return &downScope{m: map[string]*Requirement{}}
 
 // at returns name's requirement in the version whose changes end at top
 // of the log: the value before the first later change to name, if any.
+// (A version already released, past the log's end, reads the newest.)
 func (s *downScope) at(top int, name string) *Requirement {
-	for _, c := range s.log[top:] {
-		if c.name == name {
-			return c.prev
+	if top < len(s.log) {
+		for _, c := range s.log[top:] {
+			if c.name == name {
+				return c.prev
+			}
 		}
 	}
 	return s.m[name]

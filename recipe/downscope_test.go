@@ -209,3 +209,23 @@ func TestRequirementsOrderedMap(t *testing.T) {
 		}
 	}
 }
+
+// A version used after its release (a bug in the caller) reads the
+// newest requirements rather than failing.
+func TestDownstreamReleasedVersion(t *testing.T) {
+	rs := NewRequirements()
+	rs.AddRef(ref.Ref{Name: "zlib", Version: "1.3"}, false, false, "", 0)
+	root := NoDownstream()
+	d, _, err := rs.Update(root, "", "", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Release()
+	if _, ok := d.Get("zlib"); ok || d.Len() != 0 {
+		t.Fatal("a released version still holds its requirements")
+	}
+	if _, _, err := NewRequirements().Update(d, "a/1", "a", "", false); err != nil {
+		t.Fatal(err)
+	}
+	d.Release()
+}
