@@ -18,7 +18,7 @@ func naiveUpdate(rs *Requirements, down map[string]*Requirement, ownName, ownRef
 	}
 	delete(out, ownName)
 	var warns []Warning
-	for i, name := range rs.names {
+	for i, name := range rs.names.Strings() {
 		req := rs.reqs[i]
 		if req.Private {
 			continue

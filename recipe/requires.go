@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/conid/conid/internal/strindex"
 	"github.com/conid/conid/recipe/ref"
 )
 
@@ -55,103 +56,64 @@ func (r *Requirement) String() string {
 }
 
 // Requirements are a recipe's requirements by package name, in order
-// (Conan's Requirements). A recipe has a handful, found by a scan; a
-// consumer may have thousands, found through an index by name made on
-// the first lookup past reqScan of them. (Every node holds two sets,
-// and a Go map was most of their size.)
+// (Conan's Requirements). Every node holds two sets, of a handful of
+// names mostly (a consumer may have thousands): the names are a
+// strindex.List, which a Go map per set outweighed.
 type Requirements struct {
-	names []string
-	reqs  []*Requirement // names[i]'s
-	index map[string]int32
+	names strindex.List
+	reqs  []*Requirement // in the order of names
 }
-
-const reqScan = 16
 
 // NewRequirements returns an empty set.
 func NewRequirements() *Requirements { return &Requirements{} }
 
-// find returns the position of name, or -1.
-func (rs *Requirements) find(name string) int {
-	if rs.index == nil && len(rs.names) > reqScan {
-		rs.index = make(map[string]int32, len(rs.names))
-		for i, n := range rs.names {
-			rs.index[n] = int32(i)
-		}
-	}
-	if rs.index != nil {
-		if i, ok := rs.index[name]; ok {
-			return int(i)
-		}
-		return -1
-	}
-	for i, n := range rs.names {
-		if n == name {
-			return i
-		}
-	}
-	return -1
-}
-
 // Len is the number of requirements.
-func (rs *Requirements) Len() int { return len(rs.names) }
+func (rs *Requirements) Len() int { return rs.names.Len() }
 
 // Get returns a requirement by package name.
 func (rs *Requirements) Get(name string) (*Requirement, bool) {
-	if i := rs.find(name); i >= 0 {
+	if i := rs.names.Find(name); i >= 0 {
 		return rs.reqs[i], true
 	}
 	return nil, false
 }
 
 // Names returns package names in order.
-func (rs *Requirements) Names() []string { return append([]string(nil), rs.names...) }
+func (rs *Requirements) Names() []string { return slices.Clone(rs.names.Strings()) }
 
 // Values returns requirements in order.
-func (rs *Requirements) Values() []*Requirement { return append([]*Requirement(nil), rs.reqs...) }
+func (rs *Requirements) Values() []*Requirement { return slices.Clone(rs.reqs) }
 
 // Put sets a requirement by its package name (keeping its position when
 // replaced).
 func (rs *Requirements) Put(name string, r *Requirement) {
-	if i := rs.find(name); i >= 0 {
+	if i := rs.names.Find(name); i >= 0 {
 		rs.reqs[i] = r
 		return
 	}
-	if rs.index != nil {
-		rs.index[name] = int32(len(rs.names))
-	}
-	rs.names = append(rs.names, name)
+	rs.names.Add(name)
 	rs.reqs = append(rs.reqs, r)
 }
 
 // Pop removes a requirement by name.
 func (rs *Requirements) Pop(name string) {
-	i := rs.find(name)
-	if i < 0 {
-		return
+	if i := rs.names.Find(name); i >= 0 {
+		rs.names.RemoveAt(i)
+		rs.reqs = append(rs.reqs[:i:i], rs.reqs[i+1:]...)
 	}
-	rs.names = append(rs.names[:i:i], rs.names[i+1:]...)
-	rs.reqs = append(rs.reqs[:i:i], rs.reqs[i+1:]...)
-	rs.index = nil
 }
 
 // Copy is Conan's shallow copy: a new ordered map sharing the
 // *Requirement values, so range resolution done through one is seen by
 // the other.
 func (rs *Requirements) Copy() *Requirements {
-	return &Requirements{names: slices.Clone(rs.names), reqs: slices.Clone(rs.reqs)}
+	return &Requirements{names: rs.names.Clone(), reqs: slices.Clone(rs.reqs)}
 }
 
 // Equal compares two sets by name and by Requirement.Same, in order.
 func (rs *Requirements) Equal(o *Requirements) bool {
-	if len(rs.names) != len(o.names) {
-		return false
-	}
-	for i, n := range rs.names {
-		if o.names[i] != n || !rs.reqs[i].Same(o.reqs[i]) {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(rs.names.Strings(), o.names.Strings()) &&
+		slices.EqualFunc(rs.reqs, o.reqs, (*Requirement).Same)
 }
 
 // Add adds a requirement written as text, as Conan's Requirements.add.
@@ -167,7 +129,7 @@ func (rs *Requirements) Add(text string, private, override bool, file string, li
 // an error unless the existing one was an override.
 func (rs *Requirements) AddRef(r ref.Ref, private, override bool, file string, line int) error {
 	n := &Requirement{Ref: r, RangeRef: r, Private: private, Override: override, File: file, Line: line}
-	if i := rs.find(r.Name); i >= 0 && !rs.reqs[i].Same(n) {
+	if i := rs.names.Find(r.Name); i >= 0 && !rs.reqs[i].Same(n) {
 		old := rs.reqs[i]
 		if old.Override {
 			rs.reqs[i] = &Requirement{Ref: old.Ref, RangeRef: old.Ref, Private: private, Override: override, File: file, Line: line}
@@ -188,7 +150,7 @@ func (e *DuplicateError) Error() string {
 
 // Override is Conan's Requirements.override (for --require-override).
 func (rs *Requirements) Override(r ref.Ref) {
-	if i := rs.find(r.Name); i >= 0 {
+	if i := rs.names.Find(r.Name); i >= 0 {
 		rs.reqs[i] = &Requirement{Ref: r, RangeRef: r}
 		return
 	}
@@ -282,7 +244,7 @@ func (rs *Requirements) Update(down Downstream, ownRef, ownName, downRef string,
 		s.remove(ownName)
 	}
 	var warns []Warning
-	for i, name := range rs.names {
+	for i, name := range rs.names.Strings() {
 		req := rs.reqs[i]
 		if req.Private {
 			continue

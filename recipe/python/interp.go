@@ -8,7 +8,7 @@ import (
 	"sync"
 
 	"github.com/conid/conid/internal/fsread"
-
+	"github.com/conid/conid/internal/strindex"
 	"github.com/conid/conid/recipe/python/syntax"
 )
 
@@ -122,7 +122,7 @@ type funcCode struct {
 	expr syntax.Expr   // lambda body
 	// locals are the names the function binds, parameters first: a
 	// frame keeps their values in slots in this order.
-	locals    names
+	locals    strindex.List
 	params    []string // positional parameters: positional-only, then the others
 	globals   map[string]bool
 	nonlocals map[string]bool

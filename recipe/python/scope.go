@@ -3,6 +3,7 @@ package python
 import (
 	"fmt"
 
+	"github.com/conid/conid/internal/strindex"
 	"github.com/conid/conid/recipe/python/syntax"
 )
 
@@ -56,8 +57,8 @@ func (c *funcCode) doAnalyze() {
 		w.expr(expr)
 	}
 	if len(c.globals)+len(c.nonlocals) > 0 {
-		bound := c.locals.list
-		c.locals = names{}
+		bound := c.locals.Strings()
+		c.locals = strindex.List{}
 		for _, n := range bound {
 			if !c.globals[n] && !c.nonlocals[n] {
 				c.addLocal(n)
@@ -67,12 +68,12 @@ func (c *funcCode) doAnalyze() {
 }
 
 // slot returns the position of a local name, or -1.
-func (c *funcCode) slot(name string) int { return c.locals.find(name) }
+func (c *funcCode) slot(name string) int { return c.locals.Find(name) }
 
 // addLocal declares a local name (once).
 func (c *funcCode) addLocal(name string) {
-	if c.locals.find(name) < 0 {
-		c.locals.add(name)
+	if c.locals.Find(name) < 0 {
+		c.locals.Add(name)
 	}
 }
 
@@ -80,7 +81,7 @@ func (c *funcCode) addLocal(name string) {
 func (c *funcCode) isLocal(name string) bool { return c.slot(name) >= 0 }
 
 // newFuncFrameVals makes the slots of a frame of code.
-func newFuncFrameVals(code *funcCode) []Value { return make([]Value, len(code.locals.list)) }
+func newFuncFrameVals(code *funcCode) []Value { return make([]Value, code.locals.Len()) }
 
 // local returns the value of a name the frame's code binds (nil while
 // unbound), and whether the code binds it.

@@ -30,6 +30,8 @@ package python
 import (
 	"fmt"
 	"slices"
+
+	"github.com/conid/conid/internal/strindex"
 )
 
 // Value is any Python value.
@@ -91,7 +93,7 @@ func (m *Module) Set(name string, v Value) *Module { m.Dict.Set(name, v); return
 // class bodies, instance attributes (every package's instance has one).
 // Readers on several goroutines never write (see names).
 type Namespace struct {
-	keys names
+	keys strindex.List
 	vals []Value
 }
 
@@ -100,12 +102,12 @@ func NewNamespace() *Namespace { return &Namespace{} }
 
 // NewNamespaceSize returns an empty namespace with room for n names.
 func NewNamespaceSize(n int) *Namespace {
-	return &Namespace{keys: names{list: make([]string, 0, n)}, vals: make([]Value, 0, n)}
+	return &Namespace{keys: strindex.WithCap(n), vals: make([]Value, 0, n)}
 }
 
 // Get returns a value and whether it is present.
 func (n *Namespace) Get(k string) (Value, bool) {
-	if i := n.keys.find(k); i >= 0 {
+	if i := n.keys.Find(k); i >= 0 {
 		return n.vals[i], true
 	}
 	return nil, false
@@ -113,34 +115,34 @@ func (n *Namespace) Get(k string) (Value, bool) {
 
 // Set stores a value.
 func (n *Namespace) Set(k string, v Value) {
-	if i := n.keys.find(k); i >= 0 {
+	if i := n.keys.Find(k); i >= 0 {
 		n.vals[i] = v
 		return
 	}
-	n.keys.add(k)
+	n.keys.Add(k)
 	n.vals = append(n.vals, v)
 }
 
 // Delete removes a key and reports whether it was present.
 func (n *Namespace) Delete(k string) bool {
-	i := n.keys.find(k)
+	i := n.keys.Find(k)
 	if i < 0 {
 		return false
 	}
-	n.keys.removeAt(i)
+	n.keys.RemoveAt(i)
 	n.vals = append(n.vals[:i:i], n.vals[i+1:]...)
 	return true
 }
 
 // Keys returns the keys in insertion order.
-func (n *Namespace) Keys() []string { return append([]string(nil), n.keys.list...) }
+func (n *Namespace) Keys() []string { return append([]string(nil), n.keys.Strings()...) }
 
 // Len is the number of entries.
-func (n *Namespace) Len() int { return len(n.keys.list) }
+func (n *Namespace) Len() int { return n.keys.Len() }
 
 // Copy returns a shallow copy.
 func (n *Namespace) Copy() *Namespace {
-	return &Namespace{keys: n.keys.clone(), vals: slices.Clone(n.vals)}
+	return &Namespace{keys: n.keys.Clone(), vals: slices.Clone(n.vals)}
 }
 
 // Class is a Python class: user-defined, or a host class whose methods are

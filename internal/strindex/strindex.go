@@ -1,0 +1,81 @@
+// Package strindex is an ordered list of distinct strings found by
+// position: a Python namespace's keys or a function's local variables,
+// a recipe's requirement names. Most lists hold a dozen or fewer, which
+// a scan finds as quickly as a map; past Scan of them an index by string
+// is kept, made and updated by the writer, so that a list that no longer
+// changes is read on several goroutines without writes.
+package strindex
+
+// Scan is how many strings a list holds before it keeps an index.
+const Scan = 12
+
+// List is the ordered list. The zero List is empty and ready to use.
+type List struct {
+	list  []string
+	index map[string]int32
+}
+
+// WithCap returns an empty list with room for n strings.
+func WithCap(n int) List { return List{list: make([]string, 0, n)} }
+
+// Strings is the list, in order, for reading only.
+func (s *List) Strings() []string { return s.list }
+
+// Len is the number of strings.
+func (s *List) Len() int { return len(s.list) }
+
+// Find returns the position of k, or -1.
+func (s *List) Find(k string) int {
+	if s.index != nil {
+		if i, ok := s.index[k]; ok {
+			return int(i)
+		}
+		return -1
+	}
+	for i, x := range s.list {
+		if x == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// Add appends k, which the list must not hold.
+func (s *List) Add(k string) {
+	s.list = append(s.list, k)
+	switch {
+	case s.index != nil:
+		s.index[k] = int32(len(s.list) - 1)
+	case len(s.list) > Scan:
+		s.reindex()
+	}
+}
+
+// RemoveAt removes the string at position i.
+func (s *List) RemoveAt(i int) {
+	s.list = append(s.list[:i:i], s.list[i+1:]...)
+	if s.index != nil {
+		s.reindex()
+	}
+}
+
+// reindex makes the index for the strings there are, or drops it.
+func (s *List) reindex() {
+	s.index = nil
+	if len(s.list) <= Scan {
+		return
+	}
+	s.index = make(map[string]int32, 2*len(s.list))
+	for i, k := range s.list {
+		s.index[k] = int32(i)
+	}
+}
+
+// Clone returns a copy that shares nothing with s.
+func (s *List) Clone() List {
+	c := List{list: append([]string(nil), s.list...)}
+	if s.index != nil {
+		c.reindex()
+	}
+	return c
+}
