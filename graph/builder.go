@@ -207,9 +207,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	if known {
 		previous, previousClosure = node.publicDep(key), node.publicClosure.get(key)
 		if shadowPublicDeps {
-			if m := shadowDeps[node]; m != nil && m[key] != previous && shadowMismatch == nil {
-				shadowMismatch = fmt.Errorf("%s: public_deps holds %v for %s, publicDep %v", node.RefString(), m[key], name, previous)
-			}
+			shadowCheck(node, key, previous)
 		}
 	}
 	if previous == nil || ((req.BuildRequire || req.Private) && previousClosure == nil) {

@@ -9,6 +9,8 @@
 package graph
 
 import (
+	"fmt"
+	"maps"
 	"math/bits"
 	"slices"
 	"sort"
@@ -176,23 +178,31 @@ var (
 )
 
 // shadowNew gives n the public_deps Conan copies for it: consumer's (its
-// public closure only, if closureOnly), then n.
+// public closure only, if closureOnly; none for the root), then n.
 func shadowNew(n, consumer *Node, closureOnly bool) {
 	if !shadowPublicDeps {
 		return
 	}
 	m := map[int32]*Node{}
-	if closureOnly || shadowDeps[consumer] == nil {
+	switch {
+	case consumer == nil:
+	case closureOnly || shadowDeps[consumer] == nil:
 		for _, x := range consumer.publicClosure.nodes() {
 			m[x.key] = x
 		}
-	} else {
-		for k, x := range shadowDeps[consumer] {
-			m[k] = x
-		}
+	default:
+		maps.Copy(m, shadowDeps[consumer])
 	}
 	m[n.key] = n
 	shadowDeps[n] = m
+}
+
+// shadowCheck records, the first time, that publicDep gave n another
+// node under key than the copied public_deps hold.
+func shadowCheck(n *Node, key int32, got *Node) {
+	if m := shadowDeps[n]; m != nil && m[key] != got && shadowMismatch == nil {
+		shadowMismatch = fmt.Errorf("%s: public_deps holds %v under key %d, publicDep %v", n.RefString(), m[key], key, got)
+	}
 }
 
 // maxDepsChain bounds the links a lookup walks: a longer chain (a deep

@@ -198,9 +198,7 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	b := &builder{r: r, g: g}
 	g.addNode(root)
 	root.publicClosure.add(root)
-	if shadowPublicDeps {
-		shadowDeps[root] = map[int32]*Node{root.key: root}
-	}
+	shadowNew(root, nil, false)
 	root.transitiveClosure.set(root)
 	if r.Build != nil {
 		root.Conanfile.SettingsBuild = r.Build.Settings.Copy()
