@@ -145,7 +145,8 @@ type PackageOptions struct {
 	// Ref names the package in events and messages.
 	Ref string
 	log []Event
-	// unlogged says that nothing is recorded in log (see Options.Unlogged).
+	// unlogged says that nothing is recorded in log, nor in the depLog
+	// of the Options holding these (see Options.Unlogged).
 	unlogged bool
 }
 
@@ -437,8 +438,6 @@ type Options struct {
 	// dependency, in order (Event.Option is "zlib:shared", or
 	// "*:shared" for a pattern).
 	depLog []Event
-	// unlogged: nothing is recorded in depLog or Pkg's log (Unlogged).
-	unlogged bool
 }
 
 // find returns the position of a dependency's values, or -1.
@@ -459,7 +458,7 @@ func (o *Options) DepLog() []Event { return o.depLog }
 
 // track makes v journal its assignments into the dependency log.
 func (o *Options) track(name string, v *PackageValues) *PackageValues {
-	if !o.unlogged {
+	if !o.Pkg.unlogged {
 		v.journal, v.jkey = &o.depLog, name
 	}
 	return v
@@ -469,10 +468,7 @@ func (o *Options) track(name string, v *PackageValues) *PackageValues {
 // stay as they are from now on. Only explanations read them, and a
 // graph's records are 3% of its memory (an event per value each
 // package gives, receives or passes on).
-func (o *Options) Unlogged() {
-	o.unlogged = true
-	o.Pkg.unlogged = true
-}
+func (o *Options) Unlogged() { o.Pkg.unlogged = true }
 
 // New wraps declared options.
 func New(p *PackageOptions) *Options { return &Options{Pkg: p} }
@@ -555,7 +551,7 @@ func (o *Options) passDown(name string, v *PackageValues, via string) bool {
 	o.deps = appendByName(o.deps, o.index, PackageEntry{Name: name, Values: v})
 	o.copyAt = append(o.copyAt, true)
 	o.pass = append(o.pass, passMark(k+1))
-	if !o.unlogged {
+	if !o.Pkg.unlogged {
 		for _, it := range v.items {
 			o.depLog = append(o.depLog, Event{Option: name + ":" + it.Name, Kind: Assigned, Value: it.Value.Str, HasVal: true, Origin: it.Value.Origin, Via: via})
 		}
@@ -706,7 +702,6 @@ func (o *Options) SetValues(v *Values) error {
 // Copy returns a deep copy (the log is shared up to this point).
 func (o *Options) Copy() *Options {
 	c := New(o.Pkg.copy())
-	c.unlogged = o.unlogged
 	c.deps = make([]PackageEntry, len(o.deps))
 	for i, e := range o.deps {
 		c.deps[i] = PackageEntry{Name: e.Name, Values: e.Values.Copy()}
@@ -781,7 +776,7 @@ func (o *Options) PropagateUpstream(down *Down, downRef, ownName, ownRef string)
 			o.index = make(map[string]int32, len(down.names))
 		}
 		o.deps = slices.Grow(o.deps, len(down.names))
-		if !o.unlogged {
+		if !o.Pkg.unlogged {
 			n := 0
 			for _, v := range down.vals {
 				n += v.Len()
