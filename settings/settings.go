@@ -185,11 +185,7 @@ func newItem(def *itemDef, name string) *Item {
 // sub returns the materialised sub-settings of key (which must exist).
 func (it *Item) sub(key string) *Settings {
 	if it.subsShared {
-		subs := make([]subEntry, len(it.subs))
-		for i, e := range it.subs {
-			subs[i] = subEntry{e.key, e.s.Copy()}
-		}
-		it.subs, it.subsShared = subs, false
+		it.subs, it.subsShared = copySubs(it.subs), false
 	}
 	if s, ok := it.materialised(key); ok {
 		return s
@@ -455,11 +451,17 @@ func (it *Item) copyTo(c *Item) {
 	case it.subsShared:
 		c.subs = it.subs[:len(it.subs):len(it.subs)]
 	case it.subs != nil:
-		c.subs = make([]subEntry, len(it.subs))
-		for i, e := range it.subs {
-			c.subs[i] = subEntry{e.key, e.s.Copy()}
-		}
+		c.subs = copySubs(it.subs)
 	}
+}
+
+// copySubs deep-copies materialised sub-settings.
+func copySubs(subs []subEntry) []subEntry {
+	c := make([]subEntry, len(subs))
+	for i, e := range subs {
+		c[i] = subEntry{e.key, e.s.Copy()}
+	}
+	return c
 }
 
 // copyOfRead is copyTo for an item that is only read from now on: the
