@@ -15,23 +15,13 @@ import (
 // else: any other file system access is an unsupported construct, so
 // results never depend on the machine conid runs on.
 
-// AllowRead adds a folder below which Python code may read files.
+// AllowRead adds a folder below which Python code may read files. Every
+// recipe of a graph adds its own, and few ever read one: the folder is
+// resolved and indexed when Python first reads a file.
 func (in *Interp) AllowRead(dir string) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return
-	}
-	if in.readableSet == nil {
-		in.readableSet = map[string]bool{}
-		for _, r := range in.ReadableRoots {
-			in.readableSet[r] = true
-		}
-	}
-	if in.readableSet[abs] {
-		return
-	}
-	in.readableSet[abs] = true
-	in.ReadableRoots = append(in.ReadableRoots, abs)
+	in.readMu.Lock()
+	in.readPending = append(in.readPending, dir)
+	in.readMu.Unlock()
 }
 
 // readable resolves a path and reports whether Python may read it: it or
@@ -42,16 +32,25 @@ func (in *Interp) readable(p string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
+	in.readMu.Lock()
 	if in.readableSet == nil {
+		in.readableSet = make(map[string]bool, len(in.ReadableRoots)+len(in.readPending))
 		for _, r := range in.ReadableRoots {
-			if abs == r || strings.HasPrefix(abs, r+string(filepath.Separator)) {
-				return abs, true
+			if a, err := filepath.Abs(r); err == nil {
+				in.readableSet[a] = true
 			}
 		}
-		return abs, false
 	}
+	for _, d := range in.readPending {
+		if a, err := filepath.Abs(d); err == nil {
+			in.readableSet[a] = true
+		}
+	}
+	in.readPending = nil
+	set := in.readableSet
+	in.readMu.Unlock()
 	for d := abs; ; {
-		if in.readableSet[d] {
+		if set[d] {
 			return abs, true
 		}
 		parent := filepath.Dir(d)

@@ -27,9 +27,12 @@ type Interp struct {
 	MaxSteps int64
 	// MaxDepth bounds the Python call depth (0 means 200).
 	MaxDepth int
-	// ReadableRoots are the folders Python code may read (see AllowRead).
+	// ReadableRoots are folders Python code may read, besides those
+	// AllowRead adds; set before the first read.
 	ReadableRoots []string
-	readableSet   map[string]bool // the same, as a set, once AllowRead ran
+	readMu        sync.Mutex
+	readPending   []string        // AllowRead's folders, not yet indexed
+	readableSet   map[string]bool // the readable folders, made absolute
 	// Host is the embedding program's own data; the interpreter never
 	// reads it.
 	Host any
