@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // maxDepth bounds the recursion of the parser so that no input can blow
@@ -16,6 +17,10 @@ const maxDepth = 1000
 // Parse parses the Python 3 source src, read from filename, into a
 // Module. The source may start with a UTF-8 byte order mark and may use
 // CRLF or CR line endings. Any error is an *Error.
+//
+// The tree's identifiers and plain string literals are slices of src,
+// not copies (a graph parses thousands of recipes and keeps their text
+// anyway): src must not change afterwards.
 func Parse(filename string, src []byte) (mod *Module, err error) {
 	src, perr := prepareSource(filename, src)
 	if perr != nil {
@@ -23,15 +28,10 @@ func Parse(filename string, src []byte) (mod *Module, err error) {
 	}
 	p := newParser(filename, src)
 	scratch := scratchPool.Get().(*parserScratch)
-	p.toks, p.names = slices.Grow(scratch.toks[:0], len(src)/5+16), scratch.names
+	p.toks = slices.Grow(scratch.toks[:0], len(src)/5+16)
 	defer func() {
 		if cap(p.toks) <= 1<<16 { // keep no outsized buffer
-			// Identifiers stay interned for the next files (recipes
-			// share most of theirs), up to a bound.
-			if len(p.names) > 1<<13 {
-				clear(p.names)
-			}
-			scratch.toks, scratch.names = p.toks[:0], p.names
+			scratch.toks = p.toks[:0]
 			scratchPool.Put(scratch)
 		}
 	}()
@@ -193,12 +193,12 @@ type bailout struct {
 type parser struct {
 	filename string
 	src      []byte
+	str      string // src, shared (see Parse)
 	sc       *scanner
 	toks     []token
 	i        int // index of the current token
 	far      int // index of the furthest token looked at, where CPython reports "invalid syntax"
 	depth    int
-	names    map[string]string // interned identifiers
 
 	// bareTuple is the last tuple made without parentheses, to tell
 	// "a, b = c" from "(a, b) = c" in error messages.
@@ -219,19 +219,18 @@ type parser struct {
 	errColShift int
 }
 
-// parserScratch is what parses reuse: the token buffer, and the table
-// interning identifiers (the tree keeps the strings, not the table).
+// parserScratch is what parses reuse: the token buffer.
 type parserScratch struct {
-	toks  []token
-	names map[string]string
+	toks []token
 }
 
-var scratchPool = sync.Pool{New: func() any { return &parserScratch{names: map[string]string{}} }}
+var scratchPool = sync.Pool{New: func() any { return new(parserScratch) }}
 
 func newParser(filename string, src []byte) *parser {
 	return &parser{
 		filename: filename,
 		src:      src,
+		str:      unsafe.String(unsafe.SliceData(src), len(src)),
 		sc:       newScanner(filename, src),
 	}
 }
@@ -289,16 +288,8 @@ func (p *parser) isName(s string) bool {
 	return t.kind == tName && string(p.src[t.off:t.end]) == s
 }
 
-// name interns the identifier of token t.
-func (p *parser) name(t *token) string {
-	b := p.src[t.off:t.end]
-	if s, ok := p.names[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	p.names[s] = s
-	return s
-}
+// name is the identifier of token t, sharing the source.
+func (p *parser) name(t *token) string { return p.str[t.off:t.end] }
 
 func (p *parser) failAt(pos Pos, format string, args ...any) {
 	if len(args) > 0 {

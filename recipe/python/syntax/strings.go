@@ -4,11 +4,17 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // strBody returns the text of a string token between its quotes.
 func (p *parser) strBody(t *token) []byte {
 	return p.src[int(t.off)+int(t.plen)+int(t.qlen) : int(t.end)-int(t.qlen)]
+}
+
+// strBodyString is strBody as a string sharing the source.
+func (p *parser) strBodyString(t *token) string {
+	return p.str[int(t.off)+int(t.plen)+int(t.qlen) : int(t.end)-int(t.qlen)]
 }
 
 // parseStrings parses adjacent string literals into one Constant, or one
@@ -75,7 +81,7 @@ func (p *parser) parseStrings() Expr {
 		if end-start == 1 {
 			body := p.strBody(&first)
 			if first.flags&strRaw != 0 || bytes.IndexByte(body, '\\') < 0 {
-				return &Constant{At: At{pos}, Value: ConstValue{Kind: KindStr, Str: string(body)}, U: u}
+				return &Constant{At: At{pos}, Value: ConstValue{Kind: KindStr, Str: p.strBodyString(&first)}, U: u}
 			}
 		}
 		var buf []byte
@@ -574,8 +580,8 @@ func (p *parser) fsCompile(c *fsCtx, start, end int) Expr {
 	sub := &parser{
 		filename:  p.filename,
 		src:       buf,
+		str:       unsafe.String(unsafe.SliceData(buf), len(buf)),
 		sc:        newScanner(p.filename, buf),
-		names:     p.names,
 		depth:     p.depth + 1,
 		errPrefix: "f-string: ",
 	}
