@@ -318,38 +318,47 @@ type Graph struct {
 	Root    *Node
 	counter int
 	aliased map[ref.Ref]ref.Ref
-	keys    map[nodeKey]int32 // node keys handed out
-	names   map[string]int32  // name keys handed out
+	// keys are the node keys handed out, by context and name: a map
+	// for each context hashes one string a lookup, not two.
+	keys  map[string]map[string]int32
+	nkeys int32
+	names map[string]int32 // name keys handed out
 	// unreleased counts the downstream requirement changes that
 	// expansion left in place (Validate): each node releases its own.
 	unreleased int
 }
 
 func newGraph() *Graph {
-	return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}, keys: map[nodeKey]int32{}, names: map[string]int32{}}
+	return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}, keys: map[string]map[string]int32{}, names: map[string]int32{}}
 }
 
 // lookupKey returns the key of (name, context), if any node has it.
 func (g *Graph) lookupKey(name, context string) (int32, bool) {
-	k, ok := g.keys[nodeKey{name, context}]
+	k, ok := g.keys[context][name]
 	return k, ok
 }
 
 // addNode gives n its number and keys and appends it. A node's closures
 // may be used only once it is added.
 func (g *Graph) addNode(n *Node) {
-	k := nodeKey{n.Name(), n.Context}
-	if id, ok := g.keys[k]; ok {
+	name := n.Name()
+	keys := g.keys[n.Context]
+	if keys == nil {
+		keys = map[string]int32{}
+		g.keys[n.Context] = keys
+	}
+	if id, ok := keys[name]; ok {
 		n.key = id
 	} else {
-		n.key = int32(len(g.keys))
-		g.keys[k] = n.key
+		n.key = g.nkeys
+		g.nkeys++
+		keys[name] = n.key
 	}
-	if id, ok := g.names[k.name]; ok {
+	if id, ok := g.names[name]; ok {
 		n.nameKey = id
 	} else {
 		n.nameKey = int32(len(g.names))
-		g.names[k.name] = n.nameKey
+		g.names[name] = n.nameKey
 	}
 	if n.ID == "" {
 		g.counter++
@@ -412,9 +421,6 @@ func (x *edgeIndex) note(edges []*Edge, end func(*Edge) *Node) {
 		}
 	}
 }
-
-// nodeKey is what a node key stands for.
-type nodeKey struct{ name, context string }
 
 // keyDict is an insertion-ordered map from a graph key to a node. Every
 // node has two (its public and transitive closures), grown one entry at a
