@@ -43,12 +43,12 @@ type readAhead struct {
 
 // newReadAhead returns nil (which reads nothing ahead) when the source
 // cannot, or when there is no second processor to read on.
-func newReadAhead(src Source) *readAhead {
+func newReadAhead(src Source, size int) *readAhead {
 	pf, ok := src.(Prefetcher)
 	if !ok || runtime.GOMAXPROCS(0) < 2 {
 		return nil
 	}
-	return &readAhead{src: src, pf: pf, queued: map[string]struct{}{}}
+	return &readAhead{src: src, pf: pf, queued: make(map[string]struct{}, size)}
 }
 
 // push queues references (as text) to read, the first to be read first.

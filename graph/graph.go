@@ -328,8 +328,9 @@ type Graph struct {
 	unreleased int
 }
 
-func newGraph() *Graph {
-	return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}, keys: map[string]map[string]int32{}, names: map[string]int32{}}
+// newGraph returns an empty graph with room for about size packages.
+func newGraph(size int) *Graph {
+	return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}, keys: map[string]map[string]int32{Host: make(map[string]int32, size)}, names: make(map[string]int32, size)}
 }
 
 // lookupKey returns the key of (name, context), if any node has it.

@@ -36,6 +36,25 @@ type Lister interface {
 	Listed(r ref.Ref) bool
 }
 
+// A SizeHinter tells about how many packages a graph from it may hold
+// (a store: the package folders it lists), 0 when it cannot. The
+// resolver sizes its tables for them rather than grow them through every
+// power of two (3% of a 10,000-package run).
+type SizeHinter interface {
+	SizeHint() int
+}
+
+// maxSizeHint bounds a hint: a cache of many packages may serve a small
+// graph.
+const maxSizeHint = 1 << 17
+
+func sizeHint(src Source) int {
+	if h, ok := src.(SizeHinter); ok {
+		return min(max(h.SizeHint(), 0), maxSizeHint)
+	}
+	return 0
+}
+
 // PackageSettings are per-package settings of a profile ("zlib:build_type=Debug").
 type PackageSettings struct {
 	Pattern string
@@ -181,18 +200,19 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	r.buildMode = bm
 	r.evaluated = map[ref.PackageRef][]*Node{}
 	r.rangeCache = map[string][]ref.Ref{}
-	r.rangeMemo = map[rangeMemoKey]rangeMemo{}
+	hint := sizeHint(r.Source)
+	r.rangeMemo = make(map[rangeMemoKey]rangeMemo, hint)
 	r.Loader.ResolvePyRequire = r.resolvePyRequire
 	r.prefs = map[ref.PackageRef]*ref.PackageRef{}
 	r.reqCache = packageid.RequirementCache{}
-	g := newGraph()
+	g := newGraph(hint)
 	root, err := r.loadRoot(t)
 	if err != nil {
 		return nil, err
 	}
 	r.ahead = nil
 	if r.ReadAhead {
-		r.ahead = newReadAhead(r.Source)
+		r.ahead = newReadAhead(r.Source, hint)
 		defer r.ahead.close()
 	}
 	b := &builder{r: r, g: g}

@@ -157,6 +157,15 @@ type Source struct {
 	local graph.Source
 }
 
+// SizeHint is the local source's (graph.SizeHinter): a remote's packages
+// are not counted.
+func (src *Source) SizeHint() int {
+	if h, ok := src.local.(graph.SizeHinter); ok {
+		return h.SizeHint()
+	}
+	return 0
+}
+
 // Listed asks the local source about a reference its Search listed (see
 // graph.Lister); one downloaded in this session is there.
 func (src *Source) Listed(r ref.Ref) bool {

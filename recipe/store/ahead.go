@@ -40,7 +40,7 @@ func (s *Store) Prefetch(r ref.Ref) *syntax.Module {
 		return nil
 	}
 	if s.ahead == nil {
-		s.ahead = map[ref.Ref]*ahead{}
+		s.ahead = make(map[ref.Ref]*ahead, s.sizeHint())
 	}
 	a := &ahead{}
 	a.mu.Lock()
@@ -99,7 +99,7 @@ func (s *Store) takeAhead(r ref.Ref) (recipe.Location, bool) {
 	s.aheadMu.Lock()
 	a := s.ahead[r]
 	if s.ahead == nil {
-		s.ahead = map[ref.Ref]*ahead{}
+		s.ahead = make(map[ref.Ref]*ahead, s.sizeHint())
 	}
 	s.ahead[r] = asked
 	s.aheadMu.Unlock()

@@ -56,6 +56,7 @@ type Dir struct {
 
 	listOnce sync.Once
 	lower    map[string][]string // lower-case name -> folder names
+	packages int                 // package folders listed
 
 	// treeMu guards what lookups learnt: found, a tree's references
 	// with a user and channel located; plain, the name/version/_/_
@@ -77,6 +78,9 @@ type Store struct {
 	aheadMu  sync.Mutex
 	ahead    map[ref.Ref]*ahead
 	searches map[searchKey]*search
+
+	hintOnce sync.Once
+	hint     int
 }
 
 type searchKey struct{ name, user, channel string }
@@ -265,6 +269,12 @@ func (d *Dir) Versions(name string) map[string]string { return d.cciVersions(nam
 // folders lists package folder names equal to name without case. The
 // folder's listing is read once.
 func (d *Dir) folders(name string) []string {
+	d.list()
+	return d.lower[strings.ToLower(name)]
+}
+
+// list reads the folder's listing, once.
+func (d *Dir) list() {
 	d.listOnce.Do(func() {
 		d.lower = map[string][]string{}
 		entries, err := fsread.ReadDir(d.Path)
@@ -275,10 +285,23 @@ func (d *Dir) folders(name string) []string {
 			if e.IsDir() {
 				l := strings.ToLower(e.Name())
 				d.lower[l] = append(d.lower[l], e.Name())
+				d.packages++
 			}
 		}
 	})
-	return d.lower[strings.ToLower(name)]
+}
+
+// SizeHint is how many package folders the store's folders hold, a bound
+// on the packages of most graphs it serves (graph.SizeHinter). It lists
+// them, as the first search would.
+func (s *Store) SizeHint() int {
+	s.hintOnce.Do(func() {
+		for _, d := range s.Dirs {
+			d.list()
+			s.hint += d.packages
+		}
+	})
+	return s.hint
 }
 
 // Search returns the references of a package name, matched without
@@ -296,7 +319,7 @@ func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
 	}
 	sr := &search{done: make(chan struct{})}
 	if s.searches == nil {
-		s.searches = map[searchKey]*search{}
+		s.searches = make(map[searchKey]*search, s.sizeHint())
 	}
 	s.searches[k] = sr
 	s.aheadMu.Unlock()
@@ -589,7 +612,8 @@ type exportInfo struct {
 // setPlain records what is known of a recipe in _/_; d.treeMu is held.
 func (d *Dir) setPlain(k nameVersion, e plainRecipe) {
 	if d.plain == nil {
-		d.plain = map[nameVersion]plainRecipe{}
+		d.list()
+		d.plain = make(map[nameVersion]plainRecipe, min(d.packages, maxHint))
 	}
 	d.plain[k] = e
 }
@@ -820,3 +844,10 @@ func exportPatterns(path string, src []byte) (exports, sources []string, mod *sy
 	}
 	return exports, sources, mod
 }
+
+// maxHint bounds the size a store gives its tables ahead: a cache of many
+// packages may serve a small graph.
+const maxHint = 1 << 17
+
+// sizeHint is SizeHint, bounded, for the store's own tables.
+func (s *Store) sizeHint() int { return min(s.SizeHint(), maxHint) }

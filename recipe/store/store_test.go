@@ -140,3 +140,37 @@ func TestRecipeConanData(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// TestSizeHint counts the package folders of every folder of a store, and
+// nothing else, before and after a search listed them.
+func TestSizeHint(t *testing.T) {
+	var dirs []string
+	for i, names := range [][]string{{"a", "b", "B"}, {"c", "a"}} {
+		dir := t.TempDir()
+		for _, n := range names {
+			p := filepath.Join(dir, n, "1.0", "_", "_", "conanfile.py")
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte("from conans import ConanFile\nclass P(ConanFile):\n    pass\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, "README.md"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+		s, err := Open(dirs...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 { // listed by a search first
+			if _, err := s.Search("a", "", ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, want := s.SizeHint(), []int{3, 5}[i]; got != want {
+			t.Errorf("%d folders: SizeHint %d, want %d", i+1, got, want)
+		}
+	}
+}
