@@ -312,9 +312,46 @@ func conflictingRefs(previous *Node, newRef ref.Ref, consumer *Node) string {
 // options disagree with what the existing closure has.
 func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newOptions *options.Down, context string) (bool, error) {
 	// Conan walks every downstream requirement and option and looks it
-	// up in the closure; the closure is the smaller side (the downstream
-	// requirements of a wide consumer reach every node), so walk it and
-	// look up the other. The answer and any error are the same.
+	// up in the closure. Either side can be the smaller: the closure of
+	// a package near the leaves holds a few nodes, the downstream
+	// requirements of a wide consumer reach every node, and those of a
+	// deep path many. So walk the smaller and look up the other: first
+	// any requirement that would change a node's reference, then the
+	// options in name order. The answer and any error are the same.
+	all, ok := newReqs.All()
+	if ok && checkNeedRecurse {
+		r1, err1 := b.needRecurseClosure(closure, newReqs, newOptions, context)
+		r2, err2 := b.needRecurseDown(closure, all, newOptions, context)
+		if r1 != r2 || fmt.Sprint(err1) != fmt.Sprint(err2) {
+			needRecurseMismatch = append(needRecurseMismatch, fmt.Sprintf("closure walk %v %v, downstream walk %v %v", r1, err1, r2, err2))
+		}
+		needRecurseChecked++
+		if r1 {
+			needRecurseTrue++
+		}
+		if err1 != nil {
+			needRecurseErr++
+		}
+		return r1, err1
+	}
+	if ok && newReqs.Len()+newOptions.Len() < len(closure.keys) {
+		return b.needRecurseDown(closure, all, newOptions, context)
+	}
+	return b.needRecurseClosure(closure, newReqs, newOptions, context)
+}
+
+// checkNeedRecurse, set by a test, has needRecurse take both walks and
+// note where they disagree.
+var (
+	checkNeedRecurse    bool
+	needRecurseMismatch []string
+	needRecurseChecked  int
+	needRecurseTrue     int
+	needRecurseErr      int
+)
+
+// needRecurseClosure is needRecurse walking the closure.
+func (b *builder) needRecurseClosure(closure *nodeDict, newReqs recipe.Downstream, newOptions *options.Down, context string) (bool, error) {
 	var pkgs []*Node
 	for _, n := range closure.nodes() {
 		if n.Context != context {
@@ -330,19 +367,53 @@ func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newO
 	slices.SortFunc(pkgs, func(a, b *Node) int { return strings.Compare(a.Name(), b.Name()) })
 	for _, n := range pkgs {
 		vals, _ := newOptions.Get(n.Name())
-		for _, it := range vals.Sorted() {
-			o, err := n.Conanfile.Options.Pkg.Get(it.Name)
-			if err != nil {
-				return false, err
+		if changed, err := optionsChange(n, vals); changed || err != nil {
+			return changed, err
+		}
+	}
+	return false, nil
+}
+
+// needRecurseDown is needRecurse walking the downstream requirements
+// and options, looking each up in the closure.
+func (b *builder) needRecurseDown(closure *nodeDict, reqs func(func(string, *recipe.Requirement) bool), newOptions *options.Down, context string) (bool, error) {
+	inClosure := func(name string) *Node {
+		if k, ok := b.g.lookupKey(name, context); ok {
+			return closure.get(k)
+		}
+		return nil
+	}
+	for name, r := range reqs {
+		if n := inClosure(name); n != nil && !refEqual(n.Ref.NoRevision(), r.Ref.NoRevision()) {
+			return true, nil
+		}
+	}
+	for _, name := range newOptions.Names() { // sorted, as Conan's walk
+		if n := inClosure(name); n != nil {
+			vals, _ := newOptions.Get(name)
+			if changed, err := optionsChange(n, vals); changed || err != nil {
+				return changed, err
 			}
-			v := it.Value.Str
-			eq, err := o.Eq(&v)
-			if err != nil {
-				return false, err
-			}
-			if !eq {
-				return true, nil
-			}
+		}
+	}
+	return false, nil
+}
+
+// optionsChange reports whether downstream option values differ from a
+// node's.
+func optionsChange(n *Node, vals *options.PackageValues) (bool, error) {
+	for _, it := range vals.Sorted() {
+		o, err := n.Conanfile.Options.Pkg.Get(it.Name)
+		if err != nil {
+			return false, err
+		}
+		v := it.Value.Str
+		eq, err := o.Eq(&v)
+		if err != nil {
+			return false, err
+		}
+		if !eq {
+			return true, nil
 		}
 	}
 	return false, nil

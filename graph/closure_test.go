@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -100,6 +101,85 @@ func TestPublicDepsAsConan(t *testing.T) {
 				t.Errorf("%s seed %d: %v %v", shape, seed, lookups, err)
 			}
 		}
+	}
+}
+
+// TestNeedRecurseWalks asks, at every diamond, whether to expand again
+// by walking the closure and by walking the downstream requirements and
+// options, on generated trees of every shape and on small graphs where
+// the answer is yes (an option or a requirement handed down changes a
+// node of the closure) or an error (an option the package does not
+// have): the two walks agree.
+func TestNeedRecurseWalks(t *testing.T) {
+	defer graph.CheckNeedRecurse(false)
+	var total graph.NeedRecurseChecks
+	add := func(what string, c graph.NeedRecurseChecks) {
+		if len(c.Mismatches) > 0 {
+			t.Errorf("%s: %d of %d disagree, first: %s", what, len(c.Mismatches), c.Checked, c.Mismatches[0])
+		}
+		total.Checked += c.Checked
+		total.True += c.True
+		total.Errors += c.Errors
+	}
+	for _, shape := range []string{bench.ShapeLayered, bench.ShapeChain, bench.ShapeGrid, bench.ShapeWide} {
+		for _, seed := range []uint64{1, 2, 3} {
+			graph.CheckNeedRecurse(true)
+			resolveGenerated(t, shape, seed, 120)
+			add(fmt.Sprintf("%s seed %d", shape, seed), graph.CheckNeedRecurse(false))
+		}
+	}
+	for i, c := range []struct {
+		b, e string // bb's and ee's class bodies (both require aa/1.0)
+	}{
+		{b: `    default_options = {"cc:shared": True}`},
+		{b: `    default_options = {"cc:shared": False}`},
+		{b: `    default_options = {"cc:nosuch": True}`},
+		{e: `    requires = "aa/1.0", "cc/2.0"`},
+		{e: `    requires = "aa/1.0", "cc/1.0"`, b: `    default_options = {"cc:shared": True, "aa:x": 1}`},
+	} {
+		dir := t.TempDir()
+		write := func(rel, text string) {
+			p := filepath.Join(dir, rel)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		recipe := func(name, version, body string) {
+			write(filepath.Join("recipes", name, version, "_", "_", "conanfile.py"),
+				"from conans import ConanFile\n\nclass P(ConanFile):\n    name = \""+name+"\"\n    version = \""+version+"\"\n"+body+"\n")
+		}
+		for _, v := range []string{"1.0", "2.0"} {
+			recipe("cc", v, `    options = {"shared": [True, False]}
+    default_options = {"shared": False}`)
+		}
+		recipe("aa", "1.0", `    requires = "cc/1.0"
+    options = {"x": [1, 2]}
+    default_options = {"x": 2}`)
+		b, e := `    requires = "aa/1.0"`, `    requires = "aa/1.0"`
+		if c.b != "" {
+			b += "\n" + c.b
+		}
+		if c.e != "" {
+			e = c.e
+		}
+		recipe("bb", "1.0", b)
+		recipe("ee", "1.0", e)
+		write("conanfile.txt", "[requires]\naa/1.0\nbb/1.0\nee/1.0\n")
+		write("default", "[settings]\nos=Linux\n")
+		graph.CheckNeedRecurse(true)
+		_, err := engine.Resolve(engine.Params{Home: testHome(t, dir), Cwd: dir, Target: filepath.Join(dir, "conanfile.txt"),
+			Recipes: []string{filepath.Join(dir, "recipes")}, Host: profiles.Args{Profiles: []string{filepath.Join(dir, "default")}}})
+		checks := graph.CheckNeedRecurse(false)
+		add(fmt.Sprintf("case %d (%v)", i, err), checks)
+		if checks.Checked == 0 {
+			t.Errorf("case %d: no diamond (%v)", i, err)
+		}
+	}
+	if total.Checked == 0 || total.True == 0 || total.Errors == 0 {
+		t.Fatalf("the walks were not put to the test: %+v", total)
 	}
 }
 

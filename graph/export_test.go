@@ -102,3 +102,18 @@ func CheckUsedNames(g *Graph) (int, error) {
 
 // SetRangeMemo turns the memo of resolved ranges on or off.
 func SetRangeMemo(on bool) { noRangeMemo = !on }
+
+// NeedRecurseChecks is what needRecurse's two walks did since the last
+// CheckNeedRecurse.
+type NeedRecurseChecks struct {
+	Checked, True, Errors int
+	Mismatches            []string
+}
+
+// CheckNeedRecurse has needRecurse take both of its walks while on, and
+// returns what they did since the last call.
+func CheckNeedRecurse(on bool) NeedRecurseChecks {
+	c := NeedRecurseChecks{needRecurseChecked, needRecurseTrue, needRecurseErr, needRecurseMismatch}
+	checkNeedRecurse, needRecurseChecked, needRecurseTrue, needRecurseErr, needRecurseMismatch = on, 0, 0, 0, nil
+	return c
+}

@@ -628,6 +628,14 @@ func (d *Down) Len() int {
 	return len(d.names)
 }
 
+// Names are the names, sorted (for reading only).
+func (d *Down) Names() []string {
+	if d == nil {
+		return nil
+	}
+	return d.names
+}
+
 // Get returns the values for a name.
 func (d *Down) Get(name string) (*PackageValues, bool) {
 	if d == nil {

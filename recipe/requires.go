@@ -192,6 +192,25 @@ func (d Downstream) Get(name string) (*Requirement, bool) {
 	return r, r != nil
 }
 
+// All yields the requirements by name, in no particular order, when this
+// is the newest version (ok false otherwise, and nothing is yielded):
+// the scope's map then holds exactly them.
+func (d Downstream) All() (seq func(yield func(name string, r *Requirement) bool), ok bool) {
+	if d.s != nil && !d.newest() {
+		return nil, false
+	}
+	return func(yield func(string, *Requirement) bool) {
+		if d.s == nil {
+			return
+		}
+		for name, r := range d.s.m {
+			if !yield(name, r) {
+				return
+			}
+		}
+	}, true
+}
+
 // Len is the number of requirements.
 func (d Downstream) Len() int {
 	switch {
