@@ -41,6 +41,18 @@ func resolveGeneratedOutput(t *testing.T, shape string, seed uint64, packages in
 	return res.Graph, out
 }
 
+// writeTestFile writes text to dir/rel, making its folders.
+func writeTestFile(t *testing.T, dir, rel, text string) {
+	t.Helper()
+	p := filepath.Join(dir, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // testHome is an empty Conan home in dir/home.
 func testHome(t *testing.T, dir string) *home.Home {
 	t.Helper()
@@ -138,15 +150,7 @@ func TestNeedRecurseWalks(t *testing.T) {
 		{e: `    requires = "aa/1.0", "cc/1.0"`, b: `    default_options = {"cc:shared": True, "aa:x": 1}`},
 	} {
 		dir := t.TempDir()
-		write := func(rel, text string) {
-			p := filepath.Join(dir, rel)
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		write := func(rel, text string) { writeTestFile(t, dir, rel, text) }
 		recipe := func(name, version, body string) {
 			write(filepath.Join("recipes", name, version, "_", "_", "conanfile.py"),
 				"from conans import ConanFile\n\nclass P(ConanFile):\n    name = \""+name+"\"\n    version = \""+version+"\"\n"+body+"\n")
@@ -241,15 +245,7 @@ func TestRangeMemo(t *testing.T) {
 // remembered or not.
 func TestRangeMemoWarnings(t *testing.T) {
 	dir := t.TempDir()
-	write := func(rel, text string) {
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, text string) { writeTestFile(t, dir, rel, text) }
 	recipe := func(name, version string, requires ...string) {
 		text := "from conans import ConanFile\n\nclass P(ConanFile):\n    name = \"" + name + "\"\n    version = \"" + version + "\"\n"
 		for _, r := range requires {
