@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/conid/conid/internal/growmap"
 	"github.com/conid/conid/recipe"
 	"github.com/conid/conid/recipe/python/syntax"
 	"github.com/conid/conid/recipe/ref"
@@ -36,6 +37,7 @@ type readAhead struct {
 	mu      sync.Mutex
 	stack   []string            // references, as text
 	queued  map[string]struct{} // each is read ahead once
+	hint    func() int          // sizeHint of src (growmap)
 	running bool
 	closed  bool
 	wg      sync.WaitGroup
@@ -43,12 +45,12 @@ type readAhead struct {
 
 // newReadAhead returns nil (which reads nothing ahead) when the source
 // cannot, or when there is no second processor to read on.
-func newReadAhead(src Source, size int) *readAhead {
+func newReadAhead(src Source, hint func() int) *readAhead {
 	pf, ok := src.(Prefetcher)
 	if !ok || runtime.GOMAXPROCS(0) < 2 {
 		return nil
 	}
-	return &readAhead{src: src, pf: pf, queued: make(map[string]struct{}, size)}
+	return &readAhead{src: src, pf: pf, queued: map[string]struct{}{}, hint: hint}
 }
 
 // push queues references (as text) to read, the first to be read first.
@@ -64,6 +66,7 @@ func (a *readAhead) push(refs []string) {
 	for i := len(refs) - 1; i >= 0; i-- {
 		r := refs[i]
 		if _, ok := a.queued[r]; !ok {
+			a.queued = growmap.Grow(a.queued, a.hint)
 			a.queued[r] = struct{}{}
 			a.stack = append(a.stack, r)
 		}

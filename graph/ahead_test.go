@@ -86,15 +86,15 @@ func TestReadAheadOrder(t *testing.T) {
 
 func TestReadAheadNeedsPrefetcherAndProcessors(t *testing.T) {
 	type plain struct{ Source }
-	if newReadAhead(plain{&aheadSource{}}, 0) != nil {
+	if newReadAhead(plain{&aheadSource{}}, nil) != nil {
 		t.Error("read-ahead over a source that cannot")
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	if newReadAhead(&aheadSource{}, 0) != nil {
+	if newReadAhead(&aheadSource{}, nil) != nil {
 		t.Error("read-ahead with one processor")
 	}
 	runtime.GOMAXPROCS(2)
-	if newReadAhead(&aheadSource{}, 0) == nil {
+	if newReadAhead(&aheadSource{}, nil) == nil {
 		t.Error("no read-ahead with two processors")
 	}
 }

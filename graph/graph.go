@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/conid/conid/internal/growmap"
 	"github.com/conid/conid/packageid"
 	"github.com/conid/conid/recipe"
 	py "github.com/conid/conid/recipe/python"
@@ -323,14 +324,16 @@ type Graph struct {
 	keys  map[string]map[string]int32
 	nkeys int32
 	names map[string]int32 // name keys handed out
+	hint  func() int       // how many packages the graph may hold (growmap)
 	// unreleased counts the downstream requirement changes that
 	// expansion left in place (Validate): each node releases its own.
 	unreleased int
 }
 
-// newGraph returns an empty graph with room for about size packages.
-func newGraph(size int) *Graph {
-	return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}, keys: map[string]map[string]int32{Host: make(map[string]int32, size)}, names: make(map[string]int32, size)}
+// newGraph returns an empty graph; hint (nil: none) tells how many
+// packages it may hold.
+func newGraph(hint func() int) *Graph {
+	return &Graph{counter: -1, aliased: map[ref.Ref]ref.Ref{}, keys: map[string]map[string]int32{}, names: map[string]int32{}, hint: hint}
 }
 
 // lookupKey returns the key of (name, context), if any node has it.
@@ -353,12 +356,17 @@ func (g *Graph) addNode(n *Node) {
 	} else {
 		n.key = g.nkeys
 		g.nkeys++
+		if len(keys) == growmap.Threshold {
+			keys = growmap.Grow(keys, g.hint)
+			g.keys[n.Context] = keys
+		}
 		keys[name] = n.key
 	}
 	if id, ok := g.names[name]; ok {
 		n.nameKey = id
 	} else {
 		n.nameKey = int32(len(g.names))
+		g.names = growmap.Grow(g.names, g.hint)
 		g.names[name] = n.nameKey
 	}
 	if n.ID == "" {

@@ -10,7 +10,7 @@ import (
 )
 
 func chain(names ...string) *Graph {
-	g := newGraph(0)
+	g := newGraph(nil)
 	var prev *Node
 	for _, n := range names {
 		node := newNode(ref.Ref{Name: n, Version: "1.0"}, &recipe.Conanfile{DisplayName: n + "/1.0"}, Host, RecipeCache)
@@ -57,7 +57,7 @@ func TestLevelsOrderDependenciesFirst(t *testing.T) {
 // row has a build requirement, btool; the first row's a0 privately
 // requires tool. bin gives every node's binary status.
 func lattice(depth int, bin string) *Graph {
-	g := newGraph(0)
+	g := newGraph(nil)
 	add := func(name string) *Node {
 		n := newNode(ref.Ref{Name: name, Version: "1.0"}, &recipe.Conanfile{DisplayName: name + "/1.0"}, Host, RecipeCache)
 		n.Binary = bin

@@ -31,7 +31,7 @@ func TestNodeSetCollisions(t *testing.T) {
 // then snapshots and unions in equal parts.
 func checkNodeSet(t *testing.T, count, adds int) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	g := newGraph(0)
+	g := newGraph(nil)
 	nodes := make([]*Node, count)
 	for i := range nodes {
 		ctx := Host
@@ -154,7 +154,7 @@ func TestKeyDict(t *testing.T) {
 // TestNodeSetUnionShares: a union shares the other set's subtrees, and
 // neither set's later additions show in the other.
 func TestNodeSetUnionShares(t *testing.T) {
-	g := newGraph(0)
+	g := newGraph(nil)
 	nodes := make([]*Node, 4000)
 	for i := range nodes {
 		nodes[i] = &Node{Ref: ref.Ref{Name: fmt.Sprintf("n%d", i), Version: "1"}, Context: Host}

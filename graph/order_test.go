@@ -63,7 +63,7 @@ func levelsRescan(subset []*Node, direct bool) [][]*Node {
 func TestLevelsAsConan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for trial := range 300 {
-		g := newGraph(0)
+		g := newGraph(nil)
 		n := 1 + rng.IntN(60)
 		if trial%5 == 1 {
 			n = 300 // with a small subset below: positions by map

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/conid/conid/internal/growmap"
 	"github.com/conid/conid/options"
 	"github.com/conid/conid/packageid"
 	"github.com/conid/conid/recipe"
@@ -37,9 +38,10 @@ type Lister interface {
 }
 
 // A SizeHinter tells about how many packages a graph from it may hold
-// (a store: the package folders it lists), 0 when it cannot. The
-// resolver sizes its tables for them rather than grow them through every
-// power of two (3% of a 10,000-package run).
+// (a store: the package folders it lists), 0 when it cannot. A table of
+// the resolver that grows past a few thousand entries is then made for
+// that many at once (growmap), rather than grown through every power of
+// two (rehashing was 3% of a 10,000-package run).
 type SizeHinter interface {
 	SizeHint() int
 }
@@ -142,6 +144,7 @@ type Resolver struct {
 	evaluated   map[ref.PackageRef][]*Node
 	rangeCache  map[string][]ref.Ref               // rangeKey -> candidates
 	rangeMemo   map[rangeMemoKey]rangeMemo         // a range resolved among candidates
+	hint        func() int                         // sizeHint of Source
 	prefs       map[ref.PackageRef]*ref.PackageRef // canonicalPref's
 	scratch     idScratch                          // propagateOptions' and idTransitiveReqs' sets
 	parScratch  []idScratch                        // plainIDs' goroutines' own, level after level
@@ -200,8 +203,9 @@ func (r *Resolver) Resolve(t Target) (*Graph, error) {
 	r.buildMode = bm
 	r.evaluated = map[ref.PackageRef][]*Node{}
 	r.rangeCache = map[string][]ref.Ref{}
-	hint := sizeHint(r.Source)
-	r.rangeMemo = make(map[rangeMemoKey]rangeMemo, hint)
+	hint := func() int { return sizeHint(r.Source) } // asked only of a large graph
+	r.hint = hint
+	r.rangeMemo = map[rangeMemoKey]rangeMemo{}
 	r.Loader.ResolvePyRequire = r.resolvePyRequire
 	r.prefs = map[ref.PackageRef]*ref.PackageRef{}
 	r.reqCache = packageid.RequirementCache{}
@@ -496,6 +500,7 @@ func (r *Resolver) resolveRange(req *recipe.Requirement, consumer string) error 
 			if resolved != nil {
 				m.resolved = *resolved
 			}
+			r.rangeMemo = growmap.Grow(r.rangeMemo, r.hint)
 			r.rangeMemo[memoKey] = m
 			break
 		}

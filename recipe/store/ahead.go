@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/conid/conid/internal/fsread"
+	"github.com/conid/conid/internal/growmap"
 	"github.com/conid/conid/recipe"
 	"github.com/conid/conid/recipe/python/syntax"
 	"github.com/conid/conid/recipe/ref"
@@ -40,10 +41,11 @@ func (s *Store) Prefetch(r ref.Ref) *syntax.Module {
 		return nil
 	}
 	if s.ahead == nil {
-		s.ahead = make(map[ref.Ref]*ahead, s.sizeHint())
+		s.ahead = map[ref.Ref]*ahead{}
 	}
 	a := &ahead{}
 	a.mu.Lock()
+	s.ahead = growmap.Grow(s.ahead, s.sizeHint)
 	s.ahead[r] = a
 	s.aheadMu.Unlock()
 
@@ -99,8 +101,9 @@ func (s *Store) takeAhead(r ref.Ref) (recipe.Location, bool) {
 	s.aheadMu.Lock()
 	a := s.ahead[r]
 	if s.ahead == nil {
-		s.ahead = make(map[ref.Ref]*ahead, s.sizeHint())
+		s.ahead = map[ref.Ref]*ahead{}
 	}
+	s.ahead = growmap.Grow(s.ahead, s.sizeHint)
 	s.ahead[r] = asked
 	s.aheadMu.Unlock()
 	if a == nil || a == asked {

@@ -27,6 +27,7 @@ import (
 
 	"github.com/conid/conid/internal/fsread"
 
+	"github.com/conid/conid/internal/growmap"
 	"github.com/conid/conid/internal/pyyaml"
 	"github.com/conid/conid/packageid"
 	"github.com/conid/conid/recipe"
@@ -293,7 +294,8 @@ func (d *Dir) list() {
 
 // SizeHint is how many package folders the store's folders hold, a bound
 // on the packages of most graphs it serves (graph.SizeHinter). It lists
-// them, as the first search would.
+// them, as the first search would. A table that grows past a few thousand
+// entries is made for that many at once (growmap).
 func (s *Store) SizeHint() int {
 	s.hintOnce.Do(func() {
 		for _, d := range s.Dirs {
@@ -319,8 +321,9 @@ func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
 	}
 	sr := &search{done: make(chan struct{})}
 	if s.searches == nil {
-		s.searches = make(map[searchKey]*search, s.sizeHint())
+		s.searches = map[searchKey]*search{}
 	}
+	s.searches = growmap.Grow(s.searches, s.sizeHint)
 	s.searches[k] = sr
 	s.aheadMu.Unlock()
 	var out []ref.Ref
@@ -612,9 +615,9 @@ type exportInfo struct {
 // setPlain records what is known of a recipe in _/_; d.treeMu is held.
 func (d *Dir) setPlain(k nameVersion, e plainRecipe) {
 	if d.plain == nil {
-		d.list()
-		d.plain = make(map[nameVersion]plainRecipe, min(d.packages, maxHint))
+		d.plain = map[nameVersion]plainRecipe{}
 	}
+	d.plain = growmap.Grow(d.plain, func() int { d.list(); return min(d.packages, maxHint) })
 	d.plain[k] = e
 }
 
@@ -845,8 +848,7 @@ func exportPatterns(path string, src []byte) (exports, sources []string, mod *sy
 	return exports, sources, mod
 }
 
-// maxHint bounds the size a store gives its tables ahead: a cache of many
-// packages may serve a small graph.
+// maxHint bounds the size a store gives a growing table.
 const maxHint = 1 << 17
 
 // sizeHint is SizeHint, bounded, for the store's own tables.
