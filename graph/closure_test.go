@@ -12,6 +12,7 @@ import (
 	"github.com/conid/conid/engine"
 	"github.com/conid/conid/graph"
 	"github.com/conid/conid/home"
+	"github.com/conid/conid/internal/growmap"
 	"github.com/conid/conid/profiles"
 )
 
@@ -289,5 +290,35 @@ func TestRangeMemoWarnings(t *testing.T) {
 	}
 	if warnings < 4 {
 		t.Fatalf("%d warnings, want two per resolution:\n%s", warnings, strings.Join(anew, "\n"))
+	}
+}
+
+// TestTablesGrowLarge resolves a generated tree with the tables of the
+// resolver and the store growing in one step at a threshold of 64
+// entries, and doubling: the same output, references and IDs, and every
+// node keyed as the graph keys its name and context. (That a grown
+// table keeps its entries is TestGrow's; most of these tables are memos,
+// which a lost entry would only make recompute.)
+func TestTablesGrowLarge(t *testing.T) {
+	defer growmap.SetForTest(0, false)
+	for _, shape := range []string{bench.ShapeLayered, bench.ShapeGrid} {
+		growmap.SetForTest(64, true)
+		g1, out1 := resolveGeneratedOutput(t, shape, 1, 400)
+		growmap.SetForTest(64, false)
+		g2, out2 := resolveGeneratedOutput(t, shape, 1, 400)
+		if !slices.Equal(out1, out2) {
+			t.Fatalf("%s: output differs when tables grow in one step", shape)
+		}
+		if len(g1.Nodes) <= 3*64 || len(g1.Nodes) != len(g2.Nodes) {
+			t.Fatalf("%s: %d and %d nodes", shape, len(g1.Nodes), len(g2.Nodes))
+		}
+		if err := graph.CheckKeys(g2); err != nil {
+			t.Fatalf("%s: %v", shape, err)
+		}
+		for i, n := range g1.Nodes {
+			if m := g2.Nodes[i]; n.Ref != m.Ref || n.ID != m.ID || n.PackageID != m.PackageID {
+				t.Fatalf("%s: node %d: %s %s against %s %s", shape, i, n.Ref.String(), n.PackageID, m.Ref.String(), m.PackageID)
+			}
+		}
 	}
 }

@@ -117,3 +117,24 @@ func CheckNeedRecurse(on bool) NeedRecurseChecks {
 	checkNeedRecurse, needRecurseChecked, needRecurseTrue, needRecurseErr, needRecurseMismatch = on, 0, 0, 0, nil
 	return c
 }
+
+// CheckKeys reports a node whose key or name key is not the one the
+// graph hands out for its (name, context) or name, or two pairs sharing
+// a key.
+func CheckKeys(g *Graph) error {
+	byKey := map[int32]string{}
+	for _, n := range g.Nodes {
+		if k, ok := g.lookupKey(n.Name(), n.Context); !ok || k != n.key {
+			return fmt.Errorf("%s (%s): key %d, the graph's %d", n.RefString(), n.Context, n.key, k)
+		}
+		if k, ok := g.names[n.Name()]; !ok || k != n.nameKey {
+			return fmt.Errorf("%s: name key %d, the graph's %d", n.RefString(), n.nameKey, k)
+		}
+		pair := n.Name() + " " + n.Context
+		if p, ok := byKey[n.key]; ok && p != pair {
+			return fmt.Errorf("%s and %s share key %d", p, pair, n.key)
+		}
+		byKey[n.key] = pair
+	}
+	return nil
+}

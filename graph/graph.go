@@ -356,7 +356,7 @@ func (g *Graph) addNode(n *Node) {
 	} else {
 		n.key = g.nkeys
 		g.nkeys++
-		if len(keys) == growmap.Threshold {
+		if growmap.Due(len(keys)) {
 			keys = growmap.Grow(keys, g.hint)
 			g.keys[n.Context] = keys
 		}

@@ -5,11 +5,11 @@ import "testing"
 // TestGrow grows maps one insertion at a time under several hints: the
 // entries are kept, and the hint is asked once, at the threshold.
 func TestGrow(t *testing.T) {
-	for _, hint := range []int{0, 2 * Threshold, 2*Threshold + 1, 100000} {
+	for _, hint := range []int{0, 2 * DefaultThreshold, 2*DefaultThreshold + 1, 100000} {
 		m := map[int]int{}
 		asked := 0
 		grown := false
-		for i := range 3 * Threshold {
+		for i := range 3 * DefaultThreshold {
 			before := m
 			m = Grow(m, func() int { asked++; return hint })
 			if len(m) != i {
@@ -17,13 +17,13 @@ func TestGrow(t *testing.T) {
 			}
 			if i > 0 && !sameMap(before, m) {
 				grown = true
-				if i != Threshold {
+				if i != DefaultThreshold {
 					t.Fatalf("hint %d: grown at %d entries", hint, i)
 				}
 			}
 			m[i] = -i
 		}
-		for i := range 3 * Threshold {
+		for i := range 3 * DefaultThreshold {
 			if m[i] != -i {
 				t.Fatalf("hint %d: entry %d is %d", hint, i, m[i])
 			}
@@ -31,7 +31,7 @@ func TestGrow(t *testing.T) {
 		if asked != 1 {
 			t.Errorf("hint %d: asked %d times, want once", hint, asked)
 		}
-		if want := hint > 2*Threshold; grown != want {
+		if want := hint > 2*DefaultThreshold; grown != want {
 			t.Errorf("hint %d: grown %v, want %v", hint, grown, want)
 		}
 	}

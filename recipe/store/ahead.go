@@ -45,7 +45,9 @@ func (s *Store) Prefetch(r ref.Ref) *syntax.Module {
 	}
 	a := &ahead{}
 	a.mu.Lock()
-	s.ahead = growmap.Grow(s.ahead, s.sizeHint)
+	if growmap.Due(len(s.ahead)) {
+		s.ahead = growmap.Grow(s.ahead, s.sizeHint)
+	}
 	s.ahead[r] = a
 	s.aheadMu.Unlock()
 
@@ -103,7 +105,9 @@ func (s *Store) takeAhead(r ref.Ref) (recipe.Location, bool) {
 	if s.ahead == nil {
 		s.ahead = map[ref.Ref]*ahead{}
 	}
-	s.ahead = growmap.Grow(s.ahead, s.sizeHint)
+	if growmap.Due(len(s.ahead)) {
+		s.ahead = growmap.Grow(s.ahead, s.sizeHint)
+	}
 	s.ahead[r] = asked
 	s.aheadMu.Unlock()
 	if a == nil || a == asked {

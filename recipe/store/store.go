@@ -323,7 +323,9 @@ func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
 	if s.searches == nil {
 		s.searches = map[searchKey]*search{}
 	}
-	s.searches = growmap.Grow(s.searches, s.sizeHint)
+	if growmap.Due(len(s.searches)) {
+		s.searches = growmap.Grow(s.searches, s.sizeHint)
+	}
 	s.searches[k] = sr
 	s.aheadMu.Unlock()
 	var out []ref.Ref
@@ -617,7 +619,9 @@ func (d *Dir) setPlain(k nameVersion, e plainRecipe) {
 	if d.plain == nil {
 		d.plain = map[nameVersion]plainRecipe{}
 	}
-	d.plain = growmap.Grow(d.plain, func() int { d.list(); return min(d.packages, maxHint) })
+	if growmap.Due(len(d.plain)) {
+		d.plain = growmap.Grow(d.plain, func() int { d.list(); return min(d.packages, maxHint) })
+	}
 	d.plain[k] = e
 }
 
