@@ -388,9 +388,8 @@ func (b *builder) needRecurseDown(closure *nodeDict, reqs func(func(string, *rec
 			return true, nil
 		}
 	}
-	for _, name := range newOptions.Names() { // sorted, as Conan's walk
+	for name, vals := range newOptions.All() { // sorted, as Conan's walk
 		if n := inClosure(name); n != nil {
-			vals, _ := newOptions.Get(name)
 			if changed, err := optionsChange(n, vals); changed || err != nil {
 				return changed, err
 			}

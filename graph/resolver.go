@@ -46,13 +46,9 @@ type SizeHinter interface {
 	SizeHint() int
 }
 
-// maxSizeHint bounds a hint: a cache of many packages may serve a small
-// graph.
-const maxSizeHint = 1 << 17
-
 func sizeHint(src Source) int {
 	if h, ok := src.(SizeHinter); ok {
-		return min(max(h.SizeHint(), 0), maxSizeHint)
+		return h.SizeHint()
 	}
 	return 0
 }

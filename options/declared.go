@@ -628,12 +628,18 @@ func (d *Down) Len() int {
 	return len(d.names)
 }
 
-// Names are the names, sorted (for reading only).
-func (d *Down) Names() []string {
-	if d == nil {
-		return nil
+// All yields the names, sorted, with their values.
+func (d *Down) All() iter.Seq2[string, *PackageValues] {
+	return func(yield func(string, *PackageValues) bool) {
+		if d == nil {
+			return
+		}
+		for i, name := range d.names {
+			if !yield(name, d.vals[i]) {
+				return
+			}
+		}
 	}
-	return d.names
 }
 
 // Get returns the values for a name.

@@ -15,6 +15,10 @@ import "sync/atomic"
 // DefaultThreshold is the size at which Grow looks at the hint.
 const DefaultThreshold = 4096
 
+// MaxHint bounds the size Grow makes a map for: a hint counts what a
+// source holds, and a cache of many packages may serve a small graph.
+const MaxHint = 1 << 17
+
 var (
 	threshold atomic.Int64
 	disabled  atomic.Bool
@@ -28,12 +32,12 @@ func Due(n int) bool { return int64(n) == threshold.Load() }
 
 // Grow returns m, or, when m is at the threshold and hint (called then,
 // once per map) says it may hold more than twice as many, a copy of m
-// made for hint entries. Call it before each insertion.
+// made for hint entries (at most MaxHint). Call it before each insertion.
 func Grow[M ~map[K]V, K comparable, V any](m M, hint func() int) M {
 	if !Due(len(m)) || hint == nil || disabled.Load() {
 		return m
 	}
-	n := hint()
+	n := min(hint(), MaxHint)
 	if int64(n) <= 2*threshold.Load() {
 		return m
 	}

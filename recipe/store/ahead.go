@@ -46,7 +46,7 @@ func (s *Store) Prefetch(r ref.Ref) *syntax.Module {
 	a := &ahead{}
 	a.mu.Lock()
 	if growmap.Due(len(s.ahead)) {
-		s.ahead = growmap.Grow(s.ahead, s.sizeHint)
+		s.ahead = growmap.Grow(s.ahead, s.SizeHint)
 	}
 	s.ahead[r] = a
 	s.aheadMu.Unlock()
@@ -106,7 +106,7 @@ func (s *Store) takeAhead(r ref.Ref) (recipe.Location, bool) {
 		s.ahead = map[ref.Ref]*ahead{}
 	}
 	if growmap.Due(len(s.ahead)) {
-		s.ahead = growmap.Grow(s.ahead, s.sizeHint)
+		s.ahead = growmap.Grow(s.ahead, s.SizeHint)
 	}
 	s.ahead[r] = asked
 	s.aheadMu.Unlock()

@@ -79,9 +79,6 @@ type Store struct {
 	aheadMu  sync.Mutex
 	ahead    map[ref.Ref]*ahead
 	searches map[searchKey]*search
-
-	hintOnce sync.Once
-	hint     int
 }
 
 type searchKey struct{ name, user, channel string }
@@ -274,6 +271,12 @@ func (d *Dir) folders(name string) []string {
 	return d.lower[strings.ToLower(name)]
 }
 
+// packageCount is how many package folders the folder holds.
+func (d *Dir) packageCount() int {
+	d.list()
+	return d.packages
+}
+
 // list reads the folder's listing, once.
 func (d *Dir) list() {
 	d.listOnce.Do(func() {
@@ -297,13 +300,11 @@ func (d *Dir) list() {
 // them, as the first search would. A table that grows past a few thousand
 // entries is made for that many at once (growmap).
 func (s *Store) SizeHint() int {
-	s.hintOnce.Do(func() {
-		for _, d := range s.Dirs {
-			d.list()
-			s.hint += d.packages
-		}
-	})
-	return s.hint
+	n := 0
+	for _, d := range s.Dirs {
+		n += d.packageCount()
+	}
+	return n
 }
 
 // Search returns the references of a package name, matched without
@@ -324,7 +325,7 @@ func (s *Store) Search(name, user, channel string) ([]ref.Ref, error) {
 		s.searches = map[searchKey]*search{}
 	}
 	if growmap.Due(len(s.searches)) {
-		s.searches = growmap.Grow(s.searches, s.sizeHint)
+		s.searches = growmap.Grow(s.searches, s.SizeHint)
 	}
 	s.searches[k] = sr
 	s.aheadMu.Unlock()
@@ -620,7 +621,7 @@ func (d *Dir) setPlain(k nameVersion, e plainRecipe) {
 		d.plain = map[nameVersion]plainRecipe{}
 	}
 	if growmap.Due(len(d.plain)) {
-		d.plain = growmap.Grow(d.plain, func() int { d.list(); return min(d.packages, maxHint) })
+		d.plain = growmap.Grow(d.plain, d.packageCount)
 	}
 	d.plain[k] = e
 }
@@ -851,9 +852,3 @@ func exportPatterns(path string, src []byte) (exports, sources []string, mod *sy
 	}
 	return exports, sources, mod
 }
-
-// maxHint bounds the size a store gives a growing table.
-const maxHint = 1 << 17
-
-// sizeHint is SizeHint, bounded, for the store's own tables.
-func (s *Store) sizeHint() int { return min(s.SizeHint(), maxHint) }
