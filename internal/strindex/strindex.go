@@ -13,6 +13,22 @@ const Scan = 12
 type List struct {
 	list  []string
 	index map[string]int32
+	// seen has bit filterBit(k) set for every k in list (and perhaps
+	// for strings removed since): a lookup whose bit is clear misses
+	// without reading the list, which a class's method lookup walking
+	// its bases does for most names, on namespaces long out of cache.
+	seen uint64
+}
+
+// filterBit spreads names over 64 bits by length and end letters, which
+// differ among the identifiers a namespace holds; it reads at most two
+// bytes of k.
+func filterBit(k string) uint64 {
+	n := uint(len(k))
+	if n == 0 {
+		return 1
+	}
+	return 1 << ((n*7 + uint(k[0])*3 + uint(k[n-1])*5) & 63)
 }
 
 // WithCap returns an empty list with room for n strings.
@@ -26,6 +42,9 @@ func (s *List) Len() int { return len(s.list) }
 
 // Find returns the position of k, or -1.
 func (s *List) Find(k string) int {
+	if s.seen&filterBit(k) == 0 {
+		return -1
+	}
 	if s.index != nil {
 		if i, ok := s.index[k]; ok {
 			return int(i)
@@ -43,6 +62,7 @@ func (s *List) Find(k string) int {
 // Add appends k, which the list must not hold.
 func (s *List) Add(k string) {
 	s.list = append(s.list, k)
+	s.seen |= filterBit(k)
 	switch {
 	case s.index != nil:
 		s.index[k] = int32(len(s.list) - 1)
@@ -73,7 +93,7 @@ func (s *List) reindex() {
 
 // Clone returns a copy that shares nothing with s.
 func (s *List) Clone() List {
-	c := List{list: append([]string(nil), s.list...)}
+	c := List{list: append([]string(nil), s.list...), seen: s.seen}
 	if s.index != nil {
 		c.reindex()
 	}
