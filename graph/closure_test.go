@@ -322,3 +322,36 @@ func TestTablesGrowLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestLevelsStableThroughEvaluation checks what lets recurseBuildRequires
+// walk the levels evaluateGraph made: evaluating a subset changes none
+// of its levels. --build missing has build requirements expanded, and
+// so subsets leveled and evaluated in turn.
+func TestLevelsStableThroughEvaluation(t *testing.T) {
+	defer graph.CheckLevels(false)
+	total := 0
+	for _, shape := range []string{bench.ShapeLayered, bench.ShapeChain, bench.ShapeGrid, bench.ShapeWide} {
+		for _, build := range [][]string{nil, {"missing"}} {
+			dir := t.TempDir()
+			tree, err := bench.Generate(filepath.Join(dir, "tree"), bench.GenOptions{Packages: 80, Seed: 2, Shape: shape})
+			if err != nil {
+				t.Fatal(err)
+			}
+			graph.CheckLevels(true)
+			_, err = engine.Resolve(engine.Params{Home: testHome(t, dir), Cwd: tree.Dir, Target: tree.Consumer, Recipes: []string{tree.Recipes},
+				Host: profiles.Args{Profiles: []string{tree.Profile}}, BuildModes: build})
+			n, bad := graph.CheckLevels(false)
+			if err != nil {
+				t.Fatalf("%s %v: %v", shape, build, err)
+			}
+			if len(bad) > 0 {
+				t.Errorf("%s %v: %d of %d subsets leveled differently after evaluation: %s", shape, build, len(bad), n, bad[0])
+			}
+			if build != nil && shape == bench.ShapeLayered && n < 2 {
+				t.Errorf("%s %v: %d subsets evaluated, want build requirements' too", shape, build, n)
+			}
+			total += n
+		}
+	}
+	t.Logf("%d subsets compared", total)
+}

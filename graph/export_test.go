@@ -138,3 +138,12 @@ func CheckKeys(g *Graph) error {
 	}
 	return nil
 }
+
+// CheckLevels has recurseBuildRequires compare the levels it walks with
+// the subset leveled again after evaluation while on, and returns how
+// many it compared and what differed since the last call.
+func CheckLevels(on bool) (int, []string) {
+	n, m := levelsChecked, levelsMismatch
+	checkLevels, levelsChecked, levelsMismatch = on, 0, nil
+	return n, m
+}

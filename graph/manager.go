@@ -139,10 +139,14 @@ func (r *Resolver) recurseBuildRequires(g *Graph, b *builder, profileBRs []Patte
 	if r.Build != nil {
 		defaultContext = Build
 	}
-	if err := r.evaluateGraph(g, subset, root); err != nil {
+	byLevel, err := r.evaluateGraph(g, subset, root)
+	if err != nil {
 		return err
 	}
-	for _, n := range orderedIterate(subset) {
+	if checkLevels {
+		compareLevels(byLevel, levels(subset, true))
+	}
+	for _, n := range flatten(byLevel) {
 		if n.Binary != BinaryBuild && n.Binary != BinaryEditable && n.Binary != BinaryUnknown &&
 			n.Recipe != RecipeConsumer && n.Recipe != RecipeVirtual {
 			n.Conanfile.BuildRequiresOpt = nil // kept for this alone

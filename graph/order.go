@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/conid/conid/packageid"
@@ -157,10 +158,39 @@ func (g *Graph) ByLevels() [][]*Node { return levels(g.Nodes, true) }
 // InverseLevels returns the nodes by levels, dependants first.
 func (g *Graph) InverseLevels() [][]*Node { return levels(g.Nodes, false) }
 
-func orderedIterate(nodes []*Node) []*Node {
-	var out []*Node
-	for _, l := range levels(nodes, true) {
+// flatten lists levels' nodes in order.
+func flatten(byLevel [][]*Node) []*Node {
+	n := 0
+	for _, l := range byLevel {
+		n += len(l)
+	}
+	out := make([]*Node, 0, n)
+	for _, l := range byLevel {
 		out = append(out, l...)
 	}
 	return out
+}
+
+// checkLevels, set by a test, has recurseBuildRequires level its subset
+// again after evaluating it and compare with the levels it walks
+// (levelsChecked counts the comparisons, levelsMismatch lists what
+// differed).
+var (
+	checkLevels    bool
+	levelsChecked  int
+	levelsMismatch []string
+)
+
+func compareLevels(walked, again [][]*Node) {
+	levelsChecked++
+	if len(walked) != len(again) {
+		levelsMismatch = append(levelsMismatch, fmt.Sprintf("%d levels, then %d", len(walked), len(again)))
+		return
+	}
+	for i := range walked {
+		if !slices.Equal(walked[i], again[i]) {
+			levelsMismatch = append(levelsMismatch, fmt.Sprintf("level %d differs", i))
+			return
+		}
+	}
 }
