@@ -760,28 +760,29 @@ func (s *Settings) CopyConstrained(c *Constraint) (*Settings, error) {
 }
 
 // names reports whether the constraint names a field.
-func (c *Constraint) names(field string) bool {
-	for i := range c.Fields {
-		if c.Fields[i].Name == field {
-			return true
+func (c *Constraint) names(field string) bool { return c.field(field) != nil }
+
+// field is the constraint of a field, nil when it names none; the last
+// of several, as a dict of them would keep. A recipe names a handful:
+// a scan, not a map made for every package.
+func (c *Constraint) field(name string) *FieldConstraint {
+	for i := len(c.Fields) - 1; i >= 0; i-- {
+		if c.Fields[i].Name == name {
+			return &c.Fields[i]
 		}
 	}
-	return false
+	return nil
 }
 
 // constrain is Constrain on s, where full holds the fields s had
 // before any was dropped (s itself, or what s was copied from): an
 // unknown field is reported among those.
 func (s *Settings) constrain(c *Constraint, full *Settings) error {
-	byName := map[string]*FieldConstraint{}
-	for i := range c.Fields {
-		byName[c.Fields[i].Name] = &c.Fields[i]
-	}
 	var remove []string
 	for _, f := range s.data {
 		field, it := f.name, f.item
-		fc, ok := byName[field]
-		if !ok {
+		fc := c.field(field)
+		if fc == nil {
 			remove = append(remove, field)
 			continue
 		}
