@@ -706,11 +706,12 @@ func summaryHash(sums map[string]string) string {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var b strings.Builder
+	var buf [256]byte // most manifests: conanfile.py and conandata.yml
+	b := buf[:0]
 	for _, n := range names {
-		b.WriteString(n + ": " + sums[n] + "\n")
+		b = append(append(append(append(b, n...), ": "...), sums[n]...), '\n')
 	}
-	h := md5.Sum([]byte(b.String()))
+	h := md5.Sum(b)
 	return hex.EncodeToString(h[:])
 }
 
