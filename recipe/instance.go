@@ -188,15 +188,20 @@ func (c *Conanfile) attrLine(name string) int {
 func (r *Recipe) attrLine(name string) int {
 	r.attrOnce.Do(func() {
 		if mod, err := syntax.Parse(r.Path, r.Source); err == nil {
-			r.attrLines = classAttrLines(mod, r.Class.Name)
+			r.tree = mod
 		}
 	})
-	return r.attrLines[name]
+	if r.tree == nil {
+		return 0
+	}
+	return classAttrLine(r.tree, r.Class.Name, name)
 }
 
-// classAttrLines maps a class's attributes to the line assigning them.
-func classAttrLines(mod *syntax.Module, class string) map[string]int {
-	lines := map[string]int{}
+// classAttrLine is the line of the last statement assigning attr in the
+// body of a class (0: none). A recipe asks for two or three, once each:
+// a scan of its class body costs less than a table of them all.
+func classAttrLine(mod *syntax.Module, class, attr string) int {
+	line := 0
 	for _, s := range mod.Body {
 		cd, ok := s.(*syntax.ClassDef)
 		if !ok || cd.Name != class {
@@ -206,18 +211,18 @@ func classAttrLines(mod *syntax.Module, class string) map[string]int {
 			switch a := st.(type) {
 			case *syntax.Assign:
 				for _, t := range a.Targets {
-					if n, ok := t.(*syntax.Name); ok {
-						lines[n.ID] = int(a.Position().Line)
+					if n, ok := t.(*syntax.Name); ok && n.ID == attr {
+						line = int(a.Position().Line)
 					}
 				}
 			case *syntax.AnnAssign:
-				if n, ok := a.Target.(*syntax.Name); ok {
-					lines[n.ID] = int(a.Position().Line)
+				if n, ok := a.Target.(*syntax.Name); ok && n.ID == attr {
+					line = int(a.Position().Line)
 				}
 			}
 		}
 	}
-	return lines
+	return line
 }
 
 // createOptions reads the options and default_options attributes.

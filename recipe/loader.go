@@ -30,9 +30,12 @@ type Recipe struct {
 
 	linesOnce sync.Once
 	srcLines  []string
-	attrOnce  sync.Once
-	attrLines map[string]int
-	pyReqs    *pythonRequires // python_requires, nil without
+	// tree is the parsed module, for the lines of class attributes
+	// (attrLine); parsed again on first use when the recipe was not
+	// loaded from a tree.
+	attrOnce sync.Once
+	tree     *syntax.Module
+	pyReqs   *pythonRequires // python_requires, nil without
 }
 
 func (r *Recipe) lines() []string {
@@ -179,8 +182,9 @@ func (l *Loader) loadFiles(path string, f Files) (*Recipe, error) {
 		return nil, &LoadError{Path: path, Err: fmt.Errorf("%s: No subclass of ConanFile", path)}
 	}
 	r.Class = found
-	// The attribute lines, from the tree at hand rather than a second parse.
-	r.attrOnce.Do(func() { r.attrLines = classAttrLines(mod, found.Name) })
+	// The attribute lines come from the tree at hand rather than a
+	// second parse.
+	r.attrOnce.Do(func() { r.tree = mod })
 	if v, _, ok := found.Lookup("python_requires"); ok && v != py.None {
 		if l.ResolvePyRequire == nil {
 			return nil, &LoadError{Path: path, Err: &py.Unsupported{File: path, Pos: attrPos(mod, found.Name, "python_requires"),
