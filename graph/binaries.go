@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/conid/conid/internal/par"
@@ -160,8 +161,8 @@ func (r *Resolver) evaluateLevel(level []*Node) error {
 			}
 		} else {
 			direct, indirect := r.idTransitiveReqs(n, &r.scratch)
-			r.propagateOptions(n, &r.scratch, r.mayHaveBuildRequires(n), direct, indirect)
-			if err := r.computePackageID(n, &r.scratch, direct, indirect); err != nil {
+			fromReqs := r.propagateOptions(n, &r.scratch, r.mayHaveBuildRequires(n), direct, indirect)
+			if err := r.computePackageID(n, &r.scratch, direct, indirect, fromReqs); err != nil {
 				return err
 			}
 		}
@@ -230,8 +231,8 @@ func (r *Resolver) plainIDs(level []*Node) (done []bool, errs []error) {
 	par.ForEach(len(plain), chunk, func(w, k int) {
 		n := level[plain[k]]
 		direct, indirect := r.idTransitiveReqs(n, &scratch[w])
-		r.propagateOptions(n, &scratch[w], mayBR[k], direct, indirect)
-		errs[plain[k]] = r.computePackageID(n, &scratch[w], direct, indirect)
+		fromReqs := r.propagateOptions(n, &scratch[w], mayBR[k], direct, indirect)
+		errs[plain[k]] = r.computePackageID(n, &scratch[w], direct, indirect, fromReqs)
 	})
 	for _, i := range plain {
 		done[i] = true
@@ -266,7 +267,10 @@ type idScratch struct {
 // propagateOptions records the final options of dependencies in a node
 // and freezes its options (Conan's _propagate_options). direct and
 // indirect are what its ID is computed from (idTransitiveReqs).
-func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires bool, direct, indirect []*ref.PackageRef) {
+//
+// fromReqs reports that the options kept are those of the packages
+// direct and indirect name (not those the dependencies' IDs require).
+func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires bool, direct, indirect []*ref.PackageRef) (fromReqs bool) {
 	c := n.Conanfile
 	finals := s.finals[:0]
 	for _, e := range n.Dependencies {
@@ -292,14 +296,16 @@ func (r *Resolver) propagateOptions(n *Node, s *idScratch, mayHaveBuildRequires 
 			}
 		}
 	}
+	fromReqs = true
 	if slices.ContainsFunc(n.Dependencies, (*Edge).BuildRequire) || !depsKeepAll(n) {
-		transitive = transitiveOfDeps(n)
+		transitive, fromReqs = transitiveOfDeps(n), false
 	}
 	// Conan keeps the values before clear_unused for the build
 	// requirements; a node that cannot have any needs no copy of them.
 	c.BuildRequiresOpt = c.Options.Finish(finals, transitive, mayHaveBuildRequires, &s.options)
 	clear(finals)
 	s.finals = finals
+	return fromReqs
 }
 
 // transitiveOfDeps yields the names of a node's dependencies and of what
@@ -444,7 +450,12 @@ func (s *idScratch) reqView(c *packageid.RequirementCache) *packageid.Requiremen
 }
 
 // computePackageID is Conan's _compute_package_id.
-func (r *Resolver) computePackageID(n *Node, s *idScratch, direct, indirect []*ref.PackageRef) error {
+//
+// optionsFromReqs says that propagateOptions kept the options of the
+// packages direct and indirect name (its shortcut): unless indirect is
+// filtered here or Python changes the info, the ID then filters
+// nothing out of them (packageid.Info.OptionsWithinRequires).
+func (r *Resolver) computePackageID(n *Node, s *idScratch, direct, indirect []*ref.PackageRef, optionsFromReqs bool) error {
 	c := n.Conanfile
 	if !r.FullTransitivePackageID && !depsKeepAll(n) {
 		type key struct {
@@ -471,6 +482,7 @@ func (r *Resolver) computePackageID(n *Node, s *idScratch, direct, indirect []*r
 			}
 		}
 		indirect = kept
+		optionsFromReqs = false
 	}
 	from := r.PackageIDModeFrom
 	if from == "" {
@@ -511,10 +523,12 @@ func (r *Resolver) computePackageID(n *Node, s *idScratch, direct, indirect []*r
 		c.CompatiblePackages = append(c.CompatiblePackages, ac)
 	}
 	c.SetInfo(info)
-	if err := c.CallPackageID(); err != nil {
+	ranPython, err := c.CallPackageID()
+	if err != nil {
 		return err
 	}
 	if c.HasMethod("validate") {
+		ranPython = true
 		if msg, invalid, err := c.CallCatchingInvalid("validate"); err != nil {
 			return err
 		} else if invalid {
@@ -522,14 +536,23 @@ func (r *Resolver) computePackageID(n *Node, s *idScratch, direct, indirect []*r
 		}
 	}
 	if c.HasMethod("validate_build") {
+		ranPython = true
 		if msg, invalid, err := c.CallCatchingInvalid("validate_build"); err != nil {
 			return err
 		} else if invalid {
 			n.CantBuild = msg
 		}
 	}
+	if optionsFromReqs && !ranPython {
+		// Finish kept the options of the packages direct and indirect
+		// name, and these are the info's requirements still.
+		info.OptionsWithinRequires()
+	}
 	n.Computation = info.PackageID()
 	n.PackageID = n.Computation.ID
+	if checkOptionsInRequires && optionsFromReqs && !ranPython {
+		checkOptionsNamed(n, info)
+	}
 	return nil
 }
 
@@ -776,4 +799,28 @@ func dependenciesOf(n *Node) []recipe.Dependency {
 	expand(build, true, false, false)
 	expand(test, false, true, false)
 	return out
+}
+
+// checkOptionsInRequires, set by a test, has computePackageID filter a
+// copy of every info it marked OptionsWithinRequires by its
+// requirements' names, as the ID would have, and count what that drops
+// (optionsInRequiresChecked, optionsInRequiresDropped).
+var (
+	checkOptionsInRequires   bool
+	optionsInRequiresChecked atomic.Int64
+	optionsInRequiresDropped atomic.Int64
+)
+
+func checkOptionsNamed(n *Node, info *packageid.Info) {
+	names := map[string]bool{}
+	for _, r := range info.Requires.List() {
+		names[r.Pref.Ref.Name] = true
+	}
+	cp := info.Options.Copy()
+	before := cp.Len()
+	cp.FilterUsed(names)
+	optionsInRequiresChecked.Add(1)
+	if cp.Len() != before {
+		optionsInRequiresDropped.Add(1)
+	}
 }

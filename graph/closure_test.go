@@ -355,3 +355,58 @@ func TestLevelsStableThroughEvaluation(t *testing.T) {
 	}
 	t.Logf("%d subsets compared", total)
 }
+
+// TestOptionsWithinRequires checks what lets a package ID skip Conan's
+// filter_used: when propagateOptions kept the options of the packages
+// the ID's requirements name and no Python changed the info, filtering
+// them by those names drops nothing. Generated trees of every shape,
+// and small graphs with a private requirement of a name another
+// package also requires, and a package_id() that removes a requirement.
+func TestOptionsWithinRequires(t *testing.T) {
+	defer graph.CheckOptionsInRequires(false)
+	var checked int64
+	for _, shape := range []string{bench.ShapeLayered, bench.ShapeChain, bench.ShapeGrid, bench.ShapeWide} {
+		for _, seed := range []uint64{1, 2} {
+			graph.CheckOptionsInRequires(true)
+			resolveGenerated(t, shape, seed, 150)
+			n, dropped := graph.CheckOptionsInRequires(false)
+			if dropped > 0 {
+				t.Errorf("%s seed %d: %d of %d IDs would have filtered options out", shape, seed, dropped, n)
+			}
+			checked += n
+		}
+	}
+	for i, body := range []string{
+		`    requires = ("cc/1.0", "private"), "dd/1.0"`,
+		`    requires = "cc/1.0", "dd/1.0"
+    def package_id(self):
+        self.info.requires.remove("cc")`,
+	} {
+		dir := t.TempDir()
+		write := func(rel, text string) { writeTestFile(t, dir, rel, text) }
+		recipe := func(name, version, body string) {
+			write(filepath.Join("recipes", name, version, "_", "_", "conanfile.py"),
+				"from conans import ConanFile\n\nclass P(ConanFile):\n    name = \""+name+"\"\n    version = \""+version+"\"\n"+
+					"    options = {\"shared\": [True, False]}\n    default_options = {\"shared\": False}\n"+body+"\n")
+		}
+		recipe("cc", "1.0", "")
+		recipe("cc", "2.0", "")
+		recipe("dd", "1.0", `    requires = "cc/2.0"`)
+		recipe("bb", "1.0", body)
+		recipe("aa", "1.0", `    requires = "bb/1.0"`)
+		write("conanfile.txt", "[requires]\naa/1.0\n")
+		write("default", "[settings]\nos=Linux\n")
+		graph.CheckOptionsInRequires(true)
+		_, err := engine.Resolve(engine.Params{Home: testHome(t, dir), Cwd: dir, Target: filepath.Join(dir, "conanfile.txt"),
+			Recipes: []string{filepath.Join(dir, "recipes")}, Host: profiles.Args{Profiles: []string{filepath.Join(dir, "default")}}})
+		n, dropped := graph.CheckOptionsInRequires(false)
+		if dropped > 0 {
+			t.Errorf("case %d (%v): %d of %d IDs would have filtered options out", i, err, dropped, n)
+		}
+		checked += n
+	}
+	if checked == 0 {
+		t.Fatal("no ID skipped filter_used")
+	}
+	t.Logf("%d IDs checked", checked)
+}

@@ -147,3 +147,13 @@ func CheckLevels(on bool) (int, []string) {
 	checkLevels, levelsChecked, levelsMismatch = on, 0, nil
 	return n, m
 }
+
+// CheckOptionsInRequires has computePackageID check, while on, that
+// filtering by the requirements' names would drop nothing from the
+// options of the infos it let skip that; it returns how many it checked
+// and how many would have lost a package since the last call.
+func CheckOptionsInRequires(on bool) (checked, dropped int64) {
+	checked, dropped = optionsInRequiresChecked.Swap(0), optionsInRequiresDropped.Swap(0)
+	checkOptionsInRequires = on
+	return checked, dropped
+}

@@ -592,7 +592,19 @@ type Info struct {
 	// infos hold too: while Settings or FullSettings are those, they are
 	// not the info's to change.
 	shared *sharedSettings
+	// optionsInRequires: Options names only packages that Requires
+	// names, so Conan's filter_used would keep them all (see
+	// OptionsWithinRequires).
+	optionsInRequires bool
 }
+
+// OptionsWithinRequires tells PackageID that Options names no package
+// outside Requires, so that filtering options by the requirements'
+// names (Conan's filter_used) would drop nothing: it skips the set of
+// names it makes for that. For an info whose options come from a
+// finish that kept only the packages these requirements name, and
+// which nothing changes before PackageID (no package_id()).
+func (info *Info) OptionsWithinRequires() { info.optionsInRequires = true }
 
 // OwnSettings gives the info Settings of its own (a copy of shared ones),
 // for a caller that is to change them.
@@ -728,13 +740,15 @@ func (info *Info) PackageID() Computation {
 	} else {
 		c.SettingsLines = info.Settings.HashLines()
 	}
-	used := usedNames.Get().(map[string]bool)
-	for _, r := range info.Requires.list {
-		used[r.Pref.Ref.Name] = true
+	if !info.optionsInRequires {
+		used := usedNames.Get().(map[string]bool)
+		for _, r := range info.Requires.list {
+			used[r.Pref.Ref.Name] = true
+		}
+		info.Options.FilterUsed(used)
+		clear(used)
+		usedNames.Put(used)
 	}
-	info.Options.FilterUsed(used)
-	clear(used)
-	usedNames.Put(used)
 	c.OptionsOwn = optionLines(info.Options.Own)
 	// The options line is the sha of the own options' sha and each
 	// dependency's, one per line: a graph hashes one line per package of

@@ -351,23 +351,24 @@ func (c *Conanfile) Compatibility() ([]*packageid.Info, error) {
 }
 
 // CallPackageID runs package_id() with self.info installed; a Conf it
-// set as self.info.conf is hashed as it is at the end.
-func (c *Conanfile) CallPackageID() error {
+// set as self.info.conf is hashed as it is at the end. ran is false
+// when the recipe has no package_id() (the base class's does nothing).
+func (c *Conanfile) CallPackageID() (ran bool, err error) {
 	c.infoConf = nil
-	if !c.HasMethod("package_id") { // the base class's does nothing
-		return nil
+	if !c.HasMethod("package_id") {
+		return false, nil
 	}
 	if err := c.Call("package_id"); err != nil {
-		return err
+		return true, err
 	}
 	if c.infoConf != nil && c.Info != nil {
 		text, err := c.infoConf.c.dumps(c.Loader.In)
 		if err != nil {
-			return err
+			return true, err
 		}
 		c.Info.Conf = &text
 	}
-	return nil
+	return true, nil
 }
 
 // CallCatchingInvalid runs validate() or validate_build(): a
