@@ -51,6 +51,9 @@ func (l Layout) String() string { return [...]string{"tree", "cache", "cci"}[l] 
 type Dir struct {
 	Path   string
 	Layout Layout
+	// pathClean: Path joins as it is (joinsAsIs; Open checks), so a
+	// recipe's path is Path and its parts joined, when they are plain.
+	pathClean bool
 
 	mu  sync.Mutex
 	cci map[string]map[string]string
@@ -108,7 +111,7 @@ func Open(paths ...string) (*Store, error) {
 		if !st.IsDir() {
 			return nil, fmt.Errorf("recipes folder %s: not a directory", p)
 		}
-		s.Dirs = append(s.Dirs, &Dir{Path: p, Layout: Detect(p)})
+		s.Dirs = append(s.Dirs, &Dir{Path: p, Layout: Detect(p), pathClean: joinsAsIs(p)})
 	}
 	return s, nil
 }
@@ -133,6 +136,19 @@ func Detect(dir string) Layout {
 		}
 	}
 	return Tree
+}
+
+// joinsAsIs reports whether filepath.Join(p, x) is p, a separator and x
+// for a plain x: p is clean, and neither the root nor ".".
+func joinsAsIs(p string) bool {
+	return p != "" && p != "." && filepath.Clean(p) == p && !strings.HasSuffix(p, string(filepath.Separator))
+}
+
+// plainPart reports whether a path element joins as it is: not empty,
+// not . or .., no separator (references are checked, but not every
+// caller's).
+func plainPart(s string) bool {
+	return s != "" && s != "." && s != ".." && !strings.ContainsRune(s, '/') && !strings.ContainsRune(s, filepath.Separator)
 }
 
 func dash(s string) string {
@@ -206,6 +222,15 @@ func (d *Dir) refsOf(folder, user, channel string) []ref.Ref {
 }
 
 func (d *Dir) conanfile(r ref.Ref) string {
+	if d.pathClean && plainPart(r.Name) && plainPart(r.Version) && plainPart(dash(r.User)) && plainPart(dash(r.Channel)) {
+		// What filepath.Join gives, without cleaning it twice.
+		const sep = string(filepath.Separator)
+		p := d.Path + sep + r.Name + sep + r.Version + sep + dash(r.User) + sep + dash(r.Channel) + sep
+		if d.Layout == Cache {
+			return p + "export" + sep + "conanfile.py"
+		}
+		return p + "conanfile.py"
+	}
 	p := filepath.Join(d.Path, r.Name, r.Version, dash(r.User), dash(r.Channel))
 	if d.Layout == Cache {
 		return filepath.Join(p, "export", "conanfile.py")

@@ -174,3 +174,30 @@ func TestSizeHint(t *testing.T) {
 		}
 	}
 }
+
+// TestConanfilePathAsJoin holds the joined recipe path to filepath.Join,
+// for plain parts and for the odd ones it leaves to Join.
+func TestConanfilePathAsJoin(t *testing.T) {
+	parts := []string{"zlib", "1.2.13", "_", "", ".", "..", "a/b", "user", "x.y"}
+	for _, base := range []string{"/tmp/recipes", "/tmp/recipes/", "/tmp//recipes/../r", "rel/dir", "/", ".", "", "a"} {
+		for _, layout := range []Layout{Tree, Cache} {
+			d := &Dir{Path: base, Layout: layout, pathClean: joinsAsIs(base)}
+			for _, n := range parts {
+				for _, v := range parts {
+					for _, u := range parts {
+						r := ref.Ref{Name: n, Version: v, User: u, Channel: u}
+						want := filepath.Join(base, n, v, dash(u), dash(u))
+						if layout == Cache {
+							want = filepath.Join(want, "export", "conanfile.py")
+						} else {
+							want = filepath.Join(want, "conanfile.py")
+						}
+						if got := d.conanfile(r); got != want {
+							t.Fatalf("%q %v %+v: %q, want %q", base, layout, r, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
