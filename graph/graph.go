@@ -305,13 +305,17 @@ var eagerAncestors bool
 type Edge struct {
 	Src, Dst *Node
 	Require  *recipe.Requirement
+	// build and private copy Require's flags, which never change: the
+	// ID phase asks them several times an edge, and Require is read
+	// from memory the expansion left long ago.
+	build, private bool
 }
 
 // Private reports a private requirement.
-func (e *Edge) Private() bool { return e.Require.Private }
+func (e *Edge) Private() bool { return e.private }
 
 // BuildRequire reports a build requirement.
-func (e *Edge) BuildRequire() bool { return e.Require.BuildRequire }
+func (e *Edge) BuildRequire() bool { return e.build }
 
 // Graph is a resolved dependency graph.
 type Graph struct {
@@ -381,7 +385,7 @@ func (g *Graph) addNode(n *Node) {
 }
 
 func (g *Graph) addEdge(src, dst *Node, req *recipe.Requirement) {
-	e := &Edge{Src: src, Dst: dst, Require: req}
+	e := &Edge{Src: src, Dst: dst, Require: req, build: req.BuildRequire, private: req.Private}
 	// Conan's add_edge ignores an equal edge (same src and dst) for
 	// dependencies; dependants is a set.
 	if !src.linked.has(src.Dependencies, dst, edgeDst) {
