@@ -317,7 +317,7 @@ func (o *OptionValue) Eq(in *py.Interp, other py.Value) (bool, bool, error) {
 	return s == o.S, true, nil
 }
 
-func (o *OptionValue) HashKey() (string, error) { return "s" + o.S, nil }
+func (o *OptionValue) HashKey() (string, error) { return py.StrKey(o.S), nil }
 
 // pyOptionsValues is an OptionsValues object (self.options.values,
 // self.info.options).

@@ -70,7 +70,7 @@ func newModelVersion(s string) *ModelVersion {
 func (m *ModelVersion) PyStr() string            { return m.S }
 func (m *ModelVersion) TypeName() string         { return "Version" }
 func (m *ModelVersion) PyClass() *py.Class       { return ModelVersionClass }
-func (m *ModelVersion) HashKey() (string, error) { return "s" + m.S, nil }
+func (m *ModelVersion) HashKey() (string, error) { return py.StrKey(m.S), nil }
 
 func (m *ModelVersion) cmp(in *py.Interp, other py.Value) (int, error) {
 	if other == py.None {
@@ -260,7 +260,7 @@ func (s *scmVersion) TypeName() string         { return "Version" }
 func (s *scmVersion) PyClass() *py.Class       { return ScmVersionClass }
 func (s *scmVersion) Str() string              { return s.v.String() }
 func (s *scmVersion) Repr() string             { return s.v.String() }
-func (s *scmVersion) HashKey() (string, error) { return "V" + s.v.String(), nil }
+func (s *scmVersion) HashKey() (string, error) { return "\xffV" + s.v.String(), nil }
 
 func toScm(in *py.Interp, other py.Value) (*scmVersion, error) {
 	if o, ok := other.(*scmVersion); ok {
@@ -376,7 +376,7 @@ func (s *scmItem) HashKey() (string, error) {
 	if n, ok := s.it.Int64(); ok {
 		return py.HashKeyOf(n)
 	}
-	return "s" + s.it.String(), nil
+	return py.StrKey(s.it.String()), nil
 }
 
 func (s *scmItem) value() py.Value {

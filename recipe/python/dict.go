@@ -7,28 +7,31 @@ import (
 )
 
 // hashKey encodes a hashable value so that values Python considers equal
-// (1, 1.0 and True; equal tuples) share a key.
+// (1, 1.0 and True; equal tuples) share a key. A string is its own key
+// (StrKey), so that looking one up makes nothing; every other key starts
+// with the byte 0xff, which no UTF-8 text starts with, then a letter
+// for its kind.
 func hashKey(v Value) (string, error) {
 	switch x := v.(type) {
 	case NoneType:
-		return "n", nil
+		return "\xffn", nil
 	case bool:
 		if x {
-			return "i1", nil
+			return "\xffi1", nil
 		}
-		return "i0", nil
+		return "\xffi0", nil
 	case int64:
-		return "i" + strconv.FormatInt(x, 10), nil
+		return "\xffi" + strconv.FormatInt(x, 10), nil
 	case float64:
 		if x == math.Trunc(x) && math.Abs(x) < 1e18 {
-			return "i" + strconv.FormatInt(int64(x), 10), nil
+			return "\xffi" + strconv.FormatInt(int64(x), 10), nil
 		}
-		return "f" + strconv.FormatFloat(x, 'g', -1, 64), nil
+		return "\xfff" + strconv.FormatFloat(x, 'g', -1, 64), nil
 	case string:
-		return "s" + x, nil
+		return StrKey(x), nil
 	case Tuple:
 		var b strings.Builder
-		b.WriteString("t(")
+		b.WriteString("\xfft(")
 		for _, e := range x {
 			k, err := hashKey(e)
 			if err != nil {
@@ -50,10 +53,10 @@ func hashKey(v Value) (string, error) {
 			}
 			// order-independent
 			sortStrings(keys)
-			return "F(" + strings.Join(keys, "\x00") + ")", nil
+			return "\xffF(" + strings.Join(keys, "\x00") + ")", nil
 		}
 	case *Class, *Function, *Builtin, *Module, *Instance, *BoundMethod:
-		return "p" + strconv.FormatUint(uint64(ptrID(x)), 16), nil
+		return "\xffp" + strconv.FormatUint(uint64(ptrID(x)), 16), nil
 	case Hasher:
 		k, err := x.HashKey()
 		if err != nil {
@@ -61,9 +64,9 @@ func hashKey(v Value) (string, error) {
 		}
 		return k, nil
 	case StrObject:
-		return "s" + x.PyStr(), nil
+		return StrKey(x.PyStr()), nil
 	case EllipsisType:
-		return "E", nil
+		return "\xffE", nil
 	}
 	return "", Errorf(TypeErrorClass, "unhashable type: '%s'", TypeName(v))
 }
@@ -203,9 +206,19 @@ func (d *Dict) Get(key Value) (Value, bool, error) {
 	return d.d.ents[i].val, true, nil
 }
 
+// StrKey is the dict key of a string (see hashKey): the string itself,
+// unless it starts with the byte 0xff (not UTF-8; raw bytes a recipe
+// read), which is then marked as a string.
+func StrKey(s string) string {
+	if len(s) > 0 && s[0] == 0xff {
+		return "\xffs" + s
+	}
+	return s
+}
+
 // GetStr looks up a string key.
 func (d *Dict) GetStr(key string) (Value, bool) {
-	i, ok := d.d.get("s" + key)
+	i, ok := d.d.get(StrKey(key))
 	if !ok {
 		return nil, false
 	}
@@ -223,7 +236,7 @@ func (d *Dict) Set(key, val Value) error {
 }
 
 // SetStr stores a value under a string key.
-func (d *Dict) SetStr(key string, val Value) { d.d.set("s"+key, key, val) }
+func (d *Dict) SetStr(key string, val Value) { d.d.set(StrKey(key), key, val) }
 
 // Delete removes a key and reports whether it was present.
 func (d *Dict) Delete(key Value) (bool, error) {

@@ -66,3 +66,40 @@ func TestDictModel(t *testing.T) {
 		}
 	}
 }
+
+// TestDictKeysOfKinds checks that keys Python holds equal share an entry
+// and that strings never meet other kinds' keys: strings spelled like
+// another kind's encoding, or starting with the byte that marks them.
+func TestDictKeysOfKinds(t *testing.T) {
+	d := NewDict()
+	keys := []Value{"", "n", "i1", "i0", "\xffi1", "\xffn", "\xff", "\xffs", "\xffsx", "x", None, true, false, int64(1), int64(0), int64(7),
+		float64(7), 2.5, Tuple{"i1"}, Tuple{int64(1)}, Tuple{}, Ellipsis, "t()", "\xfft()"}
+	// Python's equal keys: 1 == 1.0 == True, 0 == False, 7 == 7.0.
+	same := map[int][]int{11: {13}, 12: {14}, 15: {16}}
+	for i, k := range keys {
+		if err := d.Set(k, int64(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, k := range keys {
+		v, ok, err := d.Get(k)
+		if err != nil || !ok {
+			t.Fatalf("%q: %v %v", k, ok, err)
+		}
+		want := int64(i)
+		for first, others := range same {
+			if slices.Contains(others, i) || first == i {
+				want = int64(others[len(others)-1])
+			}
+		}
+		if v != want {
+			t.Errorf("%#v: entry %v, want %v", k, v, want)
+		}
+	}
+	if want := len(keys) - 3; d.Len() != want {
+		t.Errorf("%d entries, want %d", d.Len(), want)
+	}
+	if v, ok := d.GetStr("\xffi1"); !ok || v != int64(4) {
+		t.Errorf("GetStr of a string starting with 0xff: %v %v", v, ok)
+	}
+}
