@@ -220,7 +220,16 @@ func (c *Class) IsSubclass(other *Class) bool {
 }
 
 func computeMRO(c *Class) ([]*Class, error) {
-	// C3 linearisation.
+	if len(c.Bases) == 1 {
+		// C3 of one base is the class, then the base's order: every
+		// recipe class derives from ConanFile alone.
+		return append(append(make([]*Class, 0, 1+len(c.Bases[0].MRO)), c), c.Bases[0].MRO...), nil
+	}
+	return c3(c)
+}
+
+// c3 is the C3 linearisation of c's bases.
+func c3(c *Class) ([]*Class, error) {
 	var seqs [][]*Class
 	for _, b := range c.Bases {
 		seqs = append(seqs, append([]*Class(nil), b.MRO...))
