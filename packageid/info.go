@@ -114,18 +114,18 @@ type sharedSettings struct {
 // settingsFor makes an info's settings from a list, once per distinct
 // list when there is a cache.
 func (c *RequirementCache) settingsFor(list []NameValue) (*sharedSettings, error) {
-	var key string
+	var key []byte
 	if c != nil {
-		var b strings.Builder
+		// The key is made on the stack and looked up without a copy
+		// (string(key) in an index expression); only a new entry makes
+		// a string of it. Every package asks, and most share a few.
+		var buf [256]byte
+		key = buf[:0]
 		for _, nv := range list {
-			b.WriteString(nv.Name)
-			b.WriteByte('=')
-			b.WriteString(nv.Value)
-			b.WriteByte('\n')
+			key = append(append(append(append(key, nv.Name...), '='), nv.Value...), '\n')
 		}
-		key = b.String()
 		c.mu.Lock()
-		s, ok := c.settings[key]
+		s, ok := c.settings[string(key)]
 		c.mu.Unlock()
 		if ok {
 			return s, nil
@@ -141,13 +141,13 @@ func (c *RequirementCache) settingsFor(list []NameValue) (*sharedSettings, error
 	if c != nil {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if had, ok := c.settings[key]; ok { // made meanwhile on another goroutine
+		if had, ok := c.settings[string(key)]; ok { // made meanwhile on another goroutine
 			return had, nil
 		}
 		if c.settings == nil {
 			c.settings = map[string]*sharedSettings{}
 		}
-		c.settings[key] = s
+		c.settings[string(key)] = s
 	}
 	return s, nil
 }
