@@ -19,40 +19,59 @@ import (
 // with Conan's message, the closure in Conan's final order (by inverse
 // level).
 func checkProvides(g *Graph) error {
-	provides := make(map[*Node][]string, len(g.Nodes))
+	// What each node provides, listed only for those that provide
+	// other than their own name alone (most provide just that).
+	other := map[*Node][]string{}
 	explicit := false // some node provides other than its own name, once
 	for _, n := range g.Nodes {
+		if n.Conanfile.ProvidesJust(n.Name()) {
+			continue
+		}
 		items, err := n.Conanfile.ProvidesItems()
 		if err != nil {
 			return &PrefixedError{Prefix: nodeLabel(n), Err: err}
 		}
-		provides[n] = items
-		if len(items) != 1 || items[0] != n.Name() {
-			explicit = explicit || len(items) > 0
+		other[n] = items
+		explicit = explicit || len(items) > 0
+	}
+	provided := func(n *Node) []string {
+		if items, ok := other[n]; ok {
+			return items
 		}
+		return []string{n.Name()}
 	}
 	if !explicit {
 		// Then only a build-context node can conflict, with a host node
 		// of its own name in its closure (the closure holds one node
 		// per name and context, itself included).
 		for _, n := range g.Nodes {
-			if n.Context != Build || len(provides[n]) == 0 {
+			if n.Context != Build || len(provided(n)) == 0 {
 				continue
 			}
 			if k, ok := g.lookupKey(n.Name(), Host); ok {
 				if m := n.publicClosure.get(k); m != nil && m != n {
-					return providesError(g, n, provides)
+					return providesError(g, n, providesAll(g, provided))
 				}
 			}
 		}
 		return nil
 	}
+	provides := providesAll(g, provided)
 	for _, n := range g.Nodes {
 		if conflicts(n, n.publicClosure.nodes(), provides) != nil {
 			return providesError(g, n, provides)
 		}
 	}
 	return nil
+}
+
+// providesAll lists what every node provides.
+func providesAll(g *Graph, provided func(*Node) []string) map[*Node][]string {
+	all := make(map[*Node][]string, len(g.Nodes))
+	for _, n := range g.Nodes {
+		all[n] = provided(n)
+	}
+	return all
 }
 
 // conflicts returns what n and the host nodes of its closure (in that

@@ -462,6 +462,18 @@ func (c *Conanfile) FixProvides() {
 	c.SetAttr("provides", v)
 }
 
+// ProvidesJust reports whether the recipe provides name and nothing
+// else, as ProvidesItems would list it: most recipes provide their own
+// name alone, which this tells without listing it.
+func (c *Conanfile) ProvidesJust(name string) bool {
+	t, ok := c.Provides().(py.Tuple)
+	if !ok || len(t) != 1 {
+		return false
+	}
+	s, ok := t[0].(string)
+	return ok && s == name
+}
+
 // ProvidesItems lists what the recipe provides, as text (nil for None).
 func (c *Conanfile) ProvidesItems() ([]string, error) {
 	v := c.Provides()
