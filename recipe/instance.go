@@ -188,20 +188,28 @@ func (c *Conanfile) attrLine(name string) int {
 func (r *Recipe) attrLine(name string) int {
 	r.attrOnce.Do(func() {
 		if mod, err := syntax.Parse(r.Path, r.Source); err == nil {
-			r.tree = mod
+			r.attrs = classAttrs(mod, r.Class.Name)
 		}
 	})
-	if r.tree == nil {
-		return 0
+	for i := len(r.attrs) - 1; i >= 0; i-- { // the last assignment wins
+		if r.attrs[i].name == name {
+			return int(r.attrs[i].line)
+		}
 	}
-	return classAttrLine(r.tree, r.Class.Name, name)
+	return 0
 }
 
-// classAttrLine is the line of the last statement assigning attr in the
-// body of a class (0: none). A recipe asks for two or three, once each:
-// a scan of its class body costs less than a table of them all.
-func classAttrLine(mod *syntax.Module, class, attr string) int {
-	line := 0
+// attrAt is an attribute assignment in a class body.
+type attrAt struct {
+	name string
+	line int32
+}
+
+// classAttrs lists the assignments to names in the body of a class, in
+// order. A recipe asks for the lines of two or three, once each: a short
+// list serves that without a table, or keeping the parsed module.
+func classAttrs(mod *syntax.Module, class string) []attrAt {
+	var out []attrAt
 	for _, s := range mod.Body {
 		cd, ok := s.(*syntax.ClassDef)
 		if !ok || cd.Name != class {
@@ -211,18 +219,18 @@ func classAttrLine(mod *syntax.Module, class, attr string) int {
 			switch a := st.(type) {
 			case *syntax.Assign:
 				for _, t := range a.Targets {
-					if n, ok := t.(*syntax.Name); ok && n.ID == attr {
-						line = int(a.Position().Line)
+					if n, ok := t.(*syntax.Name); ok {
+						out = append(out, attrAt{n.ID, a.Position().Line})
 					}
 				}
 			case *syntax.AnnAssign:
-				if n, ok := a.Target.(*syntax.Name); ok && n.ID == attr {
-					line = int(a.Position().Line)
+				if n, ok := a.Target.(*syntax.Name); ok {
+					out = append(out, attrAt{n.ID, a.Position().Line})
 				}
 			}
 		}
 	}
-	return line
+	return out
 }
 
 // createOptions reads the options and default_options attributes.

@@ -30,11 +30,11 @@ type Recipe struct {
 
 	linesOnce sync.Once
 	srcLines  []string
-	// tree is the parsed module, for the lines of class attributes
-	// (attrLine); parsed again on first use when the recipe was not
-	// loaded from a tree.
+	// attrs are the class body's attribute assignments and their lines,
+	// in order (attrLine); listed from the parsed module at load, or
+	// from a parse on first use when the recipe was not loaded from one.
 	attrOnce sync.Once
-	tree     *syntax.Module
+	attrs    []attrAt
 	pyReqs   *pythonRequires // python_requires, nil without
 }
 
@@ -183,8 +183,8 @@ func (l *Loader) loadFiles(path string, f Files) (*Recipe, error) {
 	}
 	r.Class = found
 	// The attribute lines come from the tree at hand rather than a
-	// second parse.
-	r.attrOnce.Do(func() { r.tree = mod })
+	// second parse; the tree itself is not kept.
+	r.attrOnce.Do(func() { r.attrs = classAttrs(mod, found.Name) })
 	if v, _, ok := found.Lookup("python_requires"); ok && v != py.None {
 		if l.ResolvePyRequire == nil {
 			return nil, &LoadError{Path: path, Err: &py.Unsupported{File: path, Pos: attrPos(mod, found.Name, "python_requires"),
