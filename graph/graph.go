@@ -598,6 +598,11 @@ func (d *keyDict) put(k int32, n *Node) {
 	case d.slots == nil && len(d.keys) <= dictScan:
 	case 2*len(d.keys) > len(d.slots):
 		d.reindex(4 * len(d.keys))
+		// Room for the entries the new table takes before the next:
+		// past 256, append would grow by a quarter at a time.
+		if n := len(d.keys); n > 256 {
+			d.keys, d.vals = slices.Grow(d.keys, n), slices.Grow(d.vals, n)
+		}
 	default:
 		d.slot(int32(len(d.keys)))
 	}
