@@ -543,14 +543,15 @@ func (r *Resolver) computePackageID(n *Node, s *idScratch, direct, indirect []*r
 			n.CantBuild = msg
 		}
 	}
-	if optionsFromReqs && !ranPython {
-		// Finish kept the options of the packages direct and indirect
-		// name, and these are the info's requirements still.
+	// Finish kept the options of the packages direct and indirect name;
+	// unless Python ran, these are the info's requirements still.
+	within := optionsFromReqs && !ranPython
+	if within {
 		info.OptionsWithinRequires()
 	}
 	n.Computation = info.PackageID()
 	n.PackageID = n.Computation.ID
-	if checkOptionsInRequires && optionsFromReqs && !ranPython {
+	if within && checkOptionsInRequires {
 		checkOptionsNamed(n, info)
 	}
 	return nil

@@ -45,8 +45,8 @@ func checkProvides(g *Graph) error {
 		// of its own name in its closure (the closure holds one node
 		// per name and context, itself included).
 		for _, n := range g.Nodes {
-			if n.Context != Build || len(provided(n)) == 0 {
-				continue
+			if _, listed := other[n]; n.Context != Build || listed {
+				continue // listed, here, means that it provides nothing
 			}
 			if k, ok := g.lookupKey(n.Name(), Host); ok {
 				if m := n.publicClosure.get(k); m != nil && m != n {

@@ -197,7 +197,7 @@ type pyRef struct{ r ref.Ref }
 func (p *pyRef) TypeName() string         { return "ConanFileReference" }
 func (p *pyRef) Str() string              { return p.r.String() }
 func (p *pyRef) Repr() string             { return p.r.Full() }
-func (p *pyRef) HashKey() (string, error) { return "\xffr" + p.r.Full(), nil }
+func (p *pyRef) HashKey() (string, error) { return py.KeyMark + "r" + p.r.Full(), nil }
 
 func (p *pyRef) Eq(in *py.Interp, other py.Value) (bool, bool, error) {
 	o, ok := other.(*pyRef)

@@ -260,7 +260,7 @@ func (s *scmVersion) TypeName() string         { return "Version" }
 func (s *scmVersion) PyClass() *py.Class       { return ScmVersionClass }
 func (s *scmVersion) Str() string              { return s.v.String() }
 func (s *scmVersion) Repr() string             { return s.v.String() }
-func (s *scmVersion) HashKey() (string, error) { return "\xffV" + s.v.String(), nil }
+func (s *scmVersion) HashKey() (string, error) { return py.KeyMark + "V" + s.v.String(), nil }
 
 func toScm(in *py.Interp, other py.Value) (*scmVersion, error) {
 	if o, ok := other.(*scmVersion); ok {

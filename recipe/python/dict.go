@@ -6,32 +6,36 @@ import (
 	"strings"
 )
 
+// KeyMark starts the dict key of every value that is not a str (see
+// hashKey), then a letter for its kind: the byte 0xff, which no UTF-8
+// text starts with. Host Hashers of other kinds use it too.
+const KeyMark = "\xff"
+
 // hashKey encodes a hashable value so that values Python considers equal
 // (1, 1.0 and True; equal tuples) share a key. A string is its own key
 // (StrKey), so that looking one up makes nothing; every other key starts
-// with the byte 0xff, which no UTF-8 text starts with, then a letter
-// for its kind.
+// with KeyMark.
 func hashKey(v Value) (string, error) {
 	switch x := v.(type) {
 	case NoneType:
-		return "\xffn", nil
+		return KeyMark + "n", nil
 	case bool:
 		if x {
-			return "\xffi1", nil
+			return KeyMark + "i1", nil
 		}
-		return "\xffi0", nil
+		return KeyMark + "i0", nil
 	case int64:
-		return "\xffi" + strconv.FormatInt(x, 10), nil
+		return KeyMark + "i" + strconv.FormatInt(x, 10), nil
 	case float64:
 		if x == math.Trunc(x) && math.Abs(x) < 1e18 {
-			return "\xffi" + strconv.FormatInt(int64(x), 10), nil
+			return KeyMark + "i" + strconv.FormatInt(int64(x), 10), nil
 		}
-		return "\xfff" + strconv.FormatFloat(x, 'g', -1, 64), nil
+		return KeyMark + "f" + strconv.FormatFloat(x, 'g', -1, 64), nil
 	case string:
 		return StrKey(x), nil
 	case Tuple:
 		var b strings.Builder
-		b.WriteString("\xfft(")
+		b.WriteString(KeyMark + "t(")
 		for _, e := range x {
 			k, err := hashKey(e)
 			if err != nil {
@@ -53,10 +57,10 @@ func hashKey(v Value) (string, error) {
 			}
 			// order-independent
 			sortStrings(keys)
-			return "\xffF(" + strings.Join(keys, "\x00") + ")", nil
+			return KeyMark + "F(" + strings.Join(keys, "\x00") + ")", nil
 		}
 	case *Class, *Function, *Builtin, *Module, *Instance, *BoundMethod:
-		return "\xffp" + strconv.FormatUint(uint64(ptrID(x)), 16), nil
+		return KeyMark + "p" + strconv.FormatUint(uint64(ptrID(x)), 16), nil
 	case Hasher:
 		k, err := x.HashKey()
 		if err != nil {
@@ -66,7 +70,7 @@ func hashKey(v Value) (string, error) {
 	case StrObject:
 		return StrKey(x.PyStr()), nil
 	case EllipsisType:
-		return "\xffE", nil
+		return KeyMark + "E", nil
 	}
 	return "", Errorf(TypeErrorClass, "unhashable type: '%s'", TypeName(v))
 }
@@ -210,8 +214,8 @@ func (d *Dict) Get(key Value) (Value, bool, error) {
 // unless it starts with the byte 0xff (not UTF-8; raw bytes a recipe
 // read), which is then marked as a string.
 func StrKey(s string) string {
-	if len(s) > 0 && s[0] == 0xff {
-		return "\xffs" + s
+	if len(s) > 0 && s[0] == KeyMark[0] {
+		return KeyMark + "s" + s
 	}
 	return s
 }

@@ -98,7 +98,7 @@ type Lener interface {
 
 // Hasher makes a host object usable as a dict key or set member; the key
 // must be equal for objects that compare equal: StrKey of the string an
-// object equals a str, else a key starting with the byte 0xff and a
+// object equals a str, else a key starting with KeyMark and a
 // letter of its own (see hashKey).
 type Hasher interface {
 	HashKey() (string, error)
