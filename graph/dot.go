@@ -108,7 +108,8 @@ func (g *Graph) Validate() error {
 }
 
 // validateClosures checks the builder's bookkeeping: every node that a
-// public closure holds lists the holder in its inverse closure, once.
+// public closure holds lists the holder in its inverse closure, once;
+// and what makes checkProvides' shortcut exact.
 func validateClosures(g *Graph) error {
 	inverse := map[[2]*Node]bool{}
 	for _, n := range g.Nodes {
@@ -123,6 +124,15 @@ func validateClosures(g *Graph) error {
 		for _, m := range n.publicClosure.nodes() {
 			if m != n && !inverse[[2]*Node{m, n}] {
 				return fmt.Errorf("node %s (%s) holds %s in its public closure, not in its inverse closure", n.ID, nodeLabel(n), nodeLabel(m))
+			}
+			// What checkProvides relies on: a node's closure holds no
+			// other node of its name and context, and a build-context
+			// node's closure holds only build-context nodes.
+			if m != n && m.key == n.key {
+				return fmt.Errorf("node %s (%s) holds %s, of its own name and context, in its public closure", n.ID, nodeLabel(n), nodeLabel(m))
+			}
+			if n.Context == Build && m.Context != Build {
+				return fmt.Errorf("node %s (%s), of the build context, holds %s of the %s context in its public closure", n.ID, nodeLabel(n), nodeLabel(m), m.Context)
 			}
 		}
 	}

@@ -109,3 +109,51 @@ func TestLatticeWalksVisitNodesOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateClosureContexts: Validate reports a build-context node
+// holding a host node in its public closure, and a node holding another
+// of its own name and context, the two things checkProvides takes as
+// impossible when no recipe declares provides.
+func TestValidateClosureContexts(t *testing.T) {
+	build := func() (*Graph, *Node, *Node) {
+		g := newGraph(nil)
+		app := newNode(ref.Ref{Name: "app", Version: "1.0"}, &recipe.Conanfile{DisplayName: "app/1.0"}, Host, RecipeConsumer)
+		tool := newNode(ref.Ref{Name: "tool", Version: "1.0"}, &recipe.Conanfile{DisplayName: "tool/1.0"}, Build, RecipeCache)
+		tool.PackageID, tool.Binary = "id-tool", BinaryMissing
+		g.addNode(app)
+		g.addNode(tool)
+		g.addEdge(app, tool, &recipe.Requirement{Ref: tool.Ref, BuildRequire: true})
+		for _, n := range g.Nodes {
+			n.publicClosure.add(n)
+		}
+		app.connectClosure(tool)
+		return g, app, tool
+	}
+	g, _, _ := build()
+	if err := g.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	add := func(g *Graph, from *Node, name, context string) {
+		n := newNode(ref.Ref{Name: name, Version: "2.0"}, &recipe.Conanfile{DisplayName: name + "/2.0"}, context, RecipeCache)
+		n.PackageID, n.Binary = "id-"+name, BinaryMissing
+		g.addNode(n)
+		n.publicClosure.add(n)
+		g.addEdge(from, n, &recipe.Requirement{Ref: n.Ref})
+		from.connectClosure(n)
+	}
+	g, _, tool := build()
+	add(g, tool, "zlib", Build)
+	if err := g.Validate(); err != nil {
+		t.Errorf("a build node holding a build node: %v", err)
+	}
+	g, _, tool = build()
+	add(g, tool, "zlib", Host)
+	if err := g.Validate(); err == nil || !strings.Contains(err.Error(), "of the build context, holds zlib/2.0 of the host context") {
+		t.Errorf("a build node holding a host node: %v", err)
+	}
+	g, _, tool = build()
+	add(g, tool, "tool", Build)
+	if err := g.Validate(); err == nil || !strings.Contains(err.Error(), "of its own name and context") {
+		t.Errorf("a node holding another of its key: %v", err)
+	}
+}

@@ -147,7 +147,7 @@ func cciOne(t *testing.T, r map[string]any, variant, tree, shared, userHome, out
 		}
 	}
 	lock := filepath.Join(out, fmt.Sprintf("%s-%s.json", r["name"], variant))
-	args = append(args, "--lockfile-out="+lock, "--recipes", tree)
+	args = append(args, "--lockfile-out="+lock, "--recipes", tree, "--check")
 	res := runConid(t, filepath.Join(shared, "profiles"), userHome, args)
 	if v["status"] != "ok" {
 		if res.code != 0 {
