@@ -270,7 +270,12 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 	if !req.Private && !req.BuildRequire {
 		node.transitiveClosure.update(previous.transitiveClosure)
 		dependants := node.inverseList
-		for _, n := range previous.transitiveClosure.nodes() {
+		adds := previous.transitiveClosure.nodes()
+		if len(adds) > 2*len(node.publicClosure.keys) {
+			// Mostly new entries: make room once (as nameDict.update).
+			node.publicClosure.grow(len(adds))
+		}
+		for _, n := range adds {
 			node.connectClosure(n)
 			for _, dep := range dependants {
 				dep.connectClosure(n)
