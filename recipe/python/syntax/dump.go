@@ -554,7 +554,7 @@ func (d *dumper) expr(e Expr, ctx exprCtx) {
 	case *Constant:
 		d.s("Constant(value=")
 		d.s(constRepr(e.Value))
-		if e.U {
+		if e.Value.U {
 			d.s(", kind='u'")
 		}
 		d.end(e)

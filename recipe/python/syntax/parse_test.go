@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"testing"
+	"unsafe"
 )
 
 // goldenCase is one line of testdata/golden.jsonl, made by
@@ -127,5 +128,14 @@ func TestParseDoesNotModifyInput(t *testing.T) {
 	}
 	if got := string(buf[:10]); got != "x = 1XXXXX" {
 		t.Errorf("input modified: %q", got)
+	}
+}
+
+// TestConstantSize holds a Constant to Go's 48-byte size class: every
+// literal of every recipe read is kept, and a field out of place makes
+// each take 64.
+func TestConstantSize(t *testing.T) {
+	if s := unsafe.Sizeof(Constant{}); s > 48 {
+		t.Errorf("a Constant takes %d bytes, want at most 48", s)
 	}
 }

@@ -81,7 +81,7 @@ func (p *parser) parseStrings() Expr {
 		if end-start == 1 {
 			body := p.strBody(&first)
 			if first.flags&strRaw != 0 || bytes.IndexByte(body, '\\') < 0 {
-				return &Constant{At: At{pos}, Value: ConstValue{Kind: KindStr, Str: p.strBodyString(&first)}, U: u}
+				return &Constant{At: At{pos}, Value: ConstValue{Kind: KindStr, Str: p.strBodyString(&first), U: u}}
 			}
 		}
 		var buf []byte
@@ -93,7 +93,7 @@ func (p *parser) parseStrings() Expr {
 				buf = p.unescape(buf, p.strBody(t), false, errPos)
 			}
 		}
-		return &Constant{At: At{pos}, Value: ConstValue{Kind: KindStr, Str: string(buf)}, U: u}
+		return &Constant{At: At{pos}, Value: ConstValue{Kind: KindStr, Str: string(buf), U: u}}
 	}
 	b := &fsBuilder{}
 	for i := start; i < end; i++ {
@@ -330,7 +330,7 @@ type fsBuilder struct {
 
 func (b *fsBuilder) flush(pos Pos, u bool) {
 	if len(b.lit) > 0 {
-		b.values = append(b.values, &Constant{At: At{pos}, Value: ConstValue{Kind: KindStr, Str: string(b.lit)}, U: u})
+		b.values = append(b.values, &Constant{At: At{pos}, Value: ConstValue{Kind: KindStr, Str: string(b.lit), U: u}})
 		b.lit = b.lit[:0]
 	}
 }
