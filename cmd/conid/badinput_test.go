@@ -36,6 +36,7 @@ func TestBadInputNamesOrigin(t *testing.T) {
 		{[]string{"bench", "gen", "--packages", "0", "out"}, []string{"--packages must be at least 1, got 0"}},
 		{[]string{"bench", "gen", "--shape", "ring", "out"}, []string{`unknown --shape "ring"`}},
 		{[]string{"bench", "cpu"}, []string{"usage: conid bench cpu"}},
+		{[]string{"bench", "cpu", "-n", "0", "--", "true"}, []string{"--runs must be at least 1"}},
 		{[]string{"bench", "frobnicate"}, []string{`unknown bench command "frobnicate"`}},
 	} {
 		r := runConid(t, "../../examples", t.TempDir(), tc.args)

@@ -232,27 +232,58 @@ func progress(e *env, quiet bool, what string, hook *func(int)) func() {
 func cmdBenchCPU(args []string, e *env) error {
 	fs := e.flagSet("bench cpu")
 	runs := fs.IntP("runs", "n", 5, "how many times to run the command")
+	with := fs.StringArray("with", nil, "run the command's arguments with this program instead, taking turns with the others given (repeatable): an A/B comparison")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cmdline := fs.Args()
-	if len(cmdline) == 0 {
-		return usageError("usage: conid bench cpu [-n RUNS] -- COMMAND [ARGS...]")
+	if len(cmdline) == 0 && len(*with) == 0 {
+		return usageError("usage: conid bench cpu [-n RUNS] [--with PROGRAM]... -- COMMAND [ARGS...]")
 	}
-	var cpu, wall []float64
-	for i := 0; i < *runs; i++ {
-		c := exec.Command(cmdline[0], cmdline[1:]...)
-		c.Dir = e.cwd
-		c.Stdout, c.Stderr = io.Discard, io.Discard
-		start := time.Now()
-		if err := c.Run(); err != nil {
-			return fmt.Errorf("run %d of %q: %v", i+1, strings.Join(cmdline, " "), err)
+	if *runs < 1 {
+		return usageError("--runs must be at least 1")
+	}
+	// One command line per program; with --with, the programs take
+	// turns, run after run, so that a machine drifting over the
+	// measurement (as a VM does) drifts for all of them alike.
+	lines := [][]string{cmdline}
+	if len(*with) > 0 {
+		lines = lines[:0]
+		for _, prog := range *with {
+			lines = append(lines, append([]string{prog}, cmdline...))
 		}
-		wall = append(wall, time.Since(start).Seconds())
-		cpu = append(cpu, (c.ProcessState.UserTime() + c.ProcessState.SystemTime()).Seconds())
 	}
-	fmt.Fprintf(e.stdout, "%s\n  runs %d, CPU median %.3f s (min %.3f, max %.3f), wall median %.3f s\n",
-		strings.Join(cmdline, " "), *runs, bench.Median(cpu), slices.Min(cpu), slices.Max(cpu), bench.Median(wall))
+	cpu := make([][]float64, len(lines))
+	wall := make([][]float64, len(lines))
+	for i := 0; i < *runs; i++ {
+		for j, line := range lines {
+			c := exec.Command(line[0], line[1:]...)
+			c.Dir = e.cwd
+			c.Stdout, c.Stderr = io.Discard, io.Discard
+			start := time.Now()
+			if err := c.Run(); err != nil {
+				return fmt.Errorf("run %d of %q: %v", i+1, strings.Join(line, " "), err)
+			}
+			wall[j] = append(wall[j], time.Since(start).Seconds())
+			cpu[j] = append(cpu[j], (c.ProcessState.UserTime() + c.ProcessState.SystemTime()).Seconds())
+		}
+	}
+	for j, line := range lines {
+		fmt.Fprintf(e.stdout, "%s\n  runs %d, CPU median %.3f s (min %.3f, max %.3f), wall median %.3f s\n",
+			strings.Join(line, " "), *runs, bench.Median(cpu[j]), slices.Min(cpu[j]), slices.Max(cpu[j]), bench.Median(wall[j]))
+	}
+	if len(lines) > 1 {
+		base := bench.Median(cpu[0])
+		fmt.Fprintf(e.stdout, "CPU median against %s:", lines[0][0])
+		for j := 1; j < len(lines); j++ {
+			if base > 0 {
+				fmt.Fprintf(e.stdout, " %s %.3f×", lines[j][0], bench.Median(cpu[j])/base)
+			} else {
+				fmt.Fprintf(e.stdout, " %s -", lines[j][0])
+			}
+		}
+		fmt.Fprintln(e.stdout)
+	}
 	return nil
 }
 

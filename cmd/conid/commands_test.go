@@ -171,3 +171,36 @@ func TestRangeSkipsFoldersWithoutRecipe(t *testing.T) {
 		t.Errorf("output warns about a folder without a recipe:\n%s", out)
 	}
 }
+
+// bench cpu --with runs the same arguments with each program, taking
+// turns run after run, and compares the CPU medians with the first's.
+func TestBenchCPUTakesTurns(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "log")
+	var progs []string
+	for _, name := range []string{"a", "b"} {
+		p := filepath.Join(dir, name)
+		script := "#!/bin/sh\necho " + name + " \"$@\" >> " + log + "\n"
+		if err := os.WriteFile(p, []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		progs = append(progs, p)
+	}
+	var out bytes.Buffer
+	e := &env{stdout: &out, stderr: &out, cwd: dir, environ: os.Environ(), getenv: os.Getenv}
+	if code := run([]string{"bench", "cpu", "-n", "3", "--with", progs[0], "--with", progs[1], "--", "x", "y"}, e); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, out.String())
+	}
+	got, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Repeat("a x y\nb x y\n", 3); string(got) != want {
+		t.Errorf("runs in the order\n%s\nwant\n%s", got, want)
+	}
+	for _, want := range []string{progs[0] + " x y\n  runs 3, CPU median", progs[1] + " x y\n  runs 3, CPU median", "CPU median against " + progs[0] + ": " + progs[1] + " "} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -31,7 +31,7 @@ Usage:
   conid id diff <path|ref> [common args] -- [left args] -- [right args] | A.lock B.lock
   conid bench gen --packages N --seed S [--shape layered|chain|grid|wide] [--flavor conan2] OUT
   conid bench run DIR [profile args] [--json] [--no-cache] [-q]
-  conid bench cpu [-n RUNS] -- COMMAND [ARGS...]
+  conid bench cpu [-n RUNS] [--with PROGRAM]... -- COMMAND [ARGS...]
   conid remote add|update NAME URL [VERIFY_SSL] [-i N] [-f] | list [--raw] | remove NAME
   conid user [USER] [-p PASSWORD] [-r REMOTE] [-c]
   conid download <ref> [-p ID]... -r REMOTE --dest DIR [--download-cache DIR]
