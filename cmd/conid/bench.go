@@ -255,6 +255,7 @@ func cmdBenchCPU(args []string, e *env) error {
 	}
 	cpu := make([][]float64, len(lines))
 	wall := make([][]float64, len(lines))
+	rss := make([][]float64, len(lines)) // MiB, where the system tells
 	for i := 0; i < *runs; i++ {
 		for j, line := range lines {
 			c := exec.Command(line[0], line[1:]...)
@@ -266,11 +267,18 @@ func cmdBenchCPU(args []string, e *env) error {
 			}
 			wall[j] = append(wall[j], time.Since(start).Seconds())
 			cpu[j] = append(cpu[j], (c.ProcessState.UserTime() + c.ProcessState.SystemTime()).Seconds())
+			if mib, ok := peakRSS(c.ProcessState); ok {
+				rss[j] = append(rss[j], mib)
+			}
 		}
 	}
 	for j, line := range lines {
-		fmt.Fprintf(e.stdout, "%s\n  runs %d, CPU median %.3f s (min %.3f, max %.3f), wall median %.3f s\n",
+		fmt.Fprintf(e.stdout, "%s\n  runs %d, CPU median %.3f s (min %.3f, max %.3f), wall median %.3f s",
 			strings.Join(line, " "), *runs, bench.Median(cpu[j]), slices.Min(cpu[j]), slices.Max(cpu[j]), bench.Median(wall[j]))
+		if len(rss[j]) == *runs {
+			fmt.Fprintf(e.stdout, ", peak RSS median %.0f MiB", bench.Median(rss[j]))
+		}
+		fmt.Fprintln(e.stdout)
 	}
 	if len(lines) > 1 {
 		base := bench.Median(cpu[0])

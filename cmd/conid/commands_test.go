@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -198,7 +199,11 @@ func TestBenchCPUTakesTurns(t *testing.T) {
 	if want := strings.Repeat("a x y\nb x y\n", 3); string(got) != want {
 		t.Errorf("runs in the order\n%s\nwant\n%s", got, want)
 	}
-	for _, want := range []string{progs[0] + " x y\n  runs 3, CPU median", progs[1] + " x y\n  runs 3, CPU median", "CPU median against " + progs[0] + ": " + progs[1] + " "} {
+	wants := []string{progs[0] + " x y\n  runs 3, CPU median", progs[1] + " x y\n  runs 3, CPU median", "CPU median against " + progs[0] + ": " + progs[1] + " "}
+	if runtime.GOOS == "linux" {
+		wants = append(wants, "MiB\n"+progs[1], ", peak RSS median ")
+	}
+	for _, want := range wants {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
