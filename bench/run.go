@@ -28,7 +28,11 @@ type Result struct {
 	CPUSeconds float64 `json:"cpu_seconds"`
 	// PeakRSS is the process's peak resident set, in bytes (0 if unknown).
 	PeakRSS uint64 `json:"peak_rss_bytes"`
-	// HeapAlloc is live heap after the run, in bytes.
+	// HeapAlloc is the heap allocated and not yet freed after the run,
+	// in bytes (runtime.MemStats.HeapAlloc). Batch commands collect
+	// nothing until the heap nears half the memory, so below that it is
+	// everything the run allocated, garbage included; what stays live is
+	// what --memprofile's heap profile shows.
 	HeapAlloc uint64 `json:"heap_alloc_bytes"`
 	// Graph is the resolved graph, for callers that go on with it.
 	Graph *graph.Graph `json:"-"`

@@ -193,7 +193,7 @@ func cmdBenchRun(args []string, e *env) error {
 	fmt.Fprintf(tw, "  total (wall)\t%.3f s\t%.1f µs/node\t\n", res.Seconds, res.Seconds*1e6/float64(max(1, res.Nodes)))
 	fmt.Fprintf(tw, "  CPU (user+sys)\t%.3f s\t\t\n", res.CPUSeconds)
 	tw.Flush()
-	fmt.Fprintf(e.stdout, "  peak RSS %s, live heap %s\n", bench.HumanBytes(res.PeakRSS), bench.HumanBytes(res.HeapAlloc))
+	fmt.Fprintf(e.stdout, "  peak RSS %s, heap allocated %s\n", bench.HumanBytes(res.PeakRSS), bench.HumanBytes(res.HeapAlloc))
 	return nil
 }
 
