@@ -267,8 +267,8 @@ func cmdBenchCPU(args []string, e *env) error {
 			}
 			wall[j] = append(wall[j], time.Since(start).Seconds())
 			cpu[j] = append(cpu[j], (c.ProcessState.UserTime() + c.ProcessState.SystemTime()).Seconds())
-			if mib, ok := peakRSS(c.ProcessState); ok {
-				rss[j] = append(rss[j], mib)
+			if b, ok := bench.ChildPeakRSS(c.ProcessState); ok {
+				rss[j] = append(rss[j], float64(b)/(1<<20))
 			}
 		}
 	}
