@@ -271,10 +271,7 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 		node.transitiveClosure.update(previous.transitiveClosure)
 		dependants := node.inverseList
 		adds := previous.transitiveClosure.nodes()
-		if len(adds) > 2*len(node.publicClosure.keys) {
-			// Mostly new entries: make room once (as nameDict.update).
-			node.publicClosure.grow(len(adds))
-		}
+		node.publicClosure.growFor(len(adds))
 		for _, n := range adds {
 			node.connectClosure(n)
 			for _, dep := range dependants {

@@ -657,6 +657,16 @@ func (d *keyDict) get(k int32) *Node {
 // before the dict changes, and do not write it.
 func (d *keyDict) nodes() []*Node { return d.vals[:len(d.vals):len(d.vals)] }
 
+// growFor readies room for n more entries when they would be mostly
+// new: more than twice what the dict holds. Growing once then saves
+// doubling through every power of two; growing for entries mostly there
+// already would waste the room.
+func (d *keyDict) growFor(n int) {
+	if n > 2*len(d.keys) {
+		d.grow(n)
+	}
+}
+
 // grow readies room for n more entries.
 func (d *keyDict) grow(n int) {
 	total := len(d.keys) + n
@@ -704,11 +714,7 @@ func (d *nameDict) set(n *Node) { d.put(n.nameKey, n) }
 
 // update sets every entry of o, in o's order.
 func (d *nameDict) update(o *nameDict) {
-	if len(o.keys) > 2*len(d.keys) {
-		// Mostly o's entries: make room once rather than grow through
-		// every power of two.
-		d.grow(len(o.keys))
-	}
+	d.growFor(len(o.keys))
 	for i, k := range o.keys {
 		d.put(k, o.vals[i])
 	}

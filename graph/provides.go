@@ -34,12 +34,6 @@ func checkProvides(g *Graph) error {
 		other[n] = items
 		explicit = explicit || len(items) > 0
 	}
-	provided := func(n *Node) []string {
-		if items, ok := other[n]; ok {
-			return items
-		}
-		return []string{n.Name()}
-	}
 	if !explicit {
 		// Then nothing can conflict. Every node provides its name, and
 		// what a node is checked against (itself and the host nodes of
@@ -50,7 +44,12 @@ func checkProvides(g *Graph) error {
 		// every graph they resolve).
 		return nil
 	}
-	provides := providesAll(g, provided)
+	provides := providesAll(g, func(n *Node) []string {
+		if items, ok := other[n]; ok {
+			return items
+		}
+		return []string{n.Name()}
+	})
 	for _, n := range g.Nodes {
 		if conflicts(n, n.publicClosure.nodes(), provides) != nil {
 			return providesError(g, n, provides)
