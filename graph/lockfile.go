@@ -1,19 +1,25 @@
 package graph
 
 import (
+	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
 
 	"github.com/conid/conid/internal/pyjson"
+	"github.com/conid/conid/options"
 	"github.com/conid/conid/recipe/ref"
 )
 
 // LockNode is one node of a Conan 1 lockfile (format 0.4).
 type LockNode struct {
-	ID        string
-	Ref       string // without revision; "" for consumers
-	Options   string
+	ID  string
+	Ref string // without revision; "" for consumers
+	// Options are the node's final option values, the "options" text
+	// of the lockfile (OptionsText), which is written from them as the
+	// file is: with a line per option of each package's closure, the
+	// texts of a 100,000-package graph would take gigabytes.
+	Options   *options.Values
 	PackageID string
 	Prev      string
 	// PythonRequires are the recipe's python_requires (all of them, the
@@ -70,7 +76,7 @@ func (g *Graph) LockRevisions(revisions bool) []LockNode {
 				}
 			}
 		}
-		ln.Options = n.Conanfile.Options.SharedValues().Dumps() // read only: no copies
+		ln.Options = n.Conanfile.Options.SharedValues() // read only: no copies
 		out = append(out, ln)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -81,17 +87,21 @@ func (g *Graph) LockRevisions(revisions bool) []LockNode {
 	return out
 }
 
-// LockfileJSONRevisions renders a lockfile as Conan writes it, with or
-// without Conan's revisions_enabled. dir is the folder of the lockfile:
-// consumer paths are written relative to it.
-func LockfileJSONRevisions(nodes []LockNode, dir, profileHost, profileBuild string, revisions bool) string {
-	var jn pyjson.Object
+// OptionsText is the node's "options" in the lockfile.
+func (n *LockNode) OptionsText() string { return n.Options.Dumps() }
+
+// WriteLockfile writes a lockfile as Conan writes it, with or without
+// Conan's revisions_enabled. dir is the folder of the lockfile: consumer
+// paths are written relative to it.
+func WriteLockfile(w io.Writer, nodes []LockNode, dir, profileHost, profileBuild string, revisions bool) error {
+	jn := make(pyjson.Object, 0, len(nodes))
+	var scratch []options.PackageEntry // one node's packages at a time
 	for _, n := range nodes {
 		var o pyjson.Object
 		if n.Ref != "" {
 			o.Set("ref", n.Ref)
 		}
-		o.Set("options", n.Options)
+		o.Set("options", pyjson.Text(func(w io.StringWriter) { scratch = n.Options.DumpsTo(w, scratch) }))
 		if n.PackageID != "" {
 			o.Set("package_id", n.PackageID)
 		}
@@ -135,7 +145,7 @@ func LockfileJSONRevisions(nodes []LockNode, dir, profileHost, profileBuild stri
 	if profileBuild != "" {
 		top.Set("profile_build", profileBuild)
 	}
-	return pyjson.Dumps(top, 1)
+	return pyjson.Write(w, top, 1)
 }
 
 // lockRef is repr() of a reference as Conan's lockfile writes it: a

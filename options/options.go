@@ -25,6 +25,7 @@ package options
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -726,27 +727,42 @@ func (v *Values) Clear() {
 // every node, each as long as the node's closure.
 func (v *Values) Dumps() string {
 	var b strings.Builder
+	v.DumpsTo(&b, nil)
+	return b.String()
+}
+
+// DumpsTo writes what Dumps returns to w, in pieces that split no
+// character, without making the text whole: a lockfile holds one for
+// every package, each with a line per option of its closure. scratch
+// (maybe nil) is room to sort the packages in; the room is returned for
+// the next call.
+func (v *Values) DumpsTo(w io.StringWriter, scratch []PackageEntry) []PackageEntry {
+	first := true
 	line := func(pkg, name, value string) {
-		if b.Len() > 0 {
-			b.WriteByte('\n')
+		if !first {
+			w.WriteString("\n")
 		}
+		first = false
 		if pkg != "" {
-			b.WriteString(pkg)
-			b.WriteByte(':')
+			w.WriteString(pkg)
+			w.WriteString(":")
 		}
-		b.WriteString(name)
-		b.WriteByte('=')
-		b.WriteString(value)
+		w.WriteString(name)
+		w.WriteString("=")
+		w.WriteString(value)
 	}
 	for _, it := range v.Own.Sorted() {
 		line("", it.Name, it.Value.Str)
 	}
-	for _, e := range v.Packages() {
+	// The packages of cleared values all hold the empty set: no lines.
+	pkgs := append(scratch[:0], v.pkgs...)
+	slices.SortFunc(pkgs, func(a, b PackageEntry) int { return strings.Compare(a.Name, b.Name) })
+	for _, e := range pkgs {
 		for _, it := range e.Values.Sorted() {
 			line(e.Name, it.Name, it.Value.Str)
 		}
 	}
-	return b.String()
+	return pkgs[:0]
 }
 
 // Equal compares values (not origins), ignoring packages missing in o.

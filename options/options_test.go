@@ -70,6 +70,25 @@ func TestValuesDumps(t *testing.T) {
 	if got := v.Dumps(); got != "a=2\nb=1\nbzip2:x=y\nzlib:shared=True" {
 		t.Errorf("dumps %q", got)
 	}
+	// DumpsTo reuses its room from one call to the next; values whose
+	// packages are cleared write their own lines only.
+	var scratch []PackageEntry
+	for _, c := range []struct {
+		v    *Values
+		want string
+	}{
+		{v, "a=2\nb=1\nbzip2:x=y\nzlib:shared=True"},
+		{ParseValues([]Entry{{Key: "c:z", Value: "1"}}), "c:z=1"},
+		{v.CopyCleared(), "a=2\nb=1"},
+		{NewValues(), ""},
+		{v, "a=2\nb=1\nbzip2:x=y\nzlib:shared=True"},
+	} {
+		var b strings.Builder
+		scratch = c.v.DumpsTo(&b, scratch)
+		if b.String() != c.want || c.v.Dumps() != c.want {
+			t.Errorf("DumpsTo %q, Dumps %q, want %q", b.String(), c.v.Dumps(), c.want)
+		}
+	}
 }
 
 func TestOptionEquality(t *testing.T) {

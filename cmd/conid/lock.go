@@ -70,11 +70,14 @@ func cmdLockCreate(args []string, e *env) error {
 		buildDumps = res.ProfileBuild.Dumps()
 	}
 	revs := res.Config.RevisionsEnabled
-	text := graph.LockfileJSONRevisions(res.Graph.LockRevisions(revs), filepath.Dir(out), host, buildDumps, revs)
+	nodes := res.Graph.LockRevisions(revs)
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	if err := e.writeFile(out, []byte(text)); err != nil {
+	err = e.writeFileFrom(out, func(w io.Writer) error {
+		return graph.WriteLockfile(w, nodes, filepath.Dir(out), host, buildDumps, revs)
+	})
+	if err != nil {
 		return err
 	}
 	io.WriteString(stdout, "Generated lockfile: "+out+"\n")

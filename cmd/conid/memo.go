@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -123,14 +122,39 @@ func runMemo(args []string, e *env, environ []string, runCmd func([]string, *env
 // writeFile writes a command's output file, and records it when the
 // command's result is being cached.
 func (e *env) writeFile(path string, data []byte) error {
+	return e.writeFileFrom(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileFrom is writeFile with the content written by write as it is
+// made: a large file (the lockfile of a 100,000-package graph is
+// hundreds of megabytes) is never whole in memory, unless the result
+// cache keeps it.
+func (e *env) writeFileFrom(path string, write func(io.Writer) error) error {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(e.cwd, path)
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
 		return err
 	}
+	var w io.Writer = f
+	var kept *bytes.Buffer
 	if e.written != nil {
-		*e.written = append(*e.written, memo.File{Path: path, Data: slices.Clone(data)})
+		kept = new(bytes.Buffer)
+		w = io.MultiWriter(f, kept)
+	}
+	err = write(w)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if kept != nil {
+		*e.written = append(*e.written, memo.File{Path: path, Data: kept.Bytes()})
 	}
 	return nil
 }

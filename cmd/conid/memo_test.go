@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/gob"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,34 +24,11 @@ func TestResultCache(t *testing.T) {
 	store := &memo.Store{Dir: filepath.Join(t.TempDir(), "results")}
 	home := t.TempDir()
 	run1 := func() string {
-		var out, errb bytes.Buffer
-		e := &env{stdout: &out, stderr: &errb, cwd: dir, memo: store,
-			environ: []string{"CONAN_USER_HOME=" + home},
-			getenv: func(k string) string {
-				if k == "CONAN_USER_HOME" {
-					return home
-				}
-				return ""
-			}}
-		if code := run([]string{"info", "app", "--recipes", "recipes", "-pr", "profiles/linux-gcc12", "-n", "id"}, e); code != 0 {
-			t.Fatalf("exit %d: %s", code, errb.String())
-		}
-		return out.String()
+		return runCached(t, dir, store, home, "info", "app", "--recipes", "recipes", "-pr", "profiles/linux-gcc12", "-n", "id")
 	}
 	first := run1()
 	// Mark the stored entry so that a replay shows.
-	entries, _ := filepath.Glob(filepath.Join(store.Dir, "*", "*.gob"))
-	if len(entries) != 1 {
-		t.Fatalf("%d cache entries after one run, want 1", len(entries))
-	}
-	b, err := os.ReadFile(entries[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ent memo.Entry
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&ent); err != nil {
-		t.Fatal(err)
-	}
+	ent := onlyEntry(t, store)
 	if len(ent.Inputs) == 0 {
 		t.Fatal("no inputs recorded")
 	}
@@ -79,6 +58,43 @@ func TestResultCache(t *testing.T) {
 	if got := run1(); got != first {
 		t.Fatalf("third run: got %q, want the recomputed %q", got, first)
 	}
+}
+
+// onlyEntry reads the one entry the store holds.
+func onlyEntry(t *testing.T, store *memo.Store) memo.Entry {
+	t.Helper()
+	entries, _ := filepath.Glob(filepath.Join(store.Dir, "*", "*.gob"))
+	if len(entries) != 1 {
+		t.Fatalf("%d cache entries after one run, want 1", len(entries))
+	}
+	b, err := os.ReadFile(entries[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ent memo.Entry
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&ent); err != nil {
+		t.Fatal(err)
+	}
+	return ent
+}
+
+// runCached runs conid in dir through the result cache store, with home
+// as the Conan home, and returns what it printed.
+func runCached(t *testing.T, dir string, store *memo.Store, home string, args ...string) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, cwd: dir, memo: store,
+		environ: []string{"CONAN_USER_HOME=" + home},
+		getenv: func(k string) string {
+			if k == "CONAN_USER_HOME" {
+				return home
+			}
+			return ""
+		}}
+	if code := run(args, e); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	return out.String()
 }
 
 func copyTree(t *testing.T, from, to string) {
@@ -154,5 +170,56 @@ func TestExplainReportCache(t *testing.T) {
 	os.WriteFile(recipe, append(src, []byte("\n# changed\n")...), 0o644)
 	if got := explain1("openssl"); strings.Contains(got, "MARKED") {
 		t.Fatalf("a changed recipe still read the stored report:\n%s", got)
+	}
+}
+
+// A cached lock create keeps the lockfile it streamed to disk, and a
+// replay writes the same bytes again.
+func TestResultCacheReplaysWrittenFiles(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "examples"), dir)
+	store := &memo.Store{Dir: filepath.Join(t.TempDir(), "results")}
+	home := t.TempDir()
+	lock := filepath.Join(dir, "out", "app.lock")
+	run1 := func() []byte {
+		runCached(t, dir, store, home, "lock", "create", "app/conanfile.py", "--recipes", "recipes", "-pr", "profiles/linux-gcc12", "--lockfile-out", lock)
+		b, err := os.ReadFile(lock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	first := run1()
+	if !bytes.Contains(first, []byte(`"graph_lock"`)) {
+		t.Fatalf("not a lockfile:\n%s", first)
+	}
+	ent := onlyEntry(t, store)
+	if len(ent.Files) != 1 || ent.Files[0].Path != lock || !bytes.Equal(ent.Files[0].Data, first) {
+		t.Fatalf("the entry does not hold the lockfile written: %d files", len(ent.Files))
+	}
+	if err := os.Remove(lock); err != nil {
+		t.Fatal(err)
+	}
+	if got := run1(); !bytes.Equal(got, first) {
+		t.Fatalf("replayed lockfile differs:\n%s\nwant\n%s", got, first)
+	}
+}
+
+// writeFileFrom reports the writer's error and records nothing then.
+func TestWriteFileFromError(t *testing.T) {
+	var files []memo.File
+	e := &env{cwd: t.TempDir(), written: &files}
+	err := e.writeFileFrom("out.txt", func(w io.Writer) error {
+		io.WriteString(w, "partial")
+		return errors.New("disk full")
+	})
+	if err == nil || err.Error() != "disk full" || len(files) != 0 {
+		t.Fatalf("err %v, %d files recorded", err, len(files))
+	}
+	if err := e.writeFileFrom("out.txt", func(w io.Writer) error { _, err := io.WriteString(w, "whole"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(e.cwd, "out.txt")); string(b) != "whole" || len(files) != 1 || string(files[0].Data) != "whole" {
+		t.Fatalf("file %q, recorded %v", b, files)
 	}
 }

@@ -4,7 +4,9 @@
 package pyjson
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -23,9 +25,15 @@ type Member struct {
 // Set appends a member.
 func (o *Object) Set(k string, v any) { *o = append(*o, Member{k, v}) }
 
+// Text is a string value given in pieces: the function writes them to w
+// in turn, none splitting a character, and each is escaped as it comes.
+// A long value (a lockfile node's options) is so written without first
+// being made whole.
+type Text func(w io.StringWriter)
+
 // Dumps renders v. indent < 0 is Python's indent=None (compact with ", "
 // and ": " separators); indent >= 0 puts each item on its own line.
-// Values may be Object, []any, []string, string, bool, int, int64,
+// Values may be Object, []any, []string, string, Text, bool, int, int64,
 // float64 or nil.
 func Dumps(v any, indent int) string {
 	var b strings.Builder
@@ -33,7 +41,31 @@ func Dumps(v any, indent int) string {
 	return b.String()
 }
 
-func write(b *strings.Builder, v any, indent, level int) {
+// Write is Dumps streamed to w: the text is never whole in memory (the
+// lockfile of a 100,000-package graph is hundreds of megabytes).
+func Write(w io.Writer, v any, indent int) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	write(bw, v, indent, 0)
+	return bw.Flush()
+}
+
+// sink is where write puts the text: a strings.Builder, or a
+// bufio.Writer, which keeps the first error for Flush to return.
+type sink interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+// escaper escapes what is written to it into a string value's body.
+type escaper struct{ b sink }
+
+func (e escaper) WriteString(s string) (int, error) {
+	writeEscaped(e.b, s)
+	return len(s), nil
+}
+
+func write(b sink, v any, indent, level int) {
 	nl := func(l int) {
 		if indent >= 0 {
 			b.WriteByte('\n')
@@ -63,6 +95,10 @@ func write(b *strings.Builder, v any, indent, level int) {
 		b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
 	case string:
 		writeString(b, x)
+	case Text:
+		b.WriteByte('"')
+		x(escaper{b})
+		b.WriteByte('"')
 	case []string:
 		items := make([]any, len(x))
 		for i, s := range x {
@@ -106,11 +142,17 @@ func write(b *strings.Builder, v any, indent, level int) {
 	}
 }
 
-// writeString escapes as json.dumps with ensure_ascii=True.
 const spaces = "                                "
 
-func writeString(b *strings.Builder, s string) {
+// writeString writes s as json.dumps does with ensure_ascii=True.
+func writeString(b sink, s string) {
 	b.WriteByte('"')
+	writeEscaped(b, s)
+	b.WriteByte('"')
+}
+
+// writeEscaped writes the body of writeString: s escaped, unquoted.
+func writeEscaped(b sink, s string) {
 	// Runs of printable ASCII other than " and \ go out as they are.
 	for {
 		i := 0
@@ -126,11 +168,10 @@ func writeString(b *strings.Builder, s string) {
 		s = s[size:]
 		writeRune(b, r)
 	}
-	b.WriteByte('"')
 }
 
 // writeRune writes one character as Python's json escapes it.
-func writeRune(b *strings.Builder, r rune) {
+func writeRune(b sink, r rune) {
 	switch r {
 	case '"':
 		b.WriteString(`\"`)

@@ -1,6 +1,9 @@
 package pyjson
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -41,3 +44,41 @@ func TestDumpsLikePython(t *testing.T) {
 		t.Errorf("deep: %q", got)
 	}
 }
+
+// Write streams the text Dumps returns, and a Text value written in
+// pieces is the string of the pieces joined.
+func TestWriteAndText(t *testing.T) {
+	pieces := []string{"", "plain", `q"uote`, "\n", "é", "😀", "back\\slash", "\x01", strings.Repeat("long ", 30000)}
+	var top Object
+	top.Set("text", Text(func(w io.StringWriter) {
+		for _, p := range pieces {
+			w.WriteString(p)
+		}
+	}))
+	top.Set("empty", Text(func(io.StringWriter) {}))
+	top.Set("list", []any{1, "x", Text(func(w io.StringWriter) { w.WriteString("y") })})
+	var want Object
+	want.Set("text", strings.Join(pieces, ""))
+	want.Set("empty", "")
+	want.Set("list", []any{1, "x", "y"})
+	for _, indent := range []int{-1, 1} {
+		var buf bytes.Buffer
+		if err := Write(&buf, top, indent); err != nil {
+			t.Fatal(err)
+		}
+		if got, w := buf.String(), Dumps(want, indent); got != w {
+			t.Errorf("indent %d: Write with Text differs from Dumps of the joined string:\n got %.200q\nwant %.200q", indent, got, w)
+		}
+		if got := Dumps(top, indent); got != buf.String() {
+			t.Errorf("indent %d: Dumps and Write differ", indent)
+		}
+	}
+	// The writer's error comes back.
+	if err := Write(failWriter{}, want, 1); err == nil {
+		t.Error("Write to a failing writer: no error")
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
