@@ -95,13 +95,13 @@ func (n *LockNode) OptionsText() string { return n.Options.Dumps() }
 // paths are written relative to it.
 func WriteLockfile(w io.Writer, nodes []LockNode, dir, profileHost, profileBuild string, revisions bool) error {
 	jn := make(pyjson.Object, 0, len(nodes))
-	var scratch []options.PackageEntry // one node's packages at a time
+	var d options.Dumper
 	for _, n := range nodes {
 		var o pyjson.Object
 		if n.Ref != "" {
 			o.Set("ref", n.Ref)
 		}
-		o.Set("options", pyjson.Text(func(w io.StringWriter) { scratch = n.Options.DumpsTo(w, scratch) }))
+		o.Set("options", pyjson.Text(func(w io.StringWriter) { d.DumpsTo(w, n.Options) }))
 		if n.PackageID != "" {
 			o.Set("package_id", n.PackageID)
 		}

@@ -76,13 +76,13 @@ func (g *Graph) PrintGraph(w io.Writer) {
 	fmt.Fprintln(w)
 }
 
-// InfoJSON renders "conan info --json" output.
-func InfoJSON(items []InfoItem) string {
+// WriteInfoJSON writes "conan info --json" output.
+func WriteInfoJSON(w io.Writer, items []InfoItem) error {
 	list := make([]any, len(items))
 	for i, it := range items {
 		list[i] = it.JSON
 	}
-	return pyjson.Dumps(list, -1)
+	return pyjson.Write(w, list, -1)
 }
 
 // PrintInfo writes "conan info" text; only, when not empty, lists the

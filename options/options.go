@@ -727,42 +727,80 @@ func (v *Values) Clear() {
 // every node, each as long as the node's closure.
 func (v *Values) Dumps() string {
 	var b strings.Builder
-	v.DumpsTo(&b, nil)
+	v.DumpsTo(&b)
 	return b.String()
 }
 
 // DumpsTo writes what Dumps returns to w, in pieces that split no
-// character, without making the text whole: a lockfile holds one for
-// every package, each with a line per option of its closure. scratch
-// (maybe nil) is room to sort the packages in; the room is returned for
-// the next call.
-func (v *Values) DumpsTo(w io.StringWriter, scratch []PackageEntry) []PackageEntry {
+// character, without making the text whole.
+func (v *Values) DumpsTo(w io.StringWriter) {
+	var d Dumper
+	d.DumpsTo(w, v)
+}
+
+// Dumper writes the Dumps texts of many values that no longer change: a
+// lockfile holds one for every package, each with a line per option of
+// the package's closure. A package's lines are rendered once for every
+// set of values: those a graph hands down are shared by the packages
+// below, whose texts repeat them.
+type Dumper struct {
+	lines map[dumpKey]string
+	pkgs  []PackageEntry // one Values' packages, sorted
+	buf   []byte
+}
+
+type dumpKey struct {
+	name string
+	v    *PackageValues
+}
+
+// DumpsTo writes what v.Dumps returns to w, in pieces that split no
+// character.
+func (d *Dumper) DumpsTo(w io.StringWriter, v *Values) {
 	first := true
-	line := func(pkg, name, value string) {
+	for _, it := range v.Own.Sorted() {
 		if !first {
 			w.WriteString("\n")
 		}
 		first = false
-		if pkg != "" {
-			w.WriteString(pkg)
-			w.WriteString(":")
-		}
-		w.WriteString(name)
+		w.WriteString(it.Name)
 		w.WriteString("=")
-		w.WriteString(value)
-	}
-	for _, it := range v.Own.Sorted() {
-		line("", it.Name, it.Value.Str)
+		w.WriteString(it.Value.Str)
 	}
 	// The packages of cleared values all hold the empty set: no lines.
-	pkgs := append(scratch[:0], v.pkgs...)
-	slices.SortFunc(pkgs, func(a, b PackageEntry) int { return strings.Compare(a.Name, b.Name) })
-	for _, e := range pkgs {
-		for _, it := range e.Values.Sorted() {
-			line(e.Name, it.Name, it.Value.Str)
-		}
+	d.pkgs = append(d.pkgs[:0], v.pkgs...)
+	slices.SortFunc(d.pkgs, func(a, b PackageEntry) int { return strings.Compare(a.Name, b.Name) })
+	if d.lines == nil {
+		d.lines = map[dumpKey]string{}
 	}
-	return pkgs[:0]
+	for _, e := range d.pkgs {
+		if e.Values.Len() == 0 {
+			continue
+		}
+		k := dumpKey{e.Name, e.Values}
+		text, ok := d.lines[k]
+		if !ok {
+			b := d.buf[:0]
+			for i, it := range e.Values.Sorted() {
+				if i > 0 {
+					b = append(b, '\n')
+				}
+				b = append(b, e.Name...)
+				b = append(b, ':')
+				b = append(b, it.Name...)
+				b = append(b, '=')
+				b = append(b, it.Value.Str...)
+			}
+			text, d.buf = string(b), b
+			d.lines[k] = text
+		}
+		if !first {
+			w.WriteString("\n")
+		}
+		first = false
+		w.WriteString(text)
+	}
+	clear(d.pkgs) // keep no values alive
 }
 
 // Equal compares values (not origins), ignoring packages missing in o.

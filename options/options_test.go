@@ -70,23 +70,25 @@ func TestValuesDumps(t *testing.T) {
 	if got := v.Dumps(); got != "a=2\nb=1\nbzip2:x=y\nzlib:shared=True" {
 		t.Errorf("dumps %q", got)
 	}
-	// DumpsTo reuses its room from one call to the next; values whose
-	// packages are cleared write their own lines only.
-	var scratch []PackageEntry
+	// A Dumper renders each package's lines once and reuses them;
+	// values whose packages are cleared write their own lines only.
+	var d Dumper
 	for _, c := range []struct {
 		v    *Values
 		want string
 	}{
 		{v, "a=2\nb=1\nbzip2:x=y\nzlib:shared=True"},
-		{ParseValues([]Entry{{Key: "c:z", Value: "1"}}), "c:z=1"},
+		{ParseValues([]Entry{{Key: "c:z", Value: "1"}, {Key: "c:a", Value: "2"}}), "c:a=2\nc:z=1"},
 		{v.CopyCleared(), "a=2\nb=1"},
 		{NewValues(), ""},
+		{ParseValues([]Entry{{Key: "zlib:x", Value: "1"}}), "zlib:x=1"},
 		{v, "a=2\nb=1\nbzip2:x=y\nzlib:shared=True"},
 	} {
-		var b strings.Builder
-		scratch = c.v.DumpsTo(&b, scratch)
-		if b.String() != c.want || c.v.Dumps() != c.want {
-			t.Errorf("DumpsTo %q, Dumps %q, want %q", b.String(), c.v.Dumps(), c.want)
+		var b, b2 strings.Builder
+		d.DumpsTo(&b, c.v)
+		c.v.DumpsTo(&b2)
+		if b.String() != c.want || b2.String() != c.want || c.v.Dumps() != c.want {
+			t.Errorf("Dumper %q, DumpsTo %q, Dumps %q, want %q", b.String(), b2.String(), c.v.Dumps(), c.want)
 		}
 	}
 }

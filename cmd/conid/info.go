@@ -52,16 +52,15 @@ func cmdInfo(args []string, e *env) error {
 			return err
 		}
 	}
-	if jsonOut != "" {
-		text := graph.InfoJSON(items)
-		if jsonOut == "-" {
-			io.WriteString(stdout, text+"\n")
-			return nil
-		}
-		if err := e.writeFile(jsonOut, []byte(text)); err != nil {
+	if jsonOut == "-" {
+		if err := graph.WriteInfoJSON(stdout, items); err != nil {
 			return err
 		}
-		return nil
+		_, err := io.WriteString(stdout, "\n")
+		return err
+	}
+	if jsonOut != "" {
+		return e.writeFileFrom(jsonOut, func(w io.Writer) error { return graph.WriteInfoJSON(w, items) })
 	}
 	var fields []string
 	for _, o := range only {
