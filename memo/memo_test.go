@@ -72,3 +72,62 @@ func TestGetInvalidated(t *testing.T) {
 		t.Fatal("hit on a damaged entry")
 	}
 }
+
+// Processes filing the same content at once leave one blob; an entry is
+// a hit only while its files' blobs are there whole.
+func TestBlobs(t *testing.T) {
+	s := &Store{Dir: t.TempDir()}
+	content := bytes.Repeat([]byte("lockfile "), 100000)
+	var wg sync.WaitGroup
+	files := make([]File, 8)
+	for i := range files {
+		wg.Go(func() {
+			b, err := s.NewBlob()
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			for p := content; len(p) > 0; p = p[min(len(p), 4096):] {
+				b.Write(p[:min(len(p), 4096)])
+			}
+			if files[i], err = b.Commit("out.lock"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	left, _ := filepath.Glob(filepath.Join(s.Dir, "blobs", "*", "*"))
+	tmp, _ := filepath.Glob(filepath.Join(s.Dir, "blobs", ".tmp-*"))
+	if len(left) != 1 || len(tmp) != 0 || files[0] != files[7] || files[0].Size != int64(len(content)) {
+		t.Fatalf("blobs %v, temporary %v, files %v", left, tmp, files[0])
+	}
+	aborted, _ := s.NewBlob()
+	aborted.Write([]byte("partial"))
+	aborted.Abort()
+	if tmp, _ := filepath.Glob(filepath.Join(s.Dir, "blobs", ".tmp-*")); len(tmp) != 0 {
+		t.Fatalf("an aborted blob stays: %v", tmp)
+	}
+	key := Key("with a file")
+	if err := s.Put(&Entry{Key: key, Files: files[:1]}); err != nil {
+		t.Fatal(err)
+	}
+	e, ok := s.Get(key)
+	if !ok {
+		t.Fatal("miss")
+	}
+	e.Files[0].Path = filepath.Join(t.TempDir(), "replayed.lock")
+	if err := s.WriteFile(e.Files[0]); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(e.Files[0].Path); !bytes.Equal(got, content) {
+		t.Fatal("replayed file differs")
+	}
+	os.WriteFile(left[0], content[:10], 0o644) // cut short
+	if _, ok := s.Get(key); ok {
+		t.Fatal("hit with a damaged blob")
+	}
+	os.Remove(left[0])
+	if _, ok := s.Get(key); ok {
+		t.Fatal("hit without the blob")
+	}
+}

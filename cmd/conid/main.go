@@ -71,8 +71,8 @@ type env struct {
 	memo *memo.Store
 	// environ is the process environment, for the cache key.
 	environ []string
-	// written collects the files a command writes while it is cached.
-	written *[]memo.File
+	// rec collects the files a command writes while it is cached.
+	rec *recording
 }
 
 func main() {

@@ -95,28 +95,70 @@ func runMemo(args []string, e *env, environ []string, runCmd func([]string, *env
 		e.stdout.Write(ent.Stdout)
 		e.stderr.Write(ent.Stderr)
 		for _, f := range ent.Files {
-			if err := os.WriteFile(f.Path, f.Data, 0o644); err != nil {
+			if err := store.WriteFile(f); err != nil {
 				return report(e.stderr, err)
 			}
 		}
 		return exitOK
 	}
 	var out, errb bytes.Buffer
-	var files []memo.File
 	inner := *e
 	inner.memo = nil
 	inner.stdout = io.MultiWriter(e.stdout, &out)
 	inner.stderr = io.MultiWriter(e.stderr, &errb)
-	inner.written = &files
+	rec := &recording{store: store}
+	inner.rec = rec
 	var code int
 	inputs := fsread.Record(func() { code = runCmd(args, &inner) })
-	if code != exitOK {
+	// A result that cannot be stored is still a result.
+	if code != exitOK || rec.broken || !fsread.Replayable(inputs) {
+		rec.abort()
+		return code
+	}
+	files, err := rec.commit()
+	if err != nil {
 		return code
 	}
 	ent := &memo.Entry{Key: key, Inputs: inputs, Stdout: out.Bytes(), Stderr: errb.Bytes(), Files: files}
-	// A result that cannot be stored is still a result.
 	_ = store.Put(ent)
 	return code
+}
+
+// recording collects the files a command writes while its result is
+// cached, as blobs of the store, filed only if the result is stored.
+type recording struct {
+	store *memo.Store
+	files []pendingFile
+	// broken is set when a file could not be kept: the result is not
+	// stored, since a replay would not write it.
+	broken bool
+}
+
+type pendingFile struct {
+	path string
+	blob *memo.Blob
+}
+
+// commit files the blobs.
+func (r *recording) commit() ([]memo.File, error) {
+	var out []memo.File
+	for i, p := range r.files {
+		f, err := p.blob.Commit(p.path)
+		if err != nil {
+			r.files = r.files[i+1:]
+			r.abort()
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// abort drops the blobs.
+func (r *recording) abort() {
+	for _, p := range r.files {
+		p.blob.Abort()
+	}
 }
 
 // writeFile writes a command's output file, and records it when the
@@ -130,8 +172,7 @@ func (e *env) writeFile(path string, data []byte) error {
 
 // writeFileFrom is writeFile with the content written by write as it is
 // made: a large file (the lockfile of a 100,000-package graph is
-// hundreds of megabytes) is never whole in memory, unless the result
-// cache keeps it.
+// hundreds of megabytes) is never whole in memory.
 func (e *env) writeFileFrom(path string, write func(io.Writer) error) error {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(e.cwd, path)
@@ -141,20 +182,26 @@ func (e *env) writeFileFrom(path string, write func(io.Writer) error) error {
 		return err
 	}
 	var w io.Writer = f
-	var kept *bytes.Buffer
-	if e.written != nil {
-		kept = new(bytes.Buffer)
-		w = io.MultiWriter(f, kept)
+	var blob *memo.Blob
+	if e.rec != nil {
+		if blob, err = e.rec.store.NewBlob(); err != nil {
+			e.rec.broken = true
+		} else {
+			w = io.MultiWriter(f, blob)
+		}
 	}
 	err = write(w)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
+		if blob != nil {
+			blob.Abort()
+		}
 		return err
 	}
-	if kept != nil {
-		*e.written = append(*e.written, memo.File{Path: path, Data: kept.Bytes()})
+	if blob != nil {
+		e.rec.files = append(e.rec.files, pendingFile{path, blob})
 	}
 	return nil
 }

@@ -194,8 +194,8 @@ func TestResultCacheReplaysWrittenFiles(t *testing.T) {
 		t.Fatalf("not a lockfile:\n%s", first)
 	}
 	ent := onlyEntry(t, store)
-	if len(ent.Files) != 1 || ent.Files[0].Path != lock || !bytes.Equal(ent.Files[0].Data, first) {
-		t.Fatalf("the entry does not hold the lockfile written: %d files", len(ent.Files))
+	if len(ent.Files) != 1 || ent.Files[0].Path != lock || ent.Files[0].Size != int64(len(first)) {
+		t.Fatalf("the entry does not name the lockfile written: %+v", ent.Files)
 	}
 	if err := os.Remove(lock); err != nil {
 		t.Fatal(err)
@@ -203,23 +203,70 @@ func TestResultCacheReplaysWrittenFiles(t *testing.T) {
 	if got := run1(); !bytes.Equal(got, first) {
 		t.Fatalf("replayed lockfile differs:\n%s\nwant\n%s", got, first)
 	}
+	// Without its blob the entry is a miss: the command runs again (the
+	// test marks the stored output to see which).
+	ent.Stdout = []byte("REPLAYED\n")
+	if err := store.Put(&ent); err != nil {
+		t.Fatal(err)
+	}
+	blobs, _ := filepath.Glob(filepath.Join(store.Dir, "blobs", "*", "*"))
+	if len(blobs) != 1 {
+		t.Fatalf("blobs %v", blobs)
+	}
+	os.Remove(blobs[0])
+	if out := runCached(t, dir, store, home, "lock", "create", "app/conanfile.py", "--recipes", "recipes", "-pr", "profiles/linux-gcc12", "--lockfile-out", lock); out == "REPLAYED\n" {
+		t.Fatal("an entry without its blob was replayed")
+	}
+	if got, _ := os.ReadFile(lock); !bytes.Equal(got, first) {
+		t.Fatal("recomputed lockfile differs")
+	}
 }
 
-// writeFileFrom reports the writer's error and records nothing then.
+// writeFileFrom reports the writer's error and records nothing then; a
+// whole file is kept as a blob of the store, filed when the result is
+// stored and dropped when it is not.
 func TestWriteFileFromError(t *testing.T) {
-	var files []memo.File
-	e := &env{cwd: t.TempDir(), written: &files}
+	store := &memo.Store{Dir: t.TempDir()}
+	rec := &recording{store: store}
+	e := &env{cwd: t.TempDir(), rec: rec}
 	err := e.writeFileFrom("out.txt", func(w io.Writer) error {
 		io.WriteString(w, "partial")
 		return errors.New("disk full")
 	})
-	if err == nil || err.Error() != "disk full" || len(files) != 0 {
-		t.Fatalf("err %v, %d files recorded", err, len(files))
+	left := func() []string {
+		l, _ := filepath.Glob(filepath.Join(store.Dir, "blobs", "*"))
+		return l
 	}
-	if err := e.writeFileFrom("out.txt", func(w io.Writer) error { _, err := io.WriteString(w, "whole"); return err }); err != nil {
+	if err == nil || err.Error() != "disk full" || len(rec.files) != 0 || len(left()) != 0 {
+		t.Fatalf("err %v, %d files recorded, left %v", err, len(rec.files), left())
+	}
+	whole := func(w io.Writer) error { _, err := io.WriteString(w, "whole"); return err }
+	if err := e.writeFileFrom("out.txt", whole); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(filepath.Join(e.cwd, "out.txt")); string(b) != "whole" || len(files) != 1 || string(files[0].Data) != "whole" {
-		t.Fatalf("file %q, recorded %v", b, files)
+	if b, _ := os.ReadFile(filepath.Join(e.cwd, "out.txt")); string(b) != "whole" || len(rec.files) != 1 || rec.broken {
+		t.Fatalf("file %q, recorded %v", b, rec.files)
+	}
+	rec.abort()
+	if len(left()) != 0 {
+		t.Fatalf("an aborted recording left %v", left())
+	}
+	rec = &recording{store: store}
+	e.rec = rec
+	if err := e.writeFileFrom("out.txt", whole); err != nil {
+		t.Fatal(err)
+	}
+	files, err := rec.commit()
+	if err != nil || len(files) != 1 {
+		t.Fatal(files, err)
+	}
+	// The blob writes the file again.
+	f := files[0]
+	f.Path = filepath.Join(e.cwd, "again.txt")
+	if err := store.WriteFile(f); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(f.Path); string(b) != "whole" {
+		t.Fatalf("replayed %q", b)
 	}
 }
