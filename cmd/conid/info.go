@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"io"
 	"path/filepath"
 	"strings"
@@ -82,10 +83,13 @@ func writeGraphFile(e *env, path string, res *engine.Result) error {
 	if !isHTML(path) {
 		return e.writeFile(path, []byte(res.Graph.DOT()))
 	}
-	var b strings.Builder
 	rep := explain.Build(res.Graph, res.ProfileHost, res.ProfileBuild, nil)
-	if err := explain.WriteHTML(&b, res.Graph, rep, "conid: "+filepath.Base(res.Graph.Root.RefString()+" "+res.Graph.Root.Path)); err != nil {
-		return err
-	}
-	return e.writeFile(path, []byte(b.String()))
+	title := "conid: " + filepath.Base(res.Graph.Root.RefString()+" "+res.Graph.Root.Path)
+	return e.writeFileFrom(path, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		if err := explain.WriteHTML(bw, res.Graph, rep, title); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 }
