@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"unsafe"
 
 	"github.com/conid/conid/internal/growmap"
 	"github.com/conid/conid/packageid"
@@ -444,8 +445,8 @@ type keyDict struct {
 	keys []int32
 	vals []*Node
 	// slots hold position+1 of an entry (0: empty); a power of two at
-	// most half full, nil while a scan of keys is as quick.
-	slots []int32
+	// most half full, empty while a scan of keys is as quick.
+	slots slotTable
 	// replaced, once a snapshot is taken, records the values replaced
 	// in place since, for the snapshots to read past them. A new array
 	// (sortBy) starts without.
@@ -510,7 +511,7 @@ func (l *replaceLog) before(pos, from int) (*Node, bool) {
 type dictSnap struct {
 	keys     []int32
 	vals     []*Node
-	slots    []int32
+	slots    slotTable
 	replaced *replaceLog
 	from     int // replacements logged before the snapshot
 }
@@ -534,48 +535,77 @@ func (s *dictSnap) at(i int) *Node {
 }
 
 func (s *dictSnap) get(k int32) *Node {
-	if s.slots == nil {
-		for i, x := range s.keys {
-			if x == k {
-				return s.at(i)
-			}
-		}
+	var i int
+	switch {
+	case s.slots.wide != nil:
+		i = probe(s.slots.wide, s.keys, k)
+	case s.slots.narrow != nil:
+		i = probe(s.slots.narrow, s.keys, k)
+	default:
+		i = slices.Index(s.keys, k)
+	}
+	if i < 0 {
 		return nil
 	}
-	mask := uint32(len(s.slots) - 1)
+	return s.at(i)
+}
+
+// slotTable is a keyDict's table of positions: 16 bits a slot while the
+// positions fit, which halves the largest part of a closure (a chain of
+// 5,000 packages holds 129 million slots), 32 past that.
+type slotTable struct {
+	narrow []uint16
+	wide   []int32
+}
+
+// maxNarrow is the most entries a table of 16-bit slots indexes.
+const maxNarrow = 1<<16 - 1
+
+func (t slotTable) len() int { return len(t.narrow) + len(t.wide) }
+
+// probe finds key k's position among keys through a table of positions
+// (-1: none). A slot naming a position past keys was filled after keys
+// were taken (a snapshot's): it was empty for them, and an entry of
+// theirs lies before it on any probe, so it is passed over.
+func probe[S uint16 | int32](slots []S, keys []int32, k int32) int {
+	mask := uint32(len(slots) - 1)
 	for h := hashSlot(k, mask); ; h++ {
-		p := s.slots[h&mask]
+		p := int(slots[h&mask])
 		if p == 0 {
-			return nil
+			return -1
 		}
-		if int(p) <= len(s.keys) && s.keys[p-1] == k {
-			return s.at(int(p - 1))
+		if p <= len(keys) && keys[p-1] == k {
+			return p - 1
 		}
 	}
+}
+
+// enter puts position p+1 in the first empty slot of key k's probe.
+func enter[S uint16 | int32](slots []S, k int32, p int) {
+	mask := uint32(len(slots) - 1)
+	h := hashSlot(k, mask)
+	for slots[h&mask] != 0 {
+		h++
+	}
+	slots[h&mask] = S(p + 1)
 }
 
 // dictScan is how many entries a keyDict scans before it keeps slots.
 const dictScan = 8
 
 func (d *keyDict) find(k int32) int {
-	if d.slots == nil {
-		for i, x := range d.keys {
-			if x == k {
-				return i
-			}
-		}
-		return -1
+	switch {
+	case d.slots.narrow != nil:
+		return probe(d.slots.narrow, d.keys, k)
+	case d.slots.wide != nil:
+		return probe(d.slots.wide, d.keys, k)
 	}
-	mask := uint32(len(d.slots) - 1)
-	for h := hashSlot(k, mask); ; h++ {
-		p := d.slots[h&mask]
-		if p == 0 {
-			return -1
-		}
-		if d.keys[p-1] == k {
-			return int(p - 1)
+	for i, x := range d.keys {
+		if x == k {
+			return i
 		}
 	}
+	return -1
 }
 
 // hashSlot is Fibonacci hashing: the top bits of the product, as many as
@@ -595,8 +625,8 @@ func (d *keyDict) put(k int32, n *Node) {
 	d.keys = append(d.keys, k)
 	d.vals = append(d.vals, n)
 	switch {
-	case d.slots == nil && len(d.keys) <= dictScan:
-	case 2*len(d.keys) > len(d.slots):
+	case d.slots.len() == 0 && len(d.keys) <= dictScan:
+	case 2*len(d.keys) > d.slots.len() || len(d.keys) > maxNarrow && d.slots.narrow != nil:
 		d.reindex(4 * len(d.keys))
 		// Room for the entries the new table takes before the next:
 		// past 256, append would grow by a quarter at a time.
@@ -604,7 +634,7 @@ func (d *keyDict) put(k int32, n *Node) {
 			d.keys, d.vals = slices.Grow(d.keys, n), slices.Grow(d.vals, n)
 		}
 	default:
-		d.slot(int32(len(d.keys)))
+		d.slot(len(d.keys) - 1)
 	}
 }
 
@@ -614,9 +644,13 @@ func (d *keyDict) reindex(size int) {
 	for n < size {
 		n *= 2
 	}
-	d.slots = freshSlots(n)
+	if len(d.keys) > maxNarrow || size > 4*maxNarrow { // room for more
+		d.slots = slotTable{wide: freshSlots[int32](n)}
+	} else {
+		d.slots = slotTable{narrow: freshSlots[uint16](n)}
+	}
 	for i := range d.keys {
-		d.slot(int32(i + 1))
+		d.slot(i)
 	}
 }
 
@@ -627,23 +661,22 @@ func (d *keyDict) reindex(size int) {
 // write copy it and flush the stale mapping from every core the process
 // runs on, an interrupt to the other core per page (a sixth of the page
 // fault samples at 10,000 packages, for 3% of the memory).
-func freshSlots(n int) []int32 {
-	s := make([]int32, n)
-	const perPage = 4096 / 4
+func freshSlots[S uint16 | int32](n int) []S {
+	s := make([]S, n)
+	perPage := 4096 / int(unsafe.Sizeof(s[0]))
 	for i := 0; i < n; i += perPage {
 		s[i] = 0
 	}
 	return s
 }
 
-// slot enters the entry at position p-1 in the table.
-func (d *keyDict) slot(p int32) {
-	mask := uint32(len(d.slots) - 1)
-	h := hashSlot(d.keys[p-1], mask)
-	for d.slots[h&mask] != 0 {
-		h++
+// slot enters the entry at position i in the table.
+func (d *keyDict) slot(i int) {
+	if d.slots.narrow != nil {
+		enter(d.slots.narrow, d.keys[i], i)
+	} else {
+		enter(d.slots.wide, d.keys[i], i)
 	}
-	d.slots[h&mask] = p
 }
 
 func (d *keyDict) get(k int32) *Node {
@@ -672,7 +705,7 @@ func (d *keyDict) grow(n int) {
 	total := len(d.keys) + n
 	d.keys = slices.Grow(d.keys, n)
 	d.vals = slices.Grow(d.vals, n)
-	if total > dictScan && 2*total > len(d.slots) {
+	if total > dictScan && (2*total > d.slots.len() || total > maxNarrow && d.slots.narrow != nil) {
 		d.reindex(4 * total)
 	}
 }
@@ -698,8 +731,8 @@ func (d *nodeDict) sortBy(key func(*Node) int) {
 	// New arrays: snapshots keep reading the old ones, which nothing
 	// changes any more, with the replacements logged for them.
 	d.keys, d.vals, d.replaced = keys, vals, nil
-	if d.slots != nil {
-		d.reindex(len(d.slots))
+	if d.slots.len() > 0 {
+		d.reindex(d.slots.len())
 	}
 }
 

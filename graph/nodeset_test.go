@@ -328,3 +328,65 @@ func TestNodeSize(t *testing.T) {
 		t.Fatalf("Node is %d bytes: past 768, Go allocates 896 for each", s)
 	}
 }
+
+// A dict past 65,535 entries leaves 16-bit slots for 32-bit ones, grown
+// one entry at a time or made room for at once; snapshots taken on
+// either side, and after a sort, keep answering as maps copied then.
+func TestDictWideSlots(t *testing.T) {
+	const n = maxNarrow + 3000
+	nodes := make([]*Node, n)
+	for i := range nodes {
+		nodes[i] = &Node{key: int32(i * 7)}
+	}
+	for _, oneStep := range []bool{false, true} {
+		d := newNodeDict()
+		type snap struct {
+			s    dictSnap
+			upTo int // nodes[:upTo] added
+		}
+		var snaps []snap
+		for i, x := range nodes {
+			if oneStep && i == 100 {
+				d.grow(n - 100)
+				if d.slots.wide == nil {
+					t.Fatal("room for more than 65,535 entries made in 16 bits")
+				}
+			}
+			d.add(x)
+			if i == 60000 || i == maxNarrow-1 || i == maxNarrow || i == n-1 {
+				snaps = append(snaps, snap{d.snapshot(), i + 1})
+			}
+		}
+		if d.slots.wide == nil || d.slots.narrow != nil {
+			t.Fatalf("one step %v: %d entries in a 16-bit table", oneStep, len(d.keys))
+		}
+		d.sortBy(func(x *Node) int { return -int(x.key) })
+		for _, s := range append(snaps, snap{d.snapshot(), n}) {
+			for i, x := range nodes {
+				want := x
+				if i >= s.upTo {
+					want = nil
+				}
+				if got := s.s.get(x.key); got != want {
+					t.Fatalf("one step %v: snapshot of %d entries holds %v under %d, want %v", oneStep, s.upTo, got, x.key, want)
+				}
+			}
+			if got := s.s.get(-1); got != nil {
+				t.Fatal("a key never added is found")
+			}
+		}
+		for _, x := range nodes {
+			if d.get(x.key) != x {
+				t.Fatalf("one step %v: %d lost", oneStep, x.key)
+			}
+		}
+	}
+	// A small dict keeps 16-bit slots.
+	d := newNodeDict()
+	for _, x := range nodes[:1000] {
+		d.add(x)
+	}
+	if d.slots.narrow == nil || d.slots.wide != nil {
+		t.Fatal("a dict of 1,000 entries without 16-bit slots")
+	}
+}
