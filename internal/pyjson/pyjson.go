@@ -153,22 +153,37 @@ func writeString(b sink, s string) {
 
 // writeEscaped writes the body of writeString: s escaped, unquoted.
 func writeEscaped(b sink, s string) {
-	// Runs of printable ASCII other than " and \ go out as they are.
-	for {
+	for len(s) > 0 {
+		// Runs of printable ASCII other than " and \ go out as they are.
 		i := 0
-		for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '\\' {
+		for i < len(s) && plain[s[i]] {
 			i++
 		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		if s == "" {
-			break
+		if i > 0 {
+			b.WriteString(s[:i])
+			s = s[i:]
+			if s == "" {
+				break
+			}
+		}
+		if c := s[0]; c < utf8.RuneSelf { // a lockfile's options: a newline a line
+			writeRune(b, rune(c))
+			s = s[1:]
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(s)
 		s = s[size:]
 		writeRune(b, r)
 	}
 }
+
+// plain marks the bytes json.dumps writes as they are.
+var plain = func() (t [256]bool) {
+	for c := ' '; c <= '~'; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // writeRune writes one character as Python's json escapes it.
 func writeRune(b sink, r rune) {

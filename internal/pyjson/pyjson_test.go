@@ -2,10 +2,12 @@ package pyjson
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Dumps writes what Python 3's json.dumps writes (the expected texts were
@@ -82,3 +84,44 @@ func TestWriteAndText(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// A string value reads back as itself and is printable ASCII, whole or
+// written as a Text in pieces split at any character boundary (what
+// json.dumps with ensure_ascii guarantees; the exact escapes are held
+// by TestDumpsLikePython).
+func FuzzString(f *testing.F) {
+	for _, s := range []string{"", "a=1\nb:c=d", `q"b\`, "é中😀", "\x00\x1f\x7f", "a\xffb"} {
+		f.Add(s, uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, s string, cut uint8) {
+		whole := Dumps(s, -1)
+		for i := 0; i < len(whole); i++ {
+			if whole[i] < 0x20 || whole[i] > 0x7e {
+				t.Fatalf("byte %#x in %q", whole[i], whole)
+			}
+		}
+		if utf8.ValidString(s) {
+			var back string
+			if err := json.Unmarshal([]byte(whole), &back); err != nil || back != s {
+				t.Fatalf("%q reads back as %q (%v)", whole, back, err)
+			}
+		}
+		var pieces []string
+		for rest := s; rest != ""; {
+			n := min(len(rest), int(cut%7)+1)
+			for n < len(rest) && !utf8.RuneStart(rest[n]) {
+				n++
+			}
+			pieces = append(pieces, rest[:n])
+			rest = rest[n:]
+		}
+		text := Dumps(Text(func(w io.StringWriter) {
+			for _, p := range pieces {
+				w.WriteString(p)
+			}
+		}), -1)
+		if text != whole {
+			t.Fatalf("in pieces %q: %q, whole %q", pieces, text, whole)
+		}
+	})
+}
