@@ -15,10 +15,10 @@ import (
 type LockNode struct {
 	ID  string
 	Ref string // without revision; "" for consumers
-	// Options are the node's final option values, the "options" text
-	// of the lockfile (OptionsText), which is written from them as the
-	// file is: with a line per option of each package's closure, the
-	// texts of a 100,000-package graph would take gigabytes.
+	// Options are the node's final option values, whose Dumps is the
+	// lockfile's "options" text; WriteLockfile writes it from them as the
+	// file is written: with a line per option of each package's closure,
+	// the texts of a 100,000-package graph would take gigabytes.
 	Options   *options.Values
 	PackageID string
 	Prev      string
@@ -86,9 +86,6 @@ func (g *Graph) LockRevisions(revisions bool) []LockNode {
 	})
 	return out
 }
-
-// OptionsText is the node's "options" in the lockfile.
-func (n *LockNode) OptionsText() string { return n.Options.Dumps() }
 
 // WriteLockfile writes a lockfile as Conan writes it, with or without
 // Conan's revisions_enabled. dir is the folder of the lockfile: consumer
