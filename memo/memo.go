@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/conid/conid/internal/fsread"
@@ -94,6 +95,7 @@ func (s *Store) Get(key string) (*Entry, bool) {
 	if !fsread.Valid(e.Inputs) {
 		return nil, false
 	}
+	s.markUsed(&e, time.Now())
 	return &e, true
 }
 
@@ -215,4 +217,67 @@ func (s *Store) Put(e *Entry) error {
 		return err
 	}
 	return nil
+}
+
+// Entries and blobs unused for trimAge are removed, by a trim that runs
+// at most once every trimEvery; a hit marks what it uses as used when
+// the mark is older than markAge (cmd/go's cache does the same, with the
+// same periods). A trim can only cause misses: an entry whose blob is
+// gone is not replayed.
+const (
+	trimAge   = 5 * 24 * time.Hour
+	trimEvery = 24 * time.Hour
+	markAge   = time.Hour
+	tmpAge    = 24 * time.Hour // a temporary file left by a writer that died
+)
+
+// markUsed refreshes the modification time of an entry's files.
+func (s *Store) markUsed(e *Entry, now time.Time) {
+	paths := []string{s.path(e.Key)}
+	for _, f := range e.Files {
+		paths = append(paths, s.blobPath(f.Blob))
+	}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && now.Sub(st.ModTime()) > markAge {
+			os.Chtimes(p, now, now)
+		}
+	}
+}
+
+// Trim removes the entries and blobs not used for five days, unless
+// the store was trimmed in the last day. It returns how many files it
+// removed. Errors are ignored: a file another process removed, or one
+// that cannot be, is left to the next trim.
+func (s *Store) Trim(now time.Time) int {
+	mark := filepath.Join(s.Dir, "trim.txt")
+	if b, err := os.ReadFile(mark); err == nil {
+		if t, err := time.Parse(time.RFC3339Nano, string(bytes.TrimSpace(b))); err == nil && now.Sub(t) < trimEvery {
+			return 0
+		}
+	}
+	removed := 0
+	dirs, _ := filepath.Glob(filepath.Join(s.Dir, "*"))
+	blobDirs, _ := filepath.Glob(filepath.Join(s.Dir, "blobs", "*"))
+	for _, d := range append(dirs, blobDirs...) {
+		ents, err := os.ReadDir(d)
+		if err != nil {
+			continue
+		}
+		for _, de := range ents {
+			info, err := de.Info()
+			if err != nil || info.IsDir() {
+				continue
+			}
+			age := now.Sub(info.ModTime())
+			if age > trimAge || strings.HasPrefix(de.Name(), ".tmp-") && age > tmpAge {
+				if os.Remove(filepath.Join(d, de.Name())) == nil {
+					removed++
+				}
+			}
+		}
+	}
+	if err := os.MkdirAll(s.Dir, 0o755); err == nil {
+		os.WriteFile(mark, []byte(now.UTC().Format(time.RFC3339Nano)+"\n"), 0o644)
+	}
+	return removed
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/conid/conid/internal/fsread"
 )
@@ -129,5 +130,75 @@ func TestBlobs(t *testing.T) {
 	os.Remove(left[0])
 	if _, ok := s.Get(key); ok {
 		t.Fatal("hit without the blob")
+	}
+}
+
+// Trim removes entries and blobs unused for five days and temporary
+// files left a day ago, at most once a day; a hit marks its entry and
+// blobs as used.
+func TestTrim(t *testing.T) {
+	s := &Store{Dir: t.TempDir()}
+	put := func(name string) Entry {
+		b, err := s.NewBlob()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write([]byte("content of " + name))
+		f, err := b.Commit(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := Entry{Key: Key(name), Files: []File{f}}
+		if err := s.Put(&e); err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	old, used, recent := put("old"), put("used"), put("recent")
+	now := time.Now()
+	age := func(e Entry, d time.Duration) {
+		for _, p := range []string{s.path(e.Key), s.blobPath(e.Files[0].Blob)} {
+			os.Chtimes(p, now.Add(-d), now.Add(-d))
+		}
+	}
+	age(old, 6*24*time.Hour)
+	age(used, 6*24*time.Hour)
+	age(recent, 4*24*time.Hour)
+	stale := filepath.Join(s.Dir, "blobs", ".tmp-stale")
+	os.WriteFile(stale, []byte("x"), 0o644)
+	os.Chtimes(stale, now.Add(-25*time.Hour), now.Add(-25*time.Hour))
+	fresh := filepath.Join(s.Dir, "blobs", ".tmp-fresh") // another process writing now
+	os.WriteFile(fresh, []byte("x"), 0o644)
+
+	if _, ok := s.Get(used.Key); !ok { // marks it used
+		t.Fatal("miss")
+	}
+	if n := s.Trim(now); n != 3 {
+		t.Errorf("trim removed %d files, want 3 (old's entry and blob, the stale temporary file)", n)
+	}
+	if _, ok := s.Get(old.Key); ok {
+		t.Error("an entry unused for six days is still there")
+	}
+	for _, e := range []Entry{used, recent} {
+		if _, ok := s.Get(e.Key); !ok {
+			t.Errorf("%s was trimmed", e.Files[0].Path)
+		}
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a temporary file a day old stays")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a temporary file being written was removed")
+	}
+	// Within a day of the last trim, nothing is trimmed.
+	age(recent, 10*24*time.Hour)
+	if n := s.Trim(now.Add(time.Hour)); n != 0 {
+		t.Errorf("a second trim within the day removed %d files", n)
+	}
+	if n := s.Trim(now.Add(25 * time.Hour)); n != 3 {
+		t.Errorf("the next day's trim removed %d files, want 3 (recent's entry and blob, the temporary file now a day old)", n)
+	}
+	if _, ok := s.Get(used.Key); !ok {
+		t.Error("the entry used a day ago was trimmed")
 	}
 }

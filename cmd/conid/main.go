@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/conid/conid/memo"
 	"github.com/conid/conid/recipe"
@@ -97,12 +98,16 @@ func main() {
 		}
 	}
 	stdout, stderr := orderedTo(os.Stdout, outBuf, errBuf), orderedTo(os.Stderr, errBuf, outBuf)
+	store := openMemo(os.Getenv)
 	code := run(os.Args[1:], &env{stdout: stdout, stderr: stderr, getenv: os.Getenv, cwd: cwd,
-		memo: openMemo(os.Getenv), environ: os.Environ()})
+		memo: store, environ: os.Environ()})
 	for _, b := range []*bufio.Writer{outBuf, errBuf} {
 		if b != nil {
 			b.Flush()
 		}
+	}
+	if store != nil {
+		store.Trim(time.Now()) // once a day at most: one small read otherwise
 	}
 	os.Exit(code)
 }

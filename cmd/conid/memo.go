@@ -91,14 +91,9 @@ func cacheable(args []string) bool {
 func runMemo(args []string, e *env, environ []string, runCmd func([]string, *env) int) int {
 	store := e.memo
 	key := memoKey(args, e, environ)
-	if ent, ok := store.Get(key); ok {
+	if ent, ok := store.Get(key); ok && replayFiles(store, ent) {
 		e.stdout.Write(ent.Stdout)
 		e.stderr.Write(ent.Stderr)
-		for _, f := range ent.Files {
-			if err := store.WriteFile(f); err != nil {
-				return report(e.stderr, err)
-			}
-		}
 		return exitOK
 	}
 	var out, errb bytes.Buffer
@@ -122,6 +117,18 @@ func runMemo(args []string, e *env, environ []string, runCmd func([]string, *env
 	ent := &memo.Entry{Key: key, Inputs: inputs, Stdout: out.Bytes(), Stderr: errb.Bytes(), Files: files}
 	_ = store.Put(ent)
 	return code
+}
+
+// replayFiles writes an entry's files again; false when a blob could not
+// be read (a trim in another process may remove it), for the command to
+// run instead.
+func replayFiles(store *memo.Store, ent *memo.Entry) bool {
+	for _, f := range ent.Files {
+		if err := store.WriteFile(f); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // recording collects the files a command writes while its result is

@@ -270,3 +270,25 @@ func TestWriteFileFromError(t *testing.T) {
 		t.Fatalf("replayed %q", b)
 	}
 }
+
+// A file that cannot be written again from its blob makes the replay
+// give way to running the command.
+func TestReplayFilesFails(t *testing.T) {
+	store := &memo.Store{Dir: t.TempDir()}
+	b, err := store.NewBlob()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Write([]byte("x"))
+	f, err := b.Commit(filepath.Join(t.TempDir(), "out.lock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !replayFiles(store, &memo.Entry{Files: []memo.File{f}}) {
+		t.Fatal("a replayable file was not replayed")
+	}
+	f.Path = filepath.Join(t.TempDir(), "missing-dir", "out.lock")
+	if replayFiles(store, &memo.Entry{Files: []memo.File{f}}) {
+		t.Fatal("a file that cannot be written counted as replayed")
+	}
+}
