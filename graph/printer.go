@@ -100,22 +100,20 @@ func PrintInfo(w io.Writer, items []InfoItem, only []string) {
 		return false
 	}
 	for _, it := range items {
-		m := map[string]any{}
-		for _, kv := range it.JSON {
-			m[kv.Key] = kv.Value
-		}
+		m := it.JSON
+		at := func(key string) any { v, _ := m.Get(key); return v }
 		field := func(key, name string) {
-			if v, ok := m[key]; ok && show(key) {
+			if v, ok := m.Get(key); ok && show(key) {
 				fmt.Fprintf(w, "    %s: %s\n", name, pyStr(v))
 			}
 		}
-		isRef, _ := m["is_ref"].(bool)
-		fmt.Fprintln(w, m["display_name"])
+		isRef, _ := at("is_ref").(bool)
+		fmt.Fprintln(w, at("display_name"))
 		field("id", "ID")
 		field("build_id", "BuildID")
 		field("context", "Context")
 		if show("remote") && isRef {
-			if rem, ok := m["remote"].(pyjson.Object); ok && len(rem) == 2 {
+			if rem, ok := at("remote").(pyjson.Object); ok && len(rem) == 2 {
 				fmt.Fprintf(w, "    Remote: %s=%s\n", pyStr(rem[0].Value), pyStr(rem[1].Value))
 			} else {
 				fmt.Fprintln(w, "    Remote: None")
@@ -123,7 +121,7 @@ func PrintInfo(w io.Writer, items []InfoItem, only []string) {
 		}
 		field("url", "URL")
 		field("homepage", "Homepage")
-		if l, ok := m["license"].([]any); ok && show("license") {
+		if l, ok := at("license").([]any); ok && show("license") {
 			lead := "License"
 			if len(l) > 1 {
 				lead = "Licenses"
@@ -132,39 +130,39 @@ func PrintInfo(w io.Writer, items []InfoItem, only []string) {
 		}
 		field("author", "Author")
 		field("description", "Description")
-		if l, ok := m["topics"].([]any); ok && show("topics") {
+		if l, ok := at("topics").([]any); ok && show("topics") {
 			fmt.Fprintf(w, "    Topics: %s\n", joinAny(l))
 		}
-		if l, ok := m["provides"].([]any); ok && show("provides") {
+		if l, ok := at("provides").([]any); ok && show("provides") {
 			fmt.Fprintf(w, "    Provides: %s\n", joinAny(l))
 		}
 		field("deprecated", "Deprecated")
 		field("recipe", "Recipe")
 		field("binary", "Binary")
 		if show("binary_remote") && isRef {
-			if v, ok := m["binary_remote"]; ok {
+			if v, ok := m.Get("binary_remote"); ok {
 				fmt.Fprintf(w, "    Binary remote: %s\n", pyStr(v))
 			} else {
 				fmt.Fprintln(w, "    Binary remote: None")
 			}
 		}
-		if v, ok := m["creation_date"]; ok && show("date") {
+		if v, ok := m.Get("creation_date"); ok && show("date") {
 			fmt.Fprintf(w, "    Creation date: %s\n", pyStr(v))
 		}
-		if l, ok := m["required_by"].([]string); ok && show("required") {
+		if l, ok := at("required_by").([]string); ok && show("required") {
 			fmt.Fprintln(w, "    Required by:")
 			for _, d := range l {
 				fmt.Fprintf(w, "        %s\n", d)
 			}
 		}
 		if show("requires") {
-			if l, ok := m["requires"].([]string); ok {
+			if l, ok := at("requires").([]string); ok {
 				fmt.Fprintln(w, "    Requires:")
 				for _, d := range l {
 					fmt.Fprintf(w, "        %s\n", d)
 				}
 			}
-			if l, ok := m["build_requires"].([]string); ok {
+			if l, ok := at("build_requires").([]string); ok {
 				fmt.Fprintln(w, "    Build Requires:")
 				for _, d := range l {
 					fmt.Fprintf(w, "        %s\n", d)

@@ -25,6 +25,17 @@ type Member struct {
 // Set appends a member.
 func (o *Object) Set(k string, v any) { *o = append(*o, Member{k, v}) }
 
+// Get returns the value of the last member named k, by a scan: objects
+// here hold a few dozen members at most.
+func (o Object) Get(k string) (any, bool) {
+	for i := len(o) - 1; i >= 0; i-- {
+		if o[i].Key == k {
+			return o[i].Value, true
+		}
+	}
+	return nil, false
+}
+
 // Text is a string value given in pieces: the function writes them to w
 // in turn, none splitting a character, and each is escaped as it comes.
 // A long value (a lockfile node's options) is so written without first
