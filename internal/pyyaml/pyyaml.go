@@ -50,6 +50,22 @@ func Plain(s string) string {
 // Resolve returns the kind PyYAML gives an unquoted scalar and Python's
 // str() of its value.
 func Resolve(s string) (Kind, string) {
+	// As PyYAML does, try only the resolvers a scalar's first character
+	// can start: most scalars (URLs, hashes, names) need no expression.
+	if s == "" {
+		return Null, "None"
+	}
+	switch c := s[0]; {
+	case c == '~' || c == 'n' || c == 'N' || c == 'y' || c == 'Y' || c == 't' || c == 'T' ||
+		c == 'f' || c == 'F' || c == 'o' || c == 'O' || c == '-' || c == '+' || c == '.' || '0' <= c && c <= '9':
+	default:
+		return Str, s
+	}
+	return resolve(s)
+}
+
+// resolve is Resolve by every resolver in PyYAML's order.
+func resolve(s string) (Kind, string) {
 	switch {
 	case reNull().MatchString(s):
 		return Null, "None"
