@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -157,6 +158,29 @@ func BenchmarkWriteLockfile(b *testing.B) {
 			}
 			b.SetBytes(int64(size))
 			b.ReportMetric(float64(size)/float64(len(nodes)), "bytes/node")
+		})
+	}
+}
+
+// BenchmarkInfo builds and prints conid info's report of a resolved
+// graph, the part of the main command after resolving.
+func BenchmarkInfo(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			res, err := engine.Resolve(params(b, benchTree(b, n)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				items, err := res.Graph.Info()
+				if err != nil {
+					b.Fatal(err)
+				}
+				graph.PrintInfo(io.Discard, items, nil)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(res.Graph.Nodes)), "µs/node")
 		})
 	}
 }
