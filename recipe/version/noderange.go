@@ -51,7 +51,7 @@ type nodeRange struct {
 	text  string // Range.range, the desugared text
 }
 
-var reOrSplit = lazyRegexp(pyS + `*\|\|` + pyS + `*`)
+var reOrSplit = lazyRegexp(func(g *grammar) string { return g.pyS + `*\|\|` + g.pyS + `*` })
 
 // parseNodeRange is Range(text, loose). Errors are Python ValueErrors.
 func parseNodeRange(text string, loose bool) (*nodeRange, error) {

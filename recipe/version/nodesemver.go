@@ -23,73 +23,102 @@ import (
 // such versions (see parseSemVer and compareSemVer).
 
 // The grammar of node-semver 0.6.1, in its own terms. \s and \d carry
-// Python's meaning (Unicode whitespace, Unicode decimal digits).
-var (
-	pyS = "[" + classOf(pySpaceRanges[:]) + "]"
-	pyD = "[" + classOf(pyDecimalRanges[:]) + "]"
+// Python's meaning (Unicode whitespace, Unicode decimal digits), spelled
+// as classes of every such character: the texts come to 140 KB, made on
+// first use rather than by every run at startup.
+type grammar struct {
+	pyS, numericIdentifier, prereleaseLoose, fullPlain, loosePlain, gtlt, xrangePlain, xrangePlainLoose string
+}
 
-	numericIdentifier      = `0|[1-9]` + pyD + `*`
-	numericIdentifierLoose = `[0-9]+`
-	nonNumericIdentifier   = pyD + `*[a-zA-Z-][a-zA-Z0-9-]*`
-
-	mainVersion = `(` + numericIdentifier + `)\.(` + numericIdentifier + `)\.(` +
+var theGrammar = sync.OnceValue(func() *grammar {
+	pyS := "[" + classOf(pySpaceRanges[:]) + "]"
+	pyD := "[" + classOf(pyDecimalRanges[:]) + "]"
+	numericIdentifier := `0|[1-9]` + pyD + `*`
+	numericIdentifierLoose := `[0-9]+`
+	nonNumericIdentifier := pyD + `*[a-zA-Z-][a-zA-Z0-9-]*`
+	mainVersion := `(` + numericIdentifier + `)\.(` + numericIdentifier + `)\.(` +
 		numericIdentifier + `)`
-	mainVersionLoose = `(` + numericIdentifierLoose + `)\.(` + numericIdentifierLoose +
+	mainVersionLoose := `(` + numericIdentifierLoose + `)\.(` + numericIdentifierLoose +
 		`)\.(` + numericIdentifierLoose + `)`
-
-	prereleaseIdentifier      = `(?:` + numericIdentifier + `|` + nonNumericIdentifier + `)`
-	prereleaseIdentifierLoose = `(?:` + numericIdentifierLoose + `|` + nonNumericIdentifier + `)`
-
-	prerelease = `(?:-(` + prereleaseIdentifier + `(?:\.` + prereleaseIdentifier + `)*))`
+	prereleaseIdentifier := `(?:` + numericIdentifier + `|` + nonNumericIdentifier + `)`
+	prereleaseIdentifierLoose := `(?:` + numericIdentifierLoose + `|` + nonNumericIdentifier + `)`
+	prerelease := `(?:-(` + prereleaseIdentifier + `(?:\.` + prereleaseIdentifier + `)*))`
 	// The hyphen is optional in loose mode: "1.2.3beta".
-	prereleaseLoose = `(?:-?(` + prereleaseIdentifierLoose + `(?:\.` +
+	prereleaseLoose := `(?:-?(` + prereleaseIdentifierLoose + `(?:\.` +
 		prereleaseIdentifierLoose + `)*))`
-
-	buildIdentifier = `[0-9A-Za-z-]+`
-	build           = `(?:\+(` + buildIdentifier + `(?:\.` + buildIdentifier + `)*))`
-
-	fullPlain  = `v?` + mainVersion + prerelease + `?` + build + `?`
-	loosePlain = `[v=` + pyS[1:len(pyS)-1] + `]*` + mainVersionLoose + prereleaseLoose + `?` + build + `?`
-
-	gtlt = `((?:<|>)?=?)`
-
-	xrangeIdentifierLoose = numericIdentifierLoose + `|x|X|\*`
-	xrangeIdentifier      = numericIdentifier + `|x|X|\*`
-
-	xrangePlain = `[v=` + pyS[1:len(pyS)-1] + `]*(` + xrangeIdentifier + `)(?:\.(` +
+	buildIdentifier := `[0-9A-Za-z-]+`
+	build := `(?:\+(` + buildIdentifier + `(?:\.` + buildIdentifier + `)*))`
+	fullPlain := `v?` + mainVersion + prerelease + `?` + build + `?`
+	loosePlain := `[v=` + pyS[1:len(pyS)-1] + `]*` + mainVersionLoose + prereleaseLoose + `?` + build + `?`
+	gtlt := `((?:<|>)?=?)`
+	xrangeIdentifierLoose := numericIdentifierLoose + `|x|X|\*`
+	xrangeIdentifier := numericIdentifier + `|x|X|\*`
+	xrangePlain := `[v=` + pyS[1:len(pyS)-1] + `]*(` + xrangeIdentifier + `)(?:\.(` +
 		xrangeIdentifier + `)(?:\.(` + xrangeIdentifier + `)(?:` + prerelease + `)?` +
 		build + `?)?)?`
-	xrangePlainLoose = `[v=` + pyS[1:len(pyS)-1] + `]*(` + xrangeIdentifierLoose + `)(?:\.(` +
+	xrangePlainLoose := `[v=` + pyS[1:len(pyS)-1] + `]*(` + xrangeIdentifierLoose + `)(?:\.(` +
 		xrangeIdentifierLoose + `)(?:\.(` + xrangeIdentifierLoose + `)(?:` + prereleaseLoose +
 		`)?` + build + `?)?)?`
+	return &grammar{pyS, numericIdentifier, prereleaseLoose, fullPlain, loosePlain, gtlt, xrangePlain, xrangePlainLoose}
+})
 
-	reFull     = lazyRegexp(`^` + fullPlain + `$`)
-	reLoose    = lazyRegexp(`^` + loosePlain + `$`)
-	reRecovery = lazyRegexp(`^v?(` + numericIdentifier + `)(?:\.(` +
-		numericIdentifier + `))?` + prereleaseLoose + `?`)
-
-	reXRange      = lazyRegexp(`^` + gtlt + pyS + `*` + xrangePlain + `$`)
-	reXRangeLoose = lazyRegexp(`^` + gtlt + pyS + `*` + xrangePlainLoose + `$`)
-
-	reTildeTrim  = lazyRegexp(`(` + pyS + `*)(?:~>?)` + pyS + `+`)
-	reTilde      = lazyRegexp(`^(?:~>?)` + xrangePlain + `$`)
-	reTildeLoose = lazyRegexp(`^(?:~>?)` + xrangePlainLoose + `$`)
-
-	reCaretTrim  = lazyRegexp(`(` + pyS + `*)(?:\^)` + pyS + `+`)
-	reCaret      = lazyRegexp(`^(?:\^)` + xrangePlain + `$`)
-	reCaretLoose = lazyRegexp(`^(?:\^)` + xrangePlainLoose + `$`)
-
-	reComparatorLoose = lazyRegexp(`^` + gtlt + pyS + `*(` + loosePlain + `)$|^$`)
-	reComparator      = lazyRegexp(`^` + gtlt + pyS + `*(` + fullPlain + `)$|^$`)
-	reComparatorTrim  = lazyRegexp(`(` + pyS + `*)` + gtlt + pyS + `*(` + loosePlain +
-		`|` + xrangePlain + `)`)
-
-	reHyphenRange = lazyRegexp(`^` + pyS + `*(` + xrangePlain + `)` + pyS + `+-` +
-		pyS + `+(` + xrangePlain + `)` + pyS + `*$`)
-	reHyphenRangeLoose = lazyRegexp(`^` + pyS + `*(` + xrangePlainLoose + `)` + pyS +
-		`+-` + pyS + `+(` + xrangePlainLoose + `)` + pyS + `*$`)
-
-	reStar = lazyRegexp(`(<|>)?=?` + pyS + `*\*`)
+// The expressions, compiled on first use.
+var (
+	reFull = lazyRegexp(func(g *grammar) string {
+		return `^` + g.fullPlain + `$`
+	})
+	reLoose = lazyRegexp(func(g *grammar) string {
+		return `^` + g.loosePlain + `$`
+	})
+	reRecovery = lazyRegexp(func(g *grammar) string {
+		return `^v?(` + g.numericIdentifier + `)(?:\.(` +
+			g.numericIdentifier + `))?` + g.prereleaseLoose + `?`
+	})
+	reXRange = lazyRegexp(func(g *grammar) string {
+		return `^` + g.gtlt + g.pyS + `*` + g.xrangePlain + `$`
+	})
+	reXRangeLoose = lazyRegexp(func(g *grammar) string {
+		return `^` + g.gtlt + g.pyS + `*` + g.xrangePlainLoose + `$`
+	})
+	reTildeTrim = lazyRegexp(func(g *grammar) string {
+		return `(` + g.pyS + `*)(?:~>?)` + g.pyS + `+`
+	})
+	reTilde = lazyRegexp(func(g *grammar) string {
+		return `^(?:~>?)` + g.xrangePlain + `$`
+	})
+	reTildeLoose = lazyRegexp(func(g *grammar) string {
+		return `^(?:~>?)` + g.xrangePlainLoose + `$`
+	})
+	reCaretTrim = lazyRegexp(func(g *grammar) string {
+		return `(` + g.pyS + `*)(?:\^)` + g.pyS + `+`
+	})
+	reCaret = lazyRegexp(func(g *grammar) string {
+		return `^(?:\^)` + g.xrangePlain + `$`
+	})
+	reCaretLoose = lazyRegexp(func(g *grammar) string {
+		return `^(?:\^)` + g.xrangePlainLoose + `$`
+	})
+	reComparatorLoose = lazyRegexp(func(g *grammar) string {
+		return `^` + g.gtlt + g.pyS + `*(` + g.loosePlain + `)$|^$`
+	})
+	reComparator = lazyRegexp(func(g *grammar) string {
+		return `^` + g.gtlt + g.pyS + `*(` + g.fullPlain + `)$|^$`
+	})
+	reComparatorTrim = lazyRegexp(func(g *grammar) string {
+		return `(` + g.pyS + `*)` + g.gtlt + g.pyS + `*(` + g.loosePlain +
+			`|` + g.xrangePlain + `)`
+	})
+	reHyphenRange = lazyRegexp(func(g *grammar) string {
+		return `^` + g.pyS + `*(` + g.xrangePlain + `)` + g.pyS + `+-` +
+			g.pyS + `+(` + g.xrangePlain + `)` + g.pyS + `*$`
+	})
+	reHyphenRangeLoose = lazyRegexp(func(g *grammar) string {
+		return `^` + g.pyS + `*(` + g.xrangePlainLoose + `)` + g.pyS +
+			`+-` + g.pyS + `+(` + g.xrangePlainLoose + `)` + g.pyS + `*$`
+	})
+	reStar = lazyRegexp(func(g *grammar) string {
+		return `(<|>)?=?` + g.pyS + `*\*`
+	})
 )
 
 // ident is one prerelease identifier: a Python int (canonical digits) or a
@@ -411,6 +440,6 @@ func hasGroup(m []int, i int) bool { return m[2*i] >= 0 }
 // lazyRegexp compiles expr on first use. The package has some twenty
 // expressions, compiling them takes a millisecond, and most runs of conid
 // (a cached result, a graph without ranges) use none.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+func lazyRegexp(expr func(*grammar) string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr(theGrammar())) })
 }

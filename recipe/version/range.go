@@ -17,8 +17,9 @@ type Range struct {
 	nr                *nodeRange
 }
 
-var reRangeParam = lazyRegexp(`^(include_prerelease|loose)` + pyS + `*=` + pyS +
-	`*(True|False)$`)
+var reRangeParam = lazyRegexp(func(g *grammar) string {
+	return `^(include_prerelease|loose)` + g.pyS + `*=` + g.pyS + `*(True|False)$`
+})
 
 // isRangeVersionChunk is Conan's re_version: only [a-zA-Z0-9_+.\-~<>=|*^]
 // and whitespace, and the words "loose" and "include_prerelease" nowhere.
