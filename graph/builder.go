@@ -272,10 +272,25 @@ func (b *builder) expandRequire(req *recipe.Requirement, node *Node, newReqs rec
 		dependants := node.inverseList
 		adds := previous.transitiveClosure.nodes()
 		node.publicClosure.growFor(len(adds))
+		// Conan connects each node of adds to node and then to each
+		// dependant. Each connection changes only the closure it adds
+		// to and the added node's inverse list, in which a node's
+		// dependants come in the same order either way: so connect all
+		// of adds to one closure at a time, whose table then stays in
+		// cache (a grid's dependants hold thousands each).
 		for _, n := range adds {
 			node.connectClosure(n)
+			if connectAsConan {
+				for _, dep := range dependants {
+					dep.connectClosure(n)
+				}
+			}
+		}
+		if !connectAsConan {
 			for _, dep := range dependants {
-				dep.connectClosure(n)
+				for _, n := range adds {
+					dep.connectClosure(n)
+				}
 			}
 		}
 	}
@@ -341,6 +356,10 @@ func (b *builder) needRecurse(closure *nodeDict, newReqs recipe.Downstream, newO
 	}
 	return b.needRecurseClosure(closure, newReqs, newOptions, context)
 }
+
+// connectAsConan, set by a test, connects a diamond's additions in
+// Conan's order, each to every closure in turn (TestConnectOrder).
+var connectAsConan bool
 
 // checkNeedRecurse, set by a test, has needRecurse take both walks and
 // note where they disagree.

@@ -77,20 +77,28 @@ func testHome(t *testing.T, dir string) *home.Home {
 // a diamond's ancestor additions applied at once, as Conan does, and
 // when the sets are read: every node's ancestors must hold the same keys.
 func TestAncestorsLazyAsEager(t *testing.T) {
-	defer graph.SetEagerAncestors(false)
+	sameWithAndWithout(t, graph.SetEagerAncestors, graph.AncestorKeys, 120)
+}
+
+// sameWithAndWithout resolves generated trees of every shape with a test
+// switch on (the reference: Conan's way) and off, and compares what
+// describe says of every node.
+func sameWithAndWithout(t *testing.T, set func(bool), describe func(*graph.Graph) []string, packages int) {
+	t.Helper()
+	defer set(false)
 	for _, shape := range []string{bench.ShapeLayered, bench.ShapeChain, bench.ShapeGrid, bench.ShapeWide} {
 		for _, seed := range []uint64{1, 2, 3} {
-			graph.SetEagerAncestors(true)
-			eager := graph.AncestorKeys(resolveGenerated(t, shape, seed, 120))
-			graph.SetEagerAncestors(false)
-			lazy := graph.AncestorKeys(resolveGenerated(t, shape, seed, 120))
-			if !slices.Equal(eager, lazy) {
-				for i := range min(len(eager), len(lazy)) {
-					if eager[i] != lazy[i] {
-						t.Fatalf("%s seed %d: node %d\neager: %s\nlazy:  %s", shape, seed, i, eager[i], lazy[i])
+			set(true)
+			want := describe(resolveGenerated(t, shape, seed, packages))
+			set(false)
+			got := describe(resolveGenerated(t, shape, seed, packages))
+			if !slices.Equal(want, got) {
+				for i := range min(len(want), len(got)) {
+					if want[i] != got[i] {
+						t.Fatalf("%s seed %d: node %d\nas Conan: %s\ngot:      %s", shape, seed, i, want[i], got[i])
 					}
 				}
-				t.Fatalf("%s seed %d: %d nodes eager, %d lazy", shape, seed, len(eager), len(lazy))
+				t.Fatalf("%s seed %d: %d nodes as Conan, %d got", shape, seed, len(want), len(got))
 			}
 		}
 	}
@@ -409,4 +417,12 @@ func TestOptionsWithinRequires(t *testing.T) {
 		t.Fatal("no ID skipped filter_used")
 	}
 	t.Logf("%d IDs checked", checked)
+}
+
+// A diamond connects its additions one closure at a time; Conan connects
+// each addition to every closure in turn. Every node's closures and
+// inverse list come out the same, in the same order, on generated trees
+// of every shape (private requirements included).
+func TestConnectOrder(t *testing.T) {
+	sameWithAndWithout(t, graph.SetConnectAsConan, graph.ClosureState, 150)
 }

@@ -157,3 +157,25 @@ func CheckOptionsInRequires(on bool) (checked, dropped int64) {
 	checkOptionsInRequires = on
 	return checked, dropped
 }
+
+// SetConnectAsConan has diamonds connect their additions in Conan's
+// order (connectAsConan).
+func SetConnectAsConan(on bool) { connectAsConan = on }
+
+// ClosureState describes every node's public and transitive closures
+// and inverse list, in order, by node ID.
+func ClosureState(g *Graph) []string {
+	ids := func(ns []*Node) string {
+		var b strings.Builder
+		for _, n := range ns {
+			b.WriteString(n.ID + " ")
+		}
+		return b.String()
+	}
+	var out []string
+	for _, n := range g.Nodes {
+		out = append(out, fmt.Sprintf("%s: public %s| transitive %s| inverse %s| replaced %v",
+			n.ID, ids(n.publicClosure.nodes()), ids(n.transitiveClosure.nodes()), ids(n.inverseList), n.closureReplaced))
+	}
+	return out
+}
