@@ -267,7 +267,12 @@ func (n *Node) ancestorsAndSelf() *nodeSet {
 
 // connectClosure keeps closures consistent when n starts depending on other.
 func (n *Node) connectClosure(other *Node) {
-	prev := n.publicClosure.get(other.key)
+	pc := &n.publicClosure.keyDict
+	pos, free := pc.lookup(other.key)
+	var prev *Node
+	if pos >= 0 {
+		prev = pc.vals[pos]
+	}
 	// Most calls find the closure already connected (diamonds revisit
 	// it for every dependant): answer those without writing. Finding
 	// other in the public closure is enough: after a node is created,
@@ -287,7 +292,7 @@ func (n *Node) connectClosure(other *Node) {
 	if prev != nil && prev != other {
 		n.closureReplaced = true
 	}
-	n.publicClosure.add(other) // and so to public_deps (publicDep)
+	pc.putAt(other.key, other, pos, free) // and so to public_deps (publicDep)
 	if shadowPublicDeps {
 		if m := shadowDeps[n]; m != nil {
 			m[other.key] = other
@@ -580,6 +585,22 @@ func probe[S uint16 | int32](slots []S, keys []int32, k int32) int {
 	}
 }
 
+// probeFree is probe for a dict's own table, which also says, when k is
+// absent, which empty slot its probe reached: where a new entry of k
+// goes, unless the table is made again first.
+func probeFree[S uint16 | int32](slots []S, keys []int32, k int32) (pos, free int) {
+	mask := uint32(len(slots) - 1)
+	for h := hashSlot(k, mask); ; h++ {
+		p := int(slots[h&mask])
+		if p == 0 {
+			return -1, int(h & mask)
+		}
+		if keys[p-1] == k {
+			return p - 1, -1
+		}
+	}
+}
+
 // enter puts position p+1 in the first empty slot of key k's probe.
 func enter[S uint16 | int32](slots []S, k int32, p int) {
 	mask := uint32(len(slots) - 1)
@@ -594,18 +615,25 @@ func enter[S uint16 | int32](slots []S, k int32, p int) {
 const dictScan = 8
 
 func (d *keyDict) find(k int32) int {
+	i, _ := d.lookup(k)
+	return i
+}
+
+// lookup returns k's position (-1: absent) and, when k is absent from a
+// table, the slot a new entry of it takes (see putAt).
+func (d *keyDict) lookup(k int32) (pos, free int) {
 	switch {
 	case d.slots.narrow != nil:
-		return probe(d.slots.narrow, d.keys, k)
+		return probeFree(d.slots.narrow, d.keys, k)
 	case d.slots.wide != nil:
-		return probe(d.slots.wide, d.keys, k)
+		return probeFree(d.slots.wide, d.keys, k)
 	}
 	for i, x := range d.keys {
 		if x == k {
-			return i
+			return i, -1
 		}
 	}
-	return -1
+	return -1, -1
 }
 
 // hashSlot is Fibonacci hashing: the top bits of the product, as many as
@@ -615,7 +643,15 @@ func hashSlot(k int32, mask uint32) uint32 {
 }
 
 func (d *keyDict) put(k int32, n *Node) {
-	if i := d.find(k); i >= 0 {
+	pos, free := d.lookup(k)
+	d.putAt(k, n, pos, free)
+}
+
+// putAt is put with the answer of lookup(k), taken since the dict last
+// changed: an insertion writes the slot the probe found free rather
+// than probing again (a closure's insertion probed three times).
+func (d *keyDict) putAt(k int32, n *Node, pos, free int) {
+	if i := pos; i >= 0 {
 		if d.replaced != nil && d.vals[i] != n {
 			d.replaced.add(i, d.vals[i])
 		}
@@ -633,8 +669,12 @@ func (d *keyDict) put(k int32, n *Node) {
 		if n := len(d.keys); n > 256 {
 			d.keys, d.vals = slices.Grow(d.keys, n), slices.Grow(d.vals, n)
 		}
-	default:
-		d.slot(len(d.keys) - 1)
+	default: // the table stays: the free slot is still free
+		if d.slots.narrow != nil {
+			d.slots.narrow[free] = uint16(len(d.keys))
+		} else {
+			d.slots.wide[free] = int32(len(d.keys))
+		}
 	}
 }
 
