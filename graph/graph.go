@@ -540,19 +540,10 @@ func (s *dictSnap) at(i int) *Node {
 }
 
 func (s *dictSnap) get(k int32) *Node {
-	var i int
-	switch {
-	case s.slots.wide != nil:
-		i = probe(s.slots.wide, s.keys, k)
-	case s.slots.narrow != nil:
-		i = probe(s.slots.narrow, s.keys, k)
-	default:
-		i = slices.Index(s.keys, k)
+	if i, _ := lookupIn(&s.slots, s.keys, k); i >= 0 {
+		return s.at(i)
 	}
-	if i < 0 {
-		return nil
-	}
-	return s.at(i)
+	return nil
 }
 
 // slotTable is a keyDict's table of positions: 16 bits a slot while the
@@ -568,34 +559,32 @@ const maxNarrow = 1<<16 - 1
 
 func (t slotTable) len() int { return len(t.narrow) + len(t.wide) }
 
-// probe finds key k's position among keys through a table of positions
-// (-1: none). A slot naming a position past keys was filled after keys
-// were taken (a snapshot's): it was empty for them, and an entry of
-// theirs lies before it on any probe, so it is passed over.
-func probe[S uint16 | int32](slots []S, keys []int32, k int32) int {
-	mask := uint32(len(slots) - 1)
-	for h := hashSlot(k, mask); ; h++ {
-		p := int(slots[h&mask])
-		if p == 0 {
-			return -1
-		}
-		if p <= len(keys) && keys[p-1] == k {
-			return p - 1
-		}
+// lookupIn finds key k's position among keys (-1: none), through the
+// table when there is one, and then says which empty slot the probe
+// reached: where a new entry of k goes, unless the table is made again
+// first (-1 without a table).
+func lookupIn(t *slotTable, keys []int32, k int32) (pos, free int) {
+	switch {
+	case t.narrow != nil:
+		return probe(t.narrow, keys, k)
+	case t.wide != nil:
+		return probe(t.wide, keys, k)
 	}
+	return slices.Index(keys, k), -1
 }
 
-// probeFree is probe for a dict's own table, which also says, when k is
-// absent, which empty slot its probe reached: where a new entry of k
-// goes, unless the table is made again first.
-func probeFree[S uint16 | int32](slots []S, keys []int32, k int32) (pos, free int) {
+// probe is lookupIn through a table. A slot naming a position past keys
+// was filled after keys were taken (a snapshot's): it was empty for
+// them, and an entry of theirs lies before it on any probe, so it is
+// passed over.
+func probe[S uint16 | int32](slots []S, keys []int32, k int32) (pos, free int) {
 	mask := uint32(len(slots) - 1)
 	for h := hashSlot(k, mask); ; h++ {
 		p := int(slots[h&mask])
 		if p == 0 {
 			return -1, int(h & mask)
 		}
-		if keys[p-1] == k {
+		if p <= len(keys) && keys[p-1] == k {
 			return p - 1, -1
 		}
 	}
@@ -619,22 +608,8 @@ func (d *keyDict) find(k int32) int {
 	return i
 }
 
-// lookup returns k's position (-1: absent) and, when k is absent from a
-// table, the slot a new entry of it takes (see putAt).
-func (d *keyDict) lookup(k int32) (pos, free int) {
-	switch {
-	case d.slots.narrow != nil:
-		return probeFree(d.slots.narrow, d.keys, k)
-	case d.slots.wide != nil:
-		return probeFree(d.slots.wide, d.keys, k)
-	}
-	for i, x := range d.keys {
-		if x == k {
-			return i, -1
-		}
-	}
-	return -1, -1
-}
+// lookup is lookupIn of the dict's table and entries (see putAt).
+func (d *keyDict) lookup(k int32) (pos, free int) { return lookupIn(&d.slots, d.keys, k) }
 
 // hashSlot is Fibonacci hashing: the top bits of the product, as many as
 // the table of mask+1 slots needs.
@@ -651,11 +626,11 @@ func (d *keyDict) put(k int32, n *Node) {
 // changed: an insertion writes the slot the probe found free rather
 // than probing again (a closure's insertion probed three times).
 func (d *keyDict) putAt(k int32, n *Node, pos, free int) {
-	if i := pos; i >= 0 {
-		if d.replaced != nil && d.vals[i] != n {
-			d.replaced.add(i, d.vals[i])
+	if pos >= 0 {
+		if d.replaced != nil && d.vals[pos] != n {
+			d.replaced.add(pos, d.vals[pos])
 		}
-		d.vals[i] = n
+		d.vals[pos] = n
 		return
 	}
 	d.keys = append(d.keys, k)
