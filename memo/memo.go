@@ -87,15 +87,23 @@ func (s *Store) Get(key string) (*Entry, bool) {
 	if gob.NewDecoder(bytes.NewReader(b)).Decode(&e) != nil || e.Format != format || e.Key != key {
 		return nil, false
 	}
+	// The entry and its blobs, with their times, to mark them used.
+	var used []fileTime
+	if st, err := os.Stat(s.path(key)); err == nil {
+		used = append(used, fileTime{s.path(key), st.ModTime()})
+	}
 	for _, f := range e.Files {
-		if st, err := os.Stat(s.blobPath(f.Blob)); err != nil || st.Size() != f.Size {
+		p := s.blobPath(f.Blob)
+		st, err := os.Stat(p)
+		if err != nil || st.Size() != f.Size {
 			return nil, false
 		}
+		used = append(used, fileTime{p, st.ModTime()})
 	}
 	if !fsread.Valid(e.Inputs) {
 		return nil, false
 	}
-	s.markUsed(&e, time.Now())
+	markUsed(used, time.Now())
 	return &e, true
 }
 
@@ -231,15 +239,16 @@ const (
 	tmpAge    = 24 * time.Hour // a temporary file left by a writer that died
 )
 
-// markUsed refreshes the modification time of an entry's files.
-func (s *Store) markUsed(e *Entry, now time.Time) {
-	paths := []string{s.path(e.Key)}
-	for _, f := range e.Files {
-		paths = append(paths, s.blobPath(f.Blob))
-	}
-	for _, p := range paths {
-		if st, err := os.Stat(p); err == nil && now.Sub(st.ModTime()) > markAge {
-			os.Chtimes(p, now, now)
+type fileTime struct {
+	path string
+	mod  time.Time
+}
+
+// markUsed refreshes the modification times older than markAge.
+func markUsed(files []fileTime, now time.Time) {
+	for _, f := range files {
+		if now.Sub(f.mod) > markAge {
+			os.Chtimes(f.path, now, now)
 		}
 	}
 }
