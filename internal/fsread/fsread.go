@@ -11,10 +11,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -28,9 +31,12 @@ type Op string
 const (
 	OpFile Op = "file" // content
 	OpDir  Op = "dir"  // names and kinds of entries
-	OpStat Op = "stat" // existence and kind
-	OpGlob Op = "glob" // matches
-	OpWalk Op = "walk" // every path below, with kinds
+	// OpDirHead is the first entries a folder lists, in the file
+	// system's order (ScanDir): its sum starts with their count.
+	OpDirHead Op = "dirhead"
+	OpStat    Op = "stat" // existence and kind
+	OpGlob    Op = "glob" // matches
+	OpWalk    Op = "walk" // every path below, with kinds
 	// OpRun is a command a recipe ran (self.run): its answer cannot be
 	// replayed without running it again, so a result that ran one is
 	// never valid from the cache (see Replayable).
@@ -187,6 +193,85 @@ func dirSum(entries []os.DirEntry, err error) string {
 	return digest(parts...)
 }
 
+// ScanDir hands f a folder's entries in the order the file system lists
+// them, not sorted, until f returns true or none is left: a caller that
+// needs only the first that suits it reads no more than it uses (a
+// conan-center-index recipes folder lists some 1,600 packages). It
+// records the entries handed to f, and whether that was all of them, so
+// a result stays valid while the folder lists those same entries first
+// (and no others, when f saw all).
+func ScanDir(path string, f func(os.DirEntry) (stop bool)) error {
+	seen, stopped, err := scanDir(path, -1, f)
+	record(OpDirHead, path, func() string { return headSum(seen, stopped, err) })
+	return err
+}
+
+// scanDir reads at most limit entries (all when negative), handing each
+// to f (when not nil) until it returns true. It returns the entries
+// handed, and whether it stopped before the end (f said so, or limit).
+func scanDir(path string, limit int, f func(os.DirEntry) bool) (seen []os.DirEntry, stopped bool, err error) {
+	d, err := os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer d.Close()
+	for limit < 0 || len(seen) < limit {
+		n := 64
+		if limit >= 0 {
+			n = min(n, limit-len(seen))
+		}
+		batch, err := d.ReadDir(n)
+		for _, e := range batch {
+			seen = append(seen, e)
+			if f != nil && f(e) {
+				return seen, true, nil
+			}
+		}
+		if err == io.EOF {
+			return seen, false, nil
+		}
+		if err != nil {
+			return seen, false, err
+		}
+	}
+	return seen, true, nil
+}
+
+// headSum is the sum of the entries ScanDir handed out, after their count
+// ("all" when they were all the folder listed), which a replay reads
+// again.
+func headSum(seen []os.DirEntry, stopped bool, err error) string {
+	if err != nil {
+		return errSum(err)
+	}
+	count := "all"
+	if stopped {
+		count = strconv.Itoa(len(seen))
+	}
+	return count + ":" + dirSum(seen, nil)
+}
+
+// currentHead replays a ScanDir recorded with sum: as many entries, read
+// the same way, or all of them again.
+func currentHead(path, sum string) string {
+	count, _, ok := strings.Cut(sum, ":")
+	if !ok {
+		// an error's sum: a listing that now succeeds differs
+		seen, stopped, err := scanDir(path, 0, nil)
+		return headSum(seen, stopped, err)
+	}
+	limit := -1
+	if count != "all" {
+		n, err := strconv.Atoi(count)
+		if err != nil || n < 0 {
+			return "not replayable"
+		}
+		limit = n
+	}
+	seen, _, err := scanDir(path, limit, nil)
+	return headSum(seen, limit >= 0, err)
+}
+
 // Stat is os.Stat, recorded (existence and kind only).
 func Stat(path string) (os.FileInfo, error) {
 	st, err := os.Stat(path)
@@ -271,8 +356,11 @@ func Replayable(entries []Entry) bool {
 }
 
 // current replays a read and returns its digest now.
-func current(op Op, path string) string {
+func current(e Entry) string {
+	op, path := e.Op, e.Path
 	switch op {
+	case OpDirHead:
+		return currentHead(path, e.Sum)
 	case OpFile:
 		b, err := readFile(path)
 		return fileSum(b, err)
@@ -311,7 +399,7 @@ func Valid(entries []Entry) bool {
 						continue
 					}
 				}
-				if current(e.Op, e.Path) != e.Sum {
+				if current(e) != e.Sum {
 					bad.Store(true)
 				}
 			}

@@ -3,6 +3,7 @@ package fsread
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -96,5 +97,68 @@ func TestStatShortcutOnlyForOldFiles(t *testing.T) {
 	}
 	if n := len(j.Entries()); n != 3 {
 		t.Errorf("%d entries, want 3", n)
+	}
+}
+
+// ScanDir reads no further than its caller asks, and its record holds a
+// result to what it read: the entries seen, and that there were no more
+// when it saw them all.
+func TestScanDir(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a", "b", "c"} {
+		os.Mkdir(filepath.Join(dir, name), 0o755)
+	}
+	scan := func(stopAt int) ([]string, []Entry) {
+		var names []string
+		entries := Record(func() {
+			err := ScanDir(dir, func(e os.DirEntry) bool {
+				names = append(names, e.Name())
+				return len(names) == stopAt
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		})
+		return names, entries
+	}
+	first, stopped := scan(1)
+	if len(first) != 1 || len(stopped) != 1 || stopped[0].Op != OpDirHead || !strings.HasPrefix(stopped[0].Sum, "1:") {
+		t.Fatalf("stopping at the first entry: saw %v, recorded %v", first, stopped)
+	}
+	all, whole := scan(-1)
+	if len(all) != 3 || !strings.HasPrefix(whole[0].Sum, "all:") {
+		t.Fatalf("scanning everything: saw %v, recorded %v", all, whole)
+	}
+	if !Valid(stopped) || !Valid(whole) {
+		t.Fatal("unchanged folder: not valid")
+	}
+	// One more entry: the whole scan would have seen it; the first
+	// entry is still first unless the file system lists it before.
+	os.Mkdir(filepath.Join(dir, "d"), 0o755)
+	if Valid(whole) {
+		t.Error("an entry added after a whole scan is not seen")
+	}
+	again, _ := scan(1)
+	if Valid(stopped) != (again[0] == first[0]) {
+		t.Errorf("first entry %s, now %s: valid %v", first[0], again[0], Valid(stopped))
+	}
+	// The entry seen goes: whatever comes first now differs from it.
+	os.Remove(filepath.Join(dir, "d"))
+	os.Remove(filepath.Join(dir, first[0]))
+	if Valid(stopped) {
+		t.Errorf("removing %s, the entry scanned, is not seen", first[0])
+	}
+	os.RemoveAll(dir)
+	if Valid(stopped) || Valid(whole) {
+		t.Error("a folder removed is not seen")
+	}
+	// A folder missing when scanned is valid until it appears.
+	missing := Record(func() { ScanDir(dir, func(os.DirEntry) bool { return true }) })
+	if len(missing) != 1 || missing[0].Sum != "missing" || !Valid(missing) {
+		t.Fatalf("missing folder recorded as %v", missing)
+	}
+	os.Mkdir(dir, 0o755)
+	if Valid(missing) {
+		t.Error("a missing folder that appears is not seen")
 	}
 }
