@@ -261,22 +261,6 @@ func tuneGC(args []string) {
 	})
 }
 
-// physicalMemory reads MemTotal from /proc/meminfo (0 where there is none).
-func physicalMemory() int64 {
-	b, err := os.ReadFile("/proc/meminfo")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
-			var kb int64
-			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
-			return kb << 10
-		}
-	}
-	return 0
-}
-
 // report prints an error as Conan does and returns the exit code.
 func report(w io.Writer, err error) int {
 	msg := err.Error()
