@@ -1,8 +1,11 @@
 package settings
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -466,5 +469,39 @@ func TestCopyConstrainedSharesSubsUntilWritten(t *testing.T) {
 		if dumped(src) != before {
 			t.Fatalf("round %d: the source changed", round)
 		}
+	}
+}
+
+// The settings.yml Conan 1.65 writes in a new home, parsed, is the
+// default definition, which ParseYAML then returns without parsing;
+// any other text is parsed.
+func TestDefaultYAML(t *testing.T) {
+	data, err := os.ReadFile("testdata/conan-1.65-settings.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := parseYAML("settings.yml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(parsed.root, Default().root) {
+		t.Fatal("Conan 1.65's settings.yml parses to another definition than the default")
+	}
+	if !isDefaultYAML(data) {
+		t.Fatal("Conan 1.65's settings.yml is not recognized")
+	}
+	if def, err := ParseYAML("settings.yml", data); err != nil || def != Default() {
+		t.Fatalf("ParseYAML of the default: %p, %v; want the default %p", def, err, Default())
+	}
+	changed := bytes.Replace(data, []byte("Linux"), []byte("Linuz"), 1)
+	if isDefaultYAML(changed) {
+		t.Fatal("a changed settings.yml is taken for the default")
+	}
+	def, err := ParseYAML("settings.yml", changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(def.root, Default().root) {
+		t.Fatal("a changed settings.yml gives the default definition")
 	}
 }
