@@ -1,100 +1,22 @@
 package settings
 
 import (
-	_ "embed"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/conid/conid/internal/pyyaml"
 	"github.com/zeebo/blake3"
 	"gopkg.in/yaml.v3"
 )
 
-// defaultJSON holds the facts of Conan 1.65's default settings.yml, every
-// key and value already turned into the string Conan compares with: one
-// top-level setting per line, as [name, definition], where a definition is
-// "ANY", a list of values, or {"values": [[value, [sub-settings...]]...]}.
-//
-//go:embed default_settings.json
-var defaultJSON []byte
-
-var (
-	defaultOnce sync.Once
-	defaultDef  *Definition
-)
+// defaultDef is the definition of Conan 1.65's default settings.yml
+// (defaultRoot, in default_gen.go).
+var defaultDef = &Definition{root: defaultRoot}
 
 // Default returns the definition of Conan 1.65's default settings.yml.
-func Default() *Definition {
-	defaultOnce.Do(func() {
-		var raw []any
-		if err := json.Unmarshal(defaultJSON, &raw); err != nil {
-			panic("settings: embedded default is broken: " + err.Error())
-		}
-		root, err := fieldsFromJSON(raw)
-		if err != nil {
-			panic("settings: embedded default is broken: " + err.Error())
-		}
-		defaultDef = &Definition{root: root}
-	})
-	return defaultDef
-}
-
-func fieldsFromJSON(raw []any) (*fieldsDef, error) {
-	f := &fieldsDef{}
-	for _, e := range raw {
-		pair, ok := e.([]any)
-		if !ok || len(pair) != 2 {
-			return nil, fmt.Errorf("bad field %v", e)
-		}
-		name, _ := pair[0].(string)
-		it, err := itemFromJSON(pair[1])
-		if err != nil {
-			return nil, err
-		}
-		f.names = append(f.names, name)
-		f.items = append(f.items, it)
-	}
-	return f, nil
-}
-
-func itemFromJSON(raw any) (*itemDef, error) {
-	switch v := raw.(type) {
-	case string:
-		if v != "ANY" {
-			return nil, fmt.Errorf("bad definition %q", v)
-		}
-		return &itemDef{any: true}, nil
-	case []any:
-		d := &itemDef{list: make([]string, len(v))}
-		for i, x := range v {
-			d.list[i], _ = x.(string)
-		}
-		return d, nil
-	case map[string]any:
-		vals, _ := v["values"].([]any)
-		d := &itemDef{isDict: true}
-		for _, e := range vals {
-			pair, ok := e.([]any)
-			if !ok || len(pair) != 2 {
-				return nil, fmt.Errorf("bad value %v", e)
-			}
-			key, _ := pair[0].(string)
-			subRaw, _ := pair[1].([]any)
-			sub, err := fieldsFromJSON(subRaw)
-			if err != nil {
-				return nil, err
-			}
-			d.keys = append(d.keys, key)
-			d.subs = append(d.subs, sub)
-		}
-		return d, nil
-	}
-	return nil, fmt.Errorf("bad definition %v", raw)
-}
+func Default() *Definition { return defaultDef }
 
 // defaultYAMLSize and defaultYAMLSum are the size and blake3 digest of the
 // settings.yml Conan 1.65 writes in a new home
