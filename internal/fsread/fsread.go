@@ -11,7 +11,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -206,36 +205,10 @@ func ScanDir(path string, f func(os.DirEntry) (stop bool)) error {
 	return err
 }
 
-// scanDir reads at most limit entries (all when negative), handing each
-// to f (when not nil) until it returns true. It returns the entries
-// handed, and whether it stopped before the end (f said so, or limit).
-func scanDir(path string, limit int, f func(os.DirEntry) bool) (seen []os.DirEntry, stopped bool, err error) {
-	d, err := os.Open(path)
-	if err != nil {
-		return nil, false, err
-	}
-	defer d.Close()
-	for limit < 0 || len(seen) < limit {
-		n := 64
-		if limit >= 0 {
-			n = min(n, limit-len(seen))
-		}
-		batch, err := d.ReadDir(n)
-		for _, e := range batch {
-			seen = append(seen, e)
-			if f != nil && f(e) {
-				return seen, true, nil
-			}
-		}
-		if err == io.EOF {
-			return seen, false, nil
-		}
-		if err != nil {
-			return seen, false, err
-		}
-	}
-	return seen, true, nil
-}
+// scanDir (sys_linux.go, sys_other.go) reads at most limit entries (all
+// when negative), handing each to f (when not nil) until it returns true.
+// It returns the entries handed, and whether it stopped before the end
+// (f said so, or limit).
 
 // headSum is the sum of the entries ScanDir handed out, after their count
 // ("all" when they were all the folder listed), which a replay reads

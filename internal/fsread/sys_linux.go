@@ -72,57 +72,128 @@ func open(path string, mode int) (int, error) {
 // readDir is os.ReadDir (sorted by name) from getdents64 directly, kinds
 // from the entries' d_type.
 func readDir(path string) ([]os.DirEntry, error) {
+	d, err := openDir(path, 8192)
+	if err != nil {
+		return nil, err
+	}
+	defer d.close()
+	var out []os.DirEntry
+	for {
+		e, err := d.next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, nil
+}
+
+// scanDir is ScanDir's reading (see fsread.go): entries in the order
+// getdents64 gives them. Its first call asks for 1 KiB of entries, then
+// twice as much each time up to 8 KiB: the kernel's work grows with the
+// entries it copies (14 us for 1 KiB of a 1,600-entry folder here, 53 for
+// 8 KiB), and a caller that stops at the first folder needs one.
+func scanDir(path string, limit int, f func(os.DirEntry) bool) (seen []os.DirEntry, stopped bool, err error) {
+	d, err := openDir(path, 1024)
+	if err != nil {
+		return nil, false, err
+	}
+	defer d.close()
+	for limit < 0 || len(seen) < limit {
+		e, err := d.next()
+		if err != nil {
+			return seen, false, err
+		}
+		if e == nil {
+			return seen, false, nil
+		}
+		seen = append(seen, e)
+		if f != nil && f(e) {
+			return seen, true, nil
+		}
+	}
+	return seen, true, nil
+}
+
+// dirReader reads a folder's entries with getdents64.
+type dirReader struct {
+	path string
+	fd   int
+	buf  []byte
+	rest []byte // what the last call returned, not yet handed out
+	eof  bool
+}
+
+func openDir(path string, size int) (*dirReader, error) {
 	fd, err := open(path, syscall.O_RDONLY|syscall.O_DIRECTORY)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
-	defer syscall.Close(fd)
-	var out []os.DirEntry
-	buf := make([]byte, 8192)
+	return &dirReader{path: path, fd: fd, buf: make([]byte, size)}, nil
+}
+
+func (d *dirReader) close() { syscall.Close(d.fd) }
+
+// next returns the next entry, nil at the end. Entries gone meanwhile
+// are skipped, as os.ReadDir does.
+func (d *dirReader) next() (os.DirEntry, error) {
 	for {
-		n, err := syscall.ReadDirent(fd, buf)
-		if err == syscall.EINTR {
-			continue
-		}
-		if err != nil {
-			return nil, &fs.PathError{Op: "readdirent", Path: path, Err: err}
-		}
-		if n <= 0 {
-			break
-		}
-		for b := buf[:n]; len(b) >= 19; {
-			d := (*syscall.Dirent)(unsafe.Pointer(&b[0]))
-			rec := int(d.Reclen)
-			if rec < 19 || rec > len(b) {
+		for len(d.rest) >= 19 {
+			de := (*syscall.Dirent)(unsafe.Pointer(&d.rest[0]))
+			rec := int(de.Reclen)
+			if rec < 19 || rec > len(d.rest) {
+				d.rest = nil
 				break
 			}
-			name := b[19:rec]
+			name := d.rest[19:rec]
 			if i := strings.IndexByte(string(name), 0); i >= 0 {
 				name = name[:i]
 			}
-			b = b[rec:]
-			if d.Ino == 0 || string(name) == "." || string(name) == ".." {
+			d.rest = d.rest[rec:]
+			if de.Ino == 0 || string(name) == "." || string(name) == ".." {
 				continue
 			}
-			e := &dirEntry{dir: path, name: string(name)}
-			switch d.Type {
+			e := &dirEntry{dir: d.path, name: string(name)}
+			switch de.Type {
 			case syscall.DT_DIR:
 				e.typ = fs.ModeDir
 			case syscall.DT_REG:
 			case syscall.DT_LNK:
 				e.typ = fs.ModeSymlink
 			default: // unknown or special: ask
-				st, err := os.Lstat(path + "/" + e.name)
+				st, err := os.Lstat(d.path + "/" + e.name)
 				if err != nil {
 					continue // gone meanwhile, as os.ReadDir
 				}
 				e.typ = st.Mode().Type()
 			}
-			out = append(out, e)
+			return e, nil
+		}
+		if d.eof {
+			return nil, nil
+		}
+		n, err := syscall.ReadDirent(d.fd, d.buf)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "readdirent", Path: d.path, Err: err}
+		}
+		if n <= 0 {
+			d.eof = true
+			return nil, nil
+		}
+		d.rest = d.buf[:n]
+		if len(d.buf) < 8192 {
+			// The next call returns what follows: a new buffer, as
+			// entries handed out keep no reference to this one.
+			d.buf = make([]byte, 2*len(d.buf))
 		}
 	}
-	slices.SortFunc(out, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return out, nil
 }
 
 type dirEntry struct {

@@ -2,7 +2,10 @@
 
 package fsread
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
 func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
 
@@ -13,3 +16,33 @@ func readFileStat(path string) ([]byte, fileStat, error) {
 }
 
 func readDir(path string) ([]os.DirEntry, error) { return os.ReadDir(path) }
+
+// scanDir is ScanDir's reading (see fsread.go), with os.File.ReadDir.
+func scanDir(path string, limit int, f func(os.DirEntry) bool) (seen []os.DirEntry, stopped bool, err error) {
+	d, err := os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer d.Close()
+	for limit < 0 || len(seen) < limit {
+		n := 64
+		if limit >= 0 {
+			n = min(n, limit-len(seen))
+		}
+		batch, err := d.ReadDir(n)
+		for _, e := range batch {
+			seen = append(seen, e)
+			if f != nil && f(e) {
+				return seen, true, nil
+			}
+		}
+		if err == io.EOF {
+			return seen, false, nil
+		}
+		if err != nil {
+			return seen, false, err
+		}
+	}
+	return seen, true, nil
+}
+

@@ -54,11 +54,41 @@ func TestReadersMatchOS(t *testing.T) {
 			t.Errorf("entry %d: %s %v, want %s %v", i, got[i].Name(), got[i].Type(), want[i].Name(), want[i].Type())
 		}
 	}
+	// scanDir gives the file system's order, as os.File.ReadDir does,
+	// across its growing buffers, and stops where it is asked to.
+	d, err := os.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inOrder, err := d.ReadDir(-1)
+	d.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, stopped, err := scanDir(dir, -1, nil)
+	if err != nil || stopped || len(all) != len(inOrder) {
+		t.Fatalf("scanDir: %d entries, stopped %v, %v; want %d", len(all), stopped, err, len(inOrder))
+	}
+	for i := range inOrder {
+		if all[i].Name() != inOrder[i].Name() || all[i].Type() != inOrder[i].Type() {
+			t.Errorf("scanDir entry %d: %s %v, want %s %v", i, all[i].Name(), all[i].Type(), inOrder[i].Name(), inOrder[i].Type())
+		}
+	}
+	if first, stopped, err := scanDir(dir, 5, nil); err != nil || !stopped || len(first) != 5 || first[4].Name() != inOrder[4].Name() {
+		t.Errorf("scanDir limit 5: %d entries, stopped %v, %v", len(first), stopped, err)
+	}
+	hundred, stopped, err := scanDir(dir, -1, func(e os.DirEntry) bool { return e.Name() == inOrder[99].Name() })
+	if err != nil || !stopped || len(hundred) != 100 {
+		t.Errorf("scanDir stopping at the 100th entry: %d entries, stopped %v, %v", len(hundred), stopped, err)
+	}
 	for _, bad := range []string{filepath.Join(dir, "missing"), filepath.Join(dir, "small.py", "below")} {
 		_, err0 := readFile(bad)
 		_, errOS := os.ReadFile(bad)
 		if errors.Is(err0, fs.ErrNotExist) != errors.Is(errOS, fs.ErrNotExist) || err0 == nil {
 			t.Errorf("readFile(%s): %v; os: %v", bad, err0, errOS)
+		}
+		if _, _, err := scanDir(bad, -1, nil); errors.Is(err, fs.ErrNotExist) != errors.Is(errOS, fs.ErrNotExist) || err == nil {
+			t.Errorf("scanDir(%s): %v; os: %v", bad, err, errOS)
 		}
 		_, err1 := readDir(bad)
 		_, err2 := os.ReadDir(bad)
