@@ -45,4 +45,3 @@ func scanDir(path string, limit int, f func(os.DirEntry) bool) (seen []os.DirEnt
 	}
 	return seen, true, nil
 }
-
