@@ -394,7 +394,7 @@ func (in *Interp) moduleAttr(m *Module, name string) (Value, bool) {
 	if v, ok := m.Dict.Get(name); ok {
 		return v, true
 	}
-	if sub, err := in.Import(m.Name + "." + name); err == nil {
+	if sub, ok, err := in.importKnown(m.Name + "." + name); ok && err == nil {
 		return sub, true
 	}
 	if _, ok := m.Dict.Get("__opaque__"); ok {

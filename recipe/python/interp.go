@@ -94,26 +94,38 @@ func (in *Interp) PopLocalDir() { in.localDirs = in.localDirs[:len(in.localDirs)
 
 // Import returns a module by dotted name, creating it on first use.
 func (in *Interp) Import(name string) (*Module, error) {
+	m, ok, err := in.importKnown(name)
+	if !ok && err == nil {
+		return nil, Errorf(ModuleNotFoundErrorClass, "No module named '%s'", name)
+	}
+	return m, err
+}
+
+// importKnown is Import, reporting a module that does not exist as not ok
+// rather than as a ModuleNotFoundError: "from conan.tools.files import
+// copy" asks first whether copy is a submodule, for every name imported
+// (formatting the error was 0.7% of a conan-center-index graph's CPU).
+func (in *Interp) importKnown(name string) (*Module, bool, error) {
 	if len(in.localDirs) > 0 && !in.resident[topLevel(name)] {
 		if m, ok, err := in.importLocal(in.localDirs[len(in.localDirs)-1], name); ok || err != nil {
-			return m, err
+			return m, ok, err
 		}
 	}
 	if m, ok := in.loaded[name]; ok {
-		return m, nil
+		return m, true, nil
 	}
 	mk, ok := in.Modules[name]
 	if !ok {
-		return nil, Errorf(ModuleNotFoundErrorClass, "No module named '%s'", name)
+		return nil, false, nil
 	}
 	m, err := mk(in)
 	if err != nil {
-		return nil, err
+		return nil, true, err
 	}
 	in.loaded[name] = m
 	// It stays in sys.modules: later recipes get this one, not theirs.
 	in.resident[topLevel(name)] = true
-	return m, nil
+	return m, true, nil
 }
 
 // funcCode is what the interpreter precomputes for a def or lambda.
