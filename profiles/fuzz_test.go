@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -244,4 +245,21 @@ func effective(p *Profile) string {
 		}
 	}
 	return b.String()
+}
+
+// sectionHeader is the expression sectionName stands for.
+var sectionHeader = regexp.MustCompile(`^\[([a-z_]{2,50})]`)
+
+// FuzzSectionName holds sectionName to the expression it replaced.
+func FuzzSectionName(f *testing.F) {
+	for _, s := range []string{"[settings]", "[a]", "[ab]", "[options] # x", "[Settings]", "[build_requires]x", "[" + strings.Repeat("a", 50) + "]", "[" + strings.Repeat("a", 51) + "]", "[ab", "[]", "[é]", "[tool_requires]]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		name, ok := sectionName(line)
+		m := sectionHeader.FindStringSubmatch(line)
+		if ok != (m != nil) || ok && name != m[1] {
+			t.Fatalf("sectionName(%q) = %q, %v; the expression: %q", line, name, ok, m)
+		}
+	})
 }
