@@ -18,7 +18,7 @@ import (
 // and except clauses require. A conan-center-index recipe names many
 // optional dependencies, most of them off by default: reading them all
 // ahead had opencv's 49-package graph read and parse 31 recipes more,
-// for nothing (a third more CPU).
+// for nothing (a sixth more CPU).
 func LiteralRequires(mod *syntax.Module) []string {
 	if mod == nil {
 		return nil

@@ -200,15 +200,13 @@ func dirSum(entries []os.DirEntry, err error) string {
 // a result stays valid while the folder lists those same entries first
 // (and no others, when f saw all).
 func ScanDir(path string, f func(os.DirEntry) (stop bool)) error {
+	// scanDir (sys_linux.go, sys_other.go) reads at most a limit of
+	// entries (all when negative), handing each to f (when not nil)
+	// until it returns true, and says whether it stopped before the end.
 	seen, stopped, err := scanDir(path, -1, f)
 	record(OpDirHead, path, func() string { return headSum(seen, stopped, err) })
 	return err
 }
-
-// scanDir (sys_linux.go, sys_other.go) reads at most limit entries (all
-// when negative), handing each to f (when not nil) until it returns true.
-// It returns the entries handed, and whether it stopped before the end
-// (f said so, or limit).
 
 // headSum is the sum of the entries ScanDir handed out, after their count
 // ("all" when they were all the folder listed), which a replay reads

@@ -55,7 +55,7 @@ func TestReadersMatchOS(t *testing.T) {
 		}
 	}
 	// scanDir gives the file system's order, as os.File.ReadDir does,
-	// across its growing buffers, and stops where it is asked to.
+	// across several getdents64 calls, and stops where it is asked to.
 	d, err := os.Open(dir)
 	if err != nil {
 		t.Fatal(err)
