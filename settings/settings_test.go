@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -476,14 +475,7 @@ func TestCopyConstrainedSharesSubsUntilWritten(t *testing.T) {
 // default definition, which ParseYAML then returns without parsing;
 // any other text is parsed.
 func TestDefaultYAML(t *testing.T) {
-	data, err := os.ReadFile("testdata/conan-1.65-settings.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	parsed, err := parseYAML("settings.yml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, parsed := conanSettings(t)
 	if !reflect.DeepEqual(parsed.root, Default().root) {
 		t.Fatal("Conan 1.65's settings.yml parses to another definition than the default")
 	}
