@@ -1,8 +1,7 @@
 package recipe
 
 import (
-	"strings"
-
+	"github.com/conid/conid/options"
 	"github.com/conid/conid/recipe/python/syntax"
 )
 
@@ -94,12 +93,7 @@ func literalDefaults(body []syntax.Stmt) map[string]bool {
 				case syntax.KindNone:
 					defaults[key.Value.Str] = false
 				case syntax.KindStr:
-					switch strings.ToLower(v.Value.Str) {
-					case "false", "none", "0", "off", "":
-						defaults[key.Value.Str] = false
-					default:
-						defaults[key.Value.Str] = true
-					}
+					defaults[key.Value.Str] = options.Truthy(v.Value.Str)
 				}
 			}
 		}
