@@ -2,11 +2,7 @@
 
 package main
 
-import (
-	"fmt"
-	"os"
-	"strings"
-)
+import "os"
 
 // physicalMemory reads MemTotal from /proc/meminfo, where a Linux
 // compatibility layer provides it (0 where there is none).
@@ -15,12 +11,5 @@ func physicalMemory() int64 {
 	if err != nil {
 		return 0
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
-			var kb int64
-			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb)
-			return kb << 10
-		}
-	}
-	return 0
+	return memTotal(b)
 }
